@@ -1,0 +1,22 @@
+namespace DualStack.Rules;
+
+/// <summary>
+/// What the engine needs to know about the target: families and Kubernetes version, plus per-rule severities
+/// already resolved by the front end (editorconfig, then command line).
+/// </summary>
+public sealed record LintOptions
+{
+    public static LintOptions Default { get; } = new();
+
+    /// <summary>Families of the target cluster; cluster configuration files among the inputs override them.</summary>
+    public IpFamilies IpFamilies { get; init; } = IpFamilies.Default;
+
+    /// <summary>True when the families were given explicitly on the command line, so cluster config files do not override them.</summary>
+    public bool IpFamiliesFromCommandLine { get; init; }
+
+    public KubernetesVersion KubernetesVersion { get; init; } = KubernetesVersion.Newest;
+
+    /// <summary>Severity per rule ID that overrides whatever the rule or check would report (e.g. <c>--severity DS2005=error</c>).</summary>
+    public IReadOnlyDictionary<string, Severity> SeverityOverrides { get; init; } =
+        new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);
+}
