@@ -1,0 +1,44 @@
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace DualStack.Build;
+
+/// <summary>
+/// Lints the project's Kubernetes manifests and stores the findings in <see cref="CacheFile"/>.
+/// It logs nothing about the findings itself: <see cref="ReportManifestFindings"/> does, on every build, so the
+/// output of an up-to-date build is the same as that of a fresh one.
+/// </summary>
+public sealed class LintKubernetesManifests : Microsoft.Build.Utilities.Task
+{
+    [Required]
+    public ITaskItem[] Manifests { get; set; } = [];
+
+    [Required]
+    public string ProjectDirectory { get; set; } = string.Empty;
+
+    [Required]
+    public string CacheFile { get; set; } = string.Empty;
+
+    /// <summary>Global analyzer config files (<c>@(GlobalAnalyzerConfigFiles)</c>) to apply besides .editorconfig files.</summary>
+    public ITaskItem[] ConfigFiles { get; set; } = [];
+
+    public string? IpFamilies { get; set; }
+
+    public string? KubernetesVersion { get; set; }
+
+    public override bool Execute()
+    {
+        var request = new ManifestLintRequest
+        {
+            Manifests = Manifests.Select(m => m.GetMetadata("FullPath") is { Length: > 0 } full ? full : m.ItemSpec).ToList(),
+            ProjectDirectory = ProjectDirectory,
+            ExtraConfigFiles = ConfigFiles.Select(c => c.GetMetadata("FullPath")).Where(p => p.Length > 0).ToList(),
+            IpFamilies = IpFamilies,
+            KubernetesVersion = KubernetesVersion,
+        };
+
+        var findings = ManifestLintRunner.Run(request, problem => Log.LogWarning("DualStack.Lint configuration: {0}", problem));
+        FindingCache.Write(CacheFile, findings);
+        return !Log.HasLoggedErrors;
+    }
+}
