@@ -109,12 +109,13 @@ public readonly struct IpCidr : IEquatable<IpCidr>
     public override string ToString() =>
         Network.ToString() + "/" + FamilyPrefixLength.ToString(CultureInfo.InvariantCulture);
 
-    public bool Equals(IpCidr other) =>
-        Address == other.Address && _prefix128 == other._prefix128 && AddressBits == other.AddressBits;
+    /// <summary>Same address (host bits included) and same prefix; like <see cref="IpAddress"/>, the written form
+    /// (<c>10.0.0.0/8</c> vs <c>::ffff:10.0.0.0/104</c>) does not matter.</summary>
+    public bool Equals(IpCidr other) => Address == other.Address && _prefix128 == other._prefix128;
 
     public override bool Equals(object? obj) => obj is IpCidr other && Equals(other);
 
-    public override int GetHashCode() => (Address.GetHashCode() * 397) ^ _prefix128 ^ (AddressBits << 8);
+    public override int GetHashCode() => (Address.GetHashCode() * 397) ^ _prefix128;
 
     public static bool operator ==(IpCidr left, IpCidr right) => left.Equals(right);
 

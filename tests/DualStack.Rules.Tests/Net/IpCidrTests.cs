@@ -101,8 +101,10 @@ public sealed class IpCidrTests
     }
 
     [Fact]
-    public void Equality_is_by_written_value()
+    public void Equality_is_by_value_with_host_bits_but_not_by_written_form()
     {
+        Assert.Equal(Cidr("10.0.0.0/8"), Cidr("::ffff:10.0.0.0/104"));
+        Assert.Equal(Cidr("10.0.0.0/8").GetHashCode(), Cidr("::ffff:10.0.0.0/104").GetHashCode());
         Assert.Equal(Cidr("10.0.0.0/8"), Cidr("010.0.0.0/08"));
         Assert.NotEqual(Cidr("10.0.0.0/8"), Cidr("10.0.0.1/8"));
         Assert.True(Cidr("10.0.0.0/8") != Cidr("10.0.0.0/9"));
