@@ -26,6 +26,13 @@ public readonly struct IpCidr : IEquatable<IpCidr>
         _prefix128 = writtenAsIPv4 ? prefixLength + 96 : prefixLength;
     }
 
+    /// <summary>
+    /// Parses with Kubernetes' sloppy rules (<see cref="IpParser.TryParseCidrSloppy"/>) and throws <see cref="FormatException"/>
+    /// otherwise; meant for constants and tests. Use <see cref="IpParser"/> for input.
+    /// </summary>
+    public static IpCidr Parse(string text) =>
+        IpParser.TryParseCidrSloppy(text, out var cidr) ? cidr : throw new FormatException($"\"{text}\" is not a CIDR value.");
+
     /// <summary>Builds a CIDR from an address and a prefix length in that address's family (host bits kept).</summary>
     public static IpCidr Create(IpAddress address, int familyPrefixLength)
     {
