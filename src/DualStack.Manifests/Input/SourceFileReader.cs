@@ -129,9 +129,18 @@ public sealed class SourceFileReader
 
     private SourceFile TooLarge(string displayPath, long? size) =>
         SourceFile.Unreadable(displayPath, size is { } known
-            ? $"the file is {Megabytes(known)} ({known.ToString("N0", CultureInfo.InvariantCulture)} bytes), over the {Megabytes(MaxBytes)} size limit; it was not read"
-            : $"the input is over the {Megabytes(MaxBytes)} size limit; it was not read");
+            ? $"the file is {Size(known, exact: true)}, over the {Size(MaxBytes, exact: false)} size limit; it was not read"
+            : $"the input is over the {Size(MaxBytes, exact: false)} size limit; it was not read");
 
-    private static string Megabytes(long bytes) =>
-        bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB" : (bytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.InvariantCulture) + " MB";
+    private static string Size(long bytes, bool exact)
+    {
+        const long Megabyte = 1024 * 1024;
+        if (bytes < Megabyte)
+        {
+            return bytes.ToString(CultureInfo.InvariantCulture) + " bytes";
+        }
+
+        var megabytes = (bytes / (double)Megabyte).ToString("0.#", CultureInfo.InvariantCulture) + " MB";
+        return exact ? $"{megabytes} ({bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes)" : megabytes;
+    }
 }

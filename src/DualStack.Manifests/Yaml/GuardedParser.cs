@@ -33,6 +33,9 @@ internal sealed class GuardedParser : IParser
 
     public ParsingEvent? Current => _inner.Current;
 
+    /// <summary>Where the last event read started: the place to report when the inner parser fails without a position.</summary>
+    public Mark LastStart { get; private set; } = Mark.Empty;
+
     public bool MoveNext()
     {
         if (!_inner.MoveNext())
@@ -40,6 +43,7 @@ internal sealed class GuardedParser : IParser
             return false;
         }
 
+        LastStart = _inner.Current?.Start ?? LastStart;
         switch (_inner.Current)
         {
             case DocumentStart:

@@ -80,10 +80,11 @@ public static class YamlLoader
 
     private static YamlNode? LoadChunk(SourceFile file, DocumentChunk chunk, List<Finding> findings)
     {
+        var parser = new GuardedParser(new Parser(new StringReader(chunk.Text)));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new GuardedParser(new Parser(new StringReader(chunk.Text))));
+            stream.Load(parser);
 
             // A chunk holds one document; a second would mean the chunker missed a marker, and is still linted.
             return stream.Documents.Count switch
@@ -96,6 +97,14 @@ public static class YamlLoader
         catch (YamlException ex)
         {
             findings.Add(SyntaxError(file, chunk, ex));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet fails this way on some broken input (an unclosed flow sequence followed by a mapping key).
+            var at = parser.LastStart;
+            findings.Add(SyntaxError(file, chunk, new YamlException(at, at,
+                "the document cannot be parsed after this point (an unclosed bracket, brace or quote is a common cause)")));
             return null;
         }
     }
@@ -144,13 +153,38 @@ public static class YamlLoader
 
     private static Finding SyntaxError(SourceFile file, DocumentChunk chunk, YamlException ex)
     {
-        var line = Math.Max(1, (int)ex.Start.Line + chunk.LineOffset);
-        var column = Math.Max(1, (int)ex.Start.Column);
-        var endColumn = ex.End.Line == ex.Start.Line && ex.End.Column > ex.Start.Column ? (int)ex.End.Column : column + 1;
+        var (chunkLine, column) = ex.Message.IndexOf("tab", StringComparison.Ordinal) >= 0 && FirstIndentingTab(chunk.Text) is { } tab
+            ? tab
+            : ((int)ex.Start.Line, (int)ex.Start.Column);
+        var line = Math.Max(1, chunkLine + chunk.LineOffset);
+        column = Math.Max(1, column);
+        var endColumn = ex.End.Line == ex.Start.Line && ex.End.Column > ex.Start.Column && column == ex.Start.Column ? (int)ex.End.Column : column + 1;
         var message = ex is YamlLimitException
             ? $"YAML document rejected: {ex.Message}; this document is skipped"
             : $"YAML syntax error: {Describe(ex.Message)}; this document is skipped";
         return InputFindings.Create(RuleIds.YamlSyntaxError, file.Path, message, line, column, endColumn);
+    }
+
+    // YamlDotNet reports a tab in indentation at the start of the enclosing mapping; the tab itself is more useful.
+    private static (int Line, int Column)? FirstIndentingTab(string text)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+            else if (c == '\t' && text.Substring(lineStart, i - lineStart).Trim(' ', '-').Length == 0)
+            {
+                return (line, i - lineStart + 1);
+            }
+        }
+
+        return null;
     }
 
     // YamlDotNet's messages are sentences ("While scanning a mapping, found invalid tab as indentation."); ours
