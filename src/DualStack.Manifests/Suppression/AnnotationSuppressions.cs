@@ -66,9 +66,9 @@ public static class AnnotationSuppressions
             return $"\"{quoted}\" in annotation \"{SuppressionSyntax.Annotation}\" does not start with a rule ID; write \"DS2005: reason\"; it is ignored";
         }
 
-        if (SuppressionSyntax.CheckIds(split.Ids, out var canonicalIds) is { } idProblem)
+        if (SuppressionSyntax.CheckIds(split.Ids, $" in annotation \"{SuppressionSyntax.Annotation}\"", out var canonicalIds) is { } idProblem)
         {
-            return $"{idProblem} in annotation \"{SuppressionSyntax.Annotation}\"; it is ignored";
+            return idProblem + "; it is ignored";
         }
 
         var rest = split.Remainder.Trim();

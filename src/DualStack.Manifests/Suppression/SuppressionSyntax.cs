@@ -30,7 +30,7 @@ internal static class SuppressionSyntax
     /// The first problem with the IDs (unknown, or one that only editorconfig may turn off), or null; the IDs are
     /// replaced by the catalog's spelling (the catalog matches IDs regardless of case, as editorconfig does).
     /// </summary>
-    public static string? CheckIds(IReadOnlyList<string> ids, out IReadOnlyList<string> canonical)
+    public static string? CheckIds(IReadOnlyList<string> ids, string where, out IReadOnlyList<string> canonical)
     {
         var result = new List<string>();
         canonical = result;
@@ -38,7 +38,7 @@ internal static class SuppressionSyntax
         {
             if (!RuleCatalog.TryGet(written, out var rule))
             {
-                return $"unknown rule ID \"{written}\"; rule IDs are written like DS2005 (see the rules/ folder)";
+                return $"unknown rule ID \"{written}\"{where}; rule IDs are written like DS2005 (see the rules/ folder)";
             }
 
             var id = rule.Id;
@@ -47,7 +47,7 @@ internal static class SuppressionSyntax
             // These two are about suppressions themselves: a comment cannot sensibly silence them.
             if (id is RuleIds.MalformedSuppression or RuleIds.UnusedSuppression)
             {
-                return $"{id} cannot be suppressed by a suppression; set dotnet_diagnostic.{id}.severity = none in .editorconfig instead";
+                return $"{id} cannot be suppressed{where}; set dotnet_diagnostic.{id}.severity = none in .editorconfig instead";
             }
         }
 

@@ -74,7 +74,7 @@ public sealed class SuppressionTests
     [InlineData("\"DS2005\"", "\"DS2005\" in annotation \"dualstack-lint.io/ignore\" gives no reason; write \"DS2005: why it does not apply\"; it is ignored")]
     [InlineData("\"DS2005:  \"", "\"DS2005\" in annotation \"dualstack-lint.io/ignore\" gives no reason; write \"DS2005: why it does not apply\"; it is ignored")]
     [InlineData("\"DS2005 because\"", "\"DS2005 because\" in annotation \"dualstack-lint.io/ignore\" needs a colon after the rule IDs: \"DS2005: reason\"; it is ignored")]
-    [InlineData("\"DS9999: reason\"", "unknown rule ID \"DS9999\"; rule IDs are written like DS2005 (see the rules/ folder) in annotation \"dualstack-lint.io/ignore\"; it is ignored")]
+    [InlineData("\"DS9999: reason\"", "unknown rule ID \"DS9999\" in annotation \"dualstack-lint.io/ignore\"; rule IDs are written like DS2005 (see the rules/ folder); it is ignored")]
     [InlineData("\"all: reason\"", "\"all: reason\" in annotation \"dualstack-lint.io/ignore\" does not start with a rule ID; write \"DS2005: reason\"; it is ignored")]
     [InlineData("[DS2005]", "annotation \"dualstack-lint.io/ignore\" must be a string such as \"DS2005: reason\"; it suppresses nothing")]
     public void A_malformed_annotation_is_DS0004_and_suppresses_nothing(string value, string message)
@@ -140,11 +140,11 @@ public sealed class SuppressionTests
     }
 
     [Theory]
-    [InlineData("# dslint-disable-next-line DS2005", "\"# dslint-disable-next-line DS2005\" gives no reason; say why after the IDs, e.g. \"# dslint-disable-next-line DS2005 the app serves IPv4 clients only\"; this suppression is ignored")]
+    [InlineData("# dslint-disable-next-line DS2005", "\"# dslint-disable-next-line DS2005\" gives no reason; say why after the IDs, e.g. \"# dslint-disable-next-line DS2005 the app serves IPv4 clients only\"; the comment is ignored")]
     [InlineData("# dslint-disable-next-line", "\"dslint-disable-next-line\" names no rule ID; write \"# dslint-disable-next-line DS2005 reason\", several IDs separated by commas")]
-    [InlineData("# dslint-disable-next-line DS9999 why", "unknown rule ID \"DS9999\"; rule IDs are written like DS2005 (see the rules/ folder); this suppression is ignored")]
+    [InlineData("# dslint-disable-next-line DS9999 why", "unknown rule ID \"DS9999\" in a comment; rule IDs are written like DS2005 (see the rules/ folder); the comment is ignored")]
     [InlineData("# dslint-disable-line DS2005 why", "unknown suppression comment \"dslint-disable-line\"; expected \"# dslint-disable-next-line DS2005 reason\" or \"# dslint-disable-file DS2005 reason\"")]
-    [InlineData("# dslint-disable-next-line DS0005 why", "DS0005 cannot be suppressed by a suppression; set dotnet_diagnostic.DS0005.severity = none in .editorconfig instead; this suppression is ignored")]
+    [InlineData("# dslint-disable-next-line DS0005 why", "DS0005 cannot be suppressed in a comment; set dotnet_diagnostic.DS0005.severity = none in .editorconfig instead; the comment is ignored")]
     public void A_malformed_comment_is_DS0004_and_suppresses_nothing(string comment, string message)
     {
         var yaml = $"apiVersion: v1\nkind: Service\nmetadata: {{name: a}}\n{comment}\nspec:\n  ports: [{{port: 80}}]\n";
