@@ -48,24 +48,9 @@ public sealed class GoldenTests
 
     private static LintOptions OptionsOf(string text)
     {
-        var options = LintOptions.Default;
         var firstLine = text.Split('\n')[0].Trim();
-        if (!firstLine.StartsWith(OptionsPrefix, StringComparison.Ordinal))
-        {
-            return options;
-        }
-
-        foreach (var setting in firstLine.Substring(OptionsPrefix.Length).Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = setting.Split('=', 2);
-            options = parts[0] switch
-            {
-                "ip-families" when IpFamilies.TryParse(parts[1], out var families, out _) => options with { IpFamilies = families },
-                "kubernetes-version" when KubernetesVersion.TryParse(parts[1], out var version) => options with { KubernetesVersion = version },
-                _ => throw new InvalidOperationException($"unknown golden option \"{setting}\""),
-            };
-        }
-
-        return options;
+        return firstLine.StartsWith(OptionsPrefix, StringComparison.Ordinal)
+            ? GoldenFile.ParseOptions(firstLine.Substring(OptionsPrefix.Length))
+            : LintOptions.Default;
     }
 }
