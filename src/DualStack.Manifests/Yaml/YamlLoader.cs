@@ -63,6 +63,11 @@ public static class YamlLoader
             var root = LoadChunk(file, chunk, findings);
             if (root is not null && !IsEmpty(root))
             {
+                if (chunk.Text.IndexOf("<<", StringComparison.Ordinal) >= 0)
+                {
+                    MergeKeys.Resolve(root);
+                }
+
                 documents.Add(new LoadedDocument(file, documents.Count, root, chunk.LineOffset, chunk.IndexOffset + skipped));
             }
         }
