@@ -55,7 +55,7 @@ public static class ManifestLintRunner
         var problems = new List<string>();
         var configuration = new EditorConfigConfiguration(configFiles, baseOptions, familiesGiven, versionGiven, problems);
 
-        var files = paths.Select(ManifestFileReader.Read).ToList();
+        var files = paths.Select(p => SourceFileReader.Default.Read(p)).ToList();
         var result = ManifestLinter.Lint(files, configuration);
         foreach (var problem in problems)
         {
