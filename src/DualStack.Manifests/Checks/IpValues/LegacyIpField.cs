@@ -1,0 +1,28 @@
+using YamlDotNet.RepresentationModel;
+
+namespace DualStack.Manifests.Checks.IpValues;
+
+/// <summary>Whether a legacy field holds an IP address or a CIDR.</summary>
+internal enum LegacyValueKind
+{
+    Ip,
+    Cidr,
+}
+
+/// <summary>
+/// One value of a legacy IP/CIDR field (spec §1 field map): the scalar, the path the API server prints for it, and how
+/// the API server treats it.
+/// </summary>
+/// <param name="Node">The value scalar.</param>
+/// <param name="Path">The field path, e.g. <c>spec.ingress[0].from[1].ipBlock.except[0]</c>.</param>
+/// <param name="Kind">IP or CIDR.</param>
+/// <param name="Trimmed">True when the API server trims whitespace before validating (<c>loadBalancerSourceRanges</c>).</param>
+/// <param name="Validated">
+/// False for fields the API server only warns about and never rejects (<c>spec.loadBalancerIP</c>): their strict
+/// problems stay warnings even from 1.36.
+/// </param>
+internal sealed record LegacyIpField(YamlScalarNode Node, string Path, LegacyValueKind Kind, bool Trimmed = false, bool Validated = true)
+{
+    /// <summary>The value as the API server validates it (trimmed where it trims).</summary>
+    public string Value => Trimmed ? (Node.Value ?? string.Empty).Trim() : Node.Value ?? string.Empty;
+}

@@ -1,0 +1,229 @@
+using DualStack.Manifests.Kubernetes;
+using DualStack.Manifests.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace DualStack.Manifests.Checks.IpValues;
+
+/// <summary>
+/// Finds every value of the legacy IP/CIDR fields of an object (spec §1 field map): the fields that take the sloppy
+/// parser and, from Kubernetes 1.36, the strict layer. ServiceCIDR <c>spec.cidrs</c> and IPAddress names are not
+/// legacy fields (they are always strict and canonical) and are not listed here.
+/// </summary>
+internal static class LegacyIpFields
+{
+    public static IEnumerable<LegacyIpField> Of(KubeObject obj)
+    {
+        var core = obj.Group.Length == 0;
+        return obj.Kind switch
+        {
+            "Service" when core => Service(obj.Root),
+            "Node" when core => Node(obj.Root),
+            "Pod" when core => PodStatus(obj.Root).Concat(HostAliases(obj)),
+            "Endpoints" when core => Endpoints(obj.Root),
+            "EndpointSlice" when obj.Group == "discovery.k8s.io" => EndpointSlice(obj.Root),
+            "NetworkPolicy" when obj.Group == "networking.k8s.io" => NetworkPolicy(obj.Root),
+            "Ingress" when obj.Group is "networking.k8s.io" or "extensions" => LoadBalancerStatus(obj.Root),
+            _ => HostAliases(obj),
+        };
+    }
+
+    /// <summary>The ipBlock peers of a NetworkPolicy: the peer mapping, the ipBlock mapping and the peer's path.</summary>
+    public static IEnumerable<(YamlMappingNode Peer, YamlMappingNode? IpBlock, string PeerPath, string PeersPath)> Peers(YamlMappingNode root)
+    {
+        foreach (var (direction, peersKey) in new[] { ("ingress", "from"), ("egress", "to") })
+        {
+            var rules = root.Get("spec").Get(direction).Items();
+            for (var r = 0; r < rules.Count; r++)
+            {
+                var peersPath = $"spec.{direction}[{r}].{peersKey}";
+                var peers = rules[r].Get(peersKey).Items();
+                for (var p = 0; p < peers.Count; p++)
+                {
+                    if (peers[p] is YamlMappingNode peer)
+                    {
+                        yield return (peer, peer.GetMapping("ipBlock"), $"{peersPath}[{p}]", peersPath);
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<LegacyIpField> Service(YamlMappingNode root)
+    {
+        var spec = root.Get("spec");
+
+        // clusterIP is copied into clusterIPs[0] on create; both are listed so that fixing both keeps them in sync.
+        if (spec.GetScalar("clusterIP") is { } clusterIP && !IsNone(clusterIP))
+        {
+            yield return new(clusterIP, "spec.clusterIP", LegacyValueKind.Ip);
+        }
+
+        foreach (var (node, path) in Scalars(spec.Get("clusterIPs"), "spec.clusterIPs"))
+        {
+            if (!IsNone(node))
+            {
+                yield return new(node, path, LegacyValueKind.Ip);
+            }
+        }
+
+        foreach (var (node, path) in Scalars(spec.Get("externalIPs"), "spec.externalIPs"))
+        {
+            yield return new(node, path, LegacyValueKind.Ip);
+        }
+
+        foreach (var (node, path) in Scalars(spec.Get("loadBalancerSourceRanges"), "spec.loadBalancerSourceRanges"))
+        {
+            yield return new(node, path, LegacyValueKind.Cidr, Trimmed: true);
+        }
+
+        // Not validated at all, only warned about (pkg/api/service/warnings.go).
+        if (spec.GetScalar("loadBalancerIP") is { } loadBalancerIP)
+        {
+            yield return new(loadBalancerIP, "spec.loadBalancerIP", LegacyValueKind.Ip, Validated: false);
+        }
+
+        foreach (var field in LoadBalancerStatus(root))
+        {
+            yield return field;
+        }
+    }
+
+    private static IEnumerable<LegacyIpField> LoadBalancerStatus(YamlMappingNode root)
+    {
+        var ingress = root.Get("status").Get("loadBalancer").Get("ingress").Items();
+        for (var i = 0; i < ingress.Count; i++)
+        {
+            if (ingress[i].GetScalar("ip") is { } ip)
+            {
+                yield return new(ip, $"status.loadBalancer.ingress[{i}].ip", LegacyValueKind.Ip);
+            }
+        }
+    }
+
+    private static IEnumerable<LegacyIpField> Node(YamlMappingNode root)
+    {
+        var spec = root.Get("spec");
+        if (spec.GetScalar("podCIDR") is { } podCIDR)
+        {
+            yield return new(podCIDR, "spec.podCIDR", LegacyValueKind.Cidr);
+        }
+
+        foreach (var (node, path) in Scalars(spec.Get("podCIDRs"), "spec.podCIDRs"))
+        {
+            yield return new(node, path, LegacyValueKind.Cidr);
+        }
+    }
+
+    private static IEnumerable<LegacyIpField> PodStatus(YamlMappingNode root)
+    {
+        var status = root.Get("status");
+        foreach (var single in new[] { "podIP", "hostIP" })
+        {
+            if (status.GetScalar(single) is { } node)
+            {
+                yield return new(node, "status." + single, LegacyValueKind.Ip);
+            }
+        }
+
+        // The API server validates status.podIPs[i].ip under the path status.podIPs[i] (validatePodIPs / validateHostIPs).
+        foreach (var list in new[] { "podIPs", "hostIPs" })
+        {
+            var items = status.Get(list).Items();
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i].GetScalar("ip") is { } ip)
+                {
+                    yield return new(ip, $"status.{list}[{i}]", LegacyValueKind.Ip);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<LegacyIpField> HostAliases(KubeObject obj)
+    {
+        foreach (var (spec, specPath) in PodTemplateSpecs.Of(obj))
+        {
+            var aliases = spec.Get("hostAliases").Items();
+            for (var i = 0; i < aliases.Count; i++)
+            {
+                if (aliases[i].GetScalar("ip") is { } ip)
+                {
+                    yield return new(ip, $"{specPath}.hostAliases[{i}].ip", LegacyValueKind.Ip);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<LegacyIpField> Endpoints(YamlMappingNode root)
+    {
+        var subsets = root.Get("subsets").Items();
+        for (var s = 0; s < subsets.Count; s++)
+        {
+            foreach (var list in new[] { "addresses", "notReadyAddresses" })
+            {
+                var addresses = subsets[s].Get(list).Items();
+                for (var a = 0; a < addresses.Count; a++)
+                {
+                    if (addresses[a].GetScalar("ip") is { } ip)
+                    {
+                        yield return new(ip, $"subsets[{s}].{list}[{a}].ip", LegacyValueKind.Ip);
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<LegacyIpField> EndpointSlice(YamlMappingNode root)
+    {
+        // FQDN slices hold names, and unknown types are not validated at all.
+        if (root.GetString("addressType") is not ("IPv4" or "IPv6"))
+        {
+            yield break;
+        }
+
+        var endpoints = root.Get("endpoints").Items();
+        for (var e = 0; e < endpoints.Count; e++)
+        {
+            foreach (var (node, path) in Scalars(endpoints[e].Get("addresses"), $"endpoints[{e}].addresses"))
+            {
+                yield return new(node, path, LegacyValueKind.Ip);
+            }
+        }
+    }
+
+    private static IEnumerable<LegacyIpField> NetworkPolicy(YamlMappingNode root)
+    {
+        foreach (var (_, ipBlock, peerPath, _) in Peers(root))
+        {
+            if (ipBlock is null)
+            {
+                continue;
+            }
+
+            if (ipBlock.GetScalar("cidr") is { } cidr)
+            {
+                yield return new(cidr, peerPath + ".ipBlock.cidr", LegacyValueKind.Cidr);
+            }
+
+            foreach (var (node, path) in Scalars(ipBlock.Get("except"), peerPath + ".ipBlock.except"))
+            {
+                yield return new(node, path, LegacyValueKind.Cidr);
+            }
+        }
+    }
+
+    /// <summary>The scalar items of a sequence with their indexed paths; other items (mappings, nested lists) are skipped.</summary>
+    public static IEnumerable<(YamlScalarNode Node, string Path)> Scalars(YamlNode? sequence, string path)
+    {
+        var items = sequence.Items();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is YamlScalarNode scalar)
+            {
+                yield return (scalar, $"{path}[{i}]");
+            }
+        }
+    }
+
+    private static bool IsNone(YamlScalarNode node) => node.AsString() is null or "" or "None";
+}
