@@ -1,5 +1,6 @@
 using System.Globalization;
 using DualStack.Manifests.Kubernetes;
+using DualStack.Manifests.Yaml;
 using DualStack.Rules;
 using DualStack.Rules.Net;
 
