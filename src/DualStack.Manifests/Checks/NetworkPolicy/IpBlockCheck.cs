@@ -54,6 +54,12 @@ public sealed class IpBlockCheck : IObjectCheck
     private static void CheckIpBlock(KubeObject obj, CheckContext context, YamlMappingNode ipBlock, YamlScalarNode ipBlockKey, string path)
     {
         var cidrPath = path + ".cidr";
+        // A cidr of the wrong YAML type is a decoding error upstream, not a missing value: leave it alone.
+        if (ipBlock.Get("cidr") is { } raw && raw is not YamlScalarNode)
+        {
+            return;
+        }
+
         var cidrNode = ipBlock.GetScalar("cidr");
         var cidrText = cidrNode.AsString() ?? string.Empty;
         if (cidrText.Length == 0)
