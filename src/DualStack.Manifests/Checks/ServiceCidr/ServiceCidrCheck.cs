@@ -113,7 +113,7 @@ public sealed class ServiceCidrCheck : IObjectCheck
             if (parent.GetString(key) is null or "")
             {
                 var keyPath = "spec.parentRef." + key;
-                context.Report(Rules.RuleIds.InvalidServiceCIDR, obj, (YamlNode?)parent.GetKey(key) ?? obj.Spec.GetKey("parentRef")!, keyPath, ApiError.Required(keyPath));
+                context.Report(Rules.RuleIds.InvalidServiceCIDR, obj, parent.Get(key) ?? obj.Spec.GetKey("parentRef")!, keyPath, ApiError.Required(keyPath));
             }
         }
     }
