@@ -20,7 +20,7 @@ public sealed class NonStandardIpTests
             $"{field}: non-standard IP address \"010.1.1.1\" will be considered invalid in a future Kubernetes release: use \"10.1.1.1\""
             + " (Kubernetes 1.36 rejects it: \"must not have leading 0s\")",
             finding.Message);
-        Assert.Equal(text.Replace("010.1.1.1", "10.1.1.1"), FixApplier.Apply(text, finding));
+        Assert.Equal(text.Replace("010.1.1.1", "10.1.1.1"), FixText.Apply(text, finding));
     }
 
     [Theory]
@@ -33,7 +33,7 @@ public sealed class NonStandardIpTests
         Assert.Equal($"DS2050 {line}:{column} {field}", new[] { finding }.Describe().Single());
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Equal($"{field}: Invalid value: \"010.1.1.1\": must not have leading 0s; use \"10.1.1.1\"", finding.Message);
-        Assert.Equal(text.Replace("010.1.1.1", "10.1.1.1"), FixApplier.Apply(text, finding));
+        Assert.Equal(text.Replace("010.1.1.1", "10.1.1.1"), FixText.Apply(text, finding));
     }
 
     [Theory]
@@ -48,8 +48,8 @@ public sealed class NonStandardIpTests
         Assert.Equal(line, finding.Line);
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Contains("must not be an IPv4-mapped IPv6 address; use \"10.1.1.1\"", finding.Message);
-        Assert.Contains("10.1.1.1", FixApplier.Apply(text, finding));
-        Assert.DoesNotContain("::ffff:", FixApplier.Apply(text, finding));
+        Assert.Contains("10.1.1.1", FixText.Apply(text, finding));
+        Assert.DoesNotContain("::ffff:", FixText.Apply(text, finding));
         _ = column;
     }
 
@@ -75,7 +75,7 @@ public sealed class NonStandardIpTests
             $"{field}: CIDR value \"10.1.2.3/8\" is ambiguous in this context (should be \"10.0.0.0/8\" or \"10.1.2.3/32\"?)"
             + " (Kubernetes 1.36 rejects it: \"must not have bits set beyond the prefix length\")",
             finding.Message);
-        Assert.Equal(text.Replace("10.1.2.3/8", "10.0.0.0/8"), FixApplier.Apply(text, finding));
+        Assert.Equal(text.Replace("10.1.2.3/8", "10.0.0.0/8"), FixText.Apply(text, finding));
     }
 
     [Theory]
@@ -91,7 +91,7 @@ public sealed class NonStandardIpTests
             $"{field}: Invalid value: \"10.1.2.3/8\": must not have bits set beyond the prefix length; use \"10.0.0.0/8\""
             + " (or \"10.1.2.3/32\" if the single address was meant)",
             finding.Message);
-        Assert.Equal(text.Replace("10.1.2.3/8", "10.0.0.0/8"), FixApplier.Apply(text, finding));
+        Assert.Equal(text.Replace("10.1.2.3/8", "10.0.0.0/8"), FixText.Apply(text, finding));
     }
 
     [Theory]
@@ -108,7 +108,7 @@ public sealed class NonStandardIpTests
         var v136 = Assert.Single(ManifestTestHelper.Lint(text, V136), f => f.RuleId == "DS2050");
         Assert.Equal($"DS2050 {line}:{column} {field}", new[] { v136 }.Describe().Single());
         Assert.Equal(Severity.Error, v136.Severity);
-        Assert.Equal(text.Replace("010.0.0.0/8", "10.0.0.0/8"), FixApplier.Apply(text, v136));
+        Assert.Equal(text.Replace("010.0.0.0/8", "10.0.0.0/8"), FixText.Apply(text, v136));
     }
 
     [Theory]
@@ -130,7 +130,7 @@ public sealed class NonStandardIpTests
             Assert.Equal("DS2050 8:5 spec.externalIPs[1]", new[] { finding }.Describe().Single());
             Assert.Equal(Severity.Info, finding.Severity);
             Assert.Equal("spec.externalIPs[1]: IPv6 address \"2001:0DB8:0:0::1\" should be in RFC 5952 canonical format (\"2001:db8::1\")", finding.Message);
-            Assert.Equal(text.Replace("2001:0DB8:0:0::1", "2001:db8::1"), FixApplier.Apply(text, finding));
+            Assert.Equal(text.Replace("2001:0DB8:0:0::1", "2001:db8::1"), FixText.Apply(text, finding));
         }
     }
 
@@ -159,7 +159,7 @@ public sealed class NonStandardIpTests
         var finding = Assert.Single(ManifestTestHelper.Lint(text, V136), f => f.RuleId == "DS2050");
         Assert.Equal("DS2050 8:5 spec.loadBalancerSourceRanges[0]", new[] { finding }.Describe().Single());
         Assert.StartsWith("spec.loadBalancerSourceRanges[0]: Invalid value: \"10.1.2.3/8\": must not have bits set beyond the prefix length", finding.Message);
-        Assert.Equal(text.Replace(" 10.1.2.3/8", " 10.0.0.0/8"), FixApplier.Apply(text, finding));
+        Assert.Equal(text.Replace(" 10.1.2.3/8", " 10.0.0.0/8"), FixText.Apply(text, finding));
     }
 
     [Fact]
@@ -207,6 +207,7 @@ public sealed class NonStandardIpTests
             status: [1]
             """;
         Assert.Empty(ManifestTestHelper.Lint(text, V136).Describe("DS2050"));
+        Assert.Empty(ManifestTestHelper.Lint(text, V136).Describe("DS0002"));
     }
 
     [Fact]

@@ -133,6 +133,7 @@ public sealed class IpBlockTests
         var findings = ManifestTestHelper.Lint(Policy("    - ipBlock: [1]\n    - ipBlock:\n        cidr: [10.0.0.0/8]\n    - 7\n    - ipBlock:\n        cidr: 10.0.0.0/8\n        except: {a: b}"));
         Assert.Empty(findings.Describe("DS2020"));
         Assert.Empty(findings.Describe("DS2021"));
+        Assert.Empty(findings.Describe("DS0002"));
     }
 
     [Fact]

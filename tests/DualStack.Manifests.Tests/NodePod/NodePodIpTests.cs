@@ -119,5 +119,6 @@ public sealed class NodePodIpTests
     {
         var text = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nstatus:\n  podIPs: [{ip: x}]\n---\n" + Pod("  podIPs: {ip: 1}\n  hostIPs: [[1], 2]") + "---\n" + Node("  podCIDRs: {a: 1}\n  podCIDR: [1]");
         Assert.Empty(ManifestTestHelper.Lint(text).Describe("DS2042"));
+        Assert.Empty(ManifestTestHelper.Lint(text).Describe("DS0002"));
     }
 }

@@ -62,7 +62,7 @@ public sealed class ServiceCidrTests
             Assert.Equal("DS2041 6:11 spec.cidrs[0]", new[] { finding }.Describe().Single());
             Assert.Equal(Severity.Error, finding.Severity);
             Assert.Equal($"spec.cidrs[0]: Invalid value: \"{cidr.Trim('"')}\": {detail}; use \"{canonical}\"", finding.Message);
-            Assert.Equal(text.Replace(cidr.Trim('"'), canonical), FixApplier.Apply(text, finding));
+            Assert.Equal(text.Replace(cidr.Trim('"'), canonical), FixText.Apply(text, finding));
         }
     }
 
@@ -92,7 +92,7 @@ public sealed class ServiceCidrTests
         var finding = Assert.Single(ManifestTestHelper.Lint(text), f => f.RuleId == "DS2041");
         Assert.Equal("DS2041 4:9 metadata.name", new[] { finding }.Describe().Single());
         Assert.Equal($"metadata.name: Invalid value: \"{name}\": {detail}; use \"{canonical}\"", finding.Message);
-        Assert.Equal(text.Replace(name, canonical), FixApplier.Apply(text, finding));
+        Assert.Equal(text.Replace(name, canonical), FixText.Apply(text, finding));
         Assert.Equal("IPAddress/" + name, finding.Object);
     }
 

@@ -141,9 +141,10 @@ internal static class LegacyIpFields
 
     private static IEnumerable<LegacyIpField> HostAliases(KubeObject obj)
     {
-        foreach (var (spec, specPath) in PodTemplateSpecs.Of(obj))
+        foreach (var pod in PodSpecs.Of(obj))
         {
-            var aliases = spec.Get("hostAliases").Items();
+            var specPath = pod.Path;
+            var aliases = pod.Spec.Get("hostAliases").Items();
             for (var i = 0; i < aliases.Count; i++)
             {
                 if (aliases[i].GetScalar("ip") is { } ip)
