@@ -57,8 +57,9 @@ public sealed class IPv4OnlyIpBlockCheck : IObjectCheck
         var counterpart = cidr.FamilyPrefixLength == 0
             ? "add a peer with ipBlock cidr \"::/0\""
             : "add an ipBlock peer with the IPv6 range of the same hosts";
+        var direction = peersPath.EndsWith(".from", StringComparison.Ordinal) ? "from" : "to";
         var effect = families.IsDualStack
-            ? "so IPv6 traffic from or to these hosts is not allowed on the dual-stack target"
+            ? $"so IPv6 traffic {direction} these hosts is not allowed on the dual-stack target"
             : "so it matches no traffic at all on the IPv6-only target";
         return $"{path}: ipBlock \"{value}\" is IPv4 and {peersPath} has no IPv6 ipBlock, {effect}; {counterpart}";
     }
