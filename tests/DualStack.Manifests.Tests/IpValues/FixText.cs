@@ -8,6 +8,6 @@ internal static class FixText
     public static string Apply(string text, Finding finding)
     {
         var fix = finding.Fix ?? throw new InvalidOperationException($"{finding.RuleId} at {finding.Line}:{finding.Column} has no fix.");
-        return Engine.FixApplier.Apply(text, [fix]);
+        return DualStack.Manifests.Engine.FixApplier.Apply(text, [fix]);
     }
 }

@@ -47,7 +47,7 @@ public sealed class NonStandardIpCheck : IObjectCheck
         }
 
         var canonical = parsed.Value.ToString();
-        var warnings = KubernetesIpValidation.GetWarningsForIp(field.Path, field.Node.Value, version);
+        var warnings = Warnings(KubernetesIpValidation.GetWarningsForIp, field, version);
         if (parsed.Problem is IpProblem.None)
         {
             // Only the RFC 5952 warning can remain: the API server accepts the value in every version.
@@ -74,7 +74,7 @@ public sealed class NonStandardIpCheck : IObjectCheck
 
         var cidr = parsed.Value;
         var network = cidr.ToString();
-        var warnings = KubernetesIpValidation.GetWarningsForCidr(field.Path, field.Node.Value, version);
+        var warnings = Warnings(KubernetesIpValidation.GetWarningsForCidr, field, version);
         if (parsed.Problem is IpProblem.None)
         {
             return warnings.Count == 0 ? null : (warnings[0], Severity.Info, network);
@@ -93,6 +93,15 @@ public sealed class NonStandardIpCheck : IObjectCheck
 
         var warning = warnings.Count > 0 ? string.Join("; ", warnings) : $"{field.Path}: non-standard CIDR value \"{value}\": use \"{network}\"";
         return (warning + RejectedFrom136(field, parsed.Message!), Severity.Warning, network);
+    }
+
+    // The API server computes warnings on the value as written; for trimmed fields with surrounding spaces that gives
+    // none (the untrimmed text does not parse), so the trimmed value's warnings stand in for them.
+    private static IReadOnlyList<string> Warnings(
+        Func<string, string?, KubernetesVersion, IReadOnlyList<string>> compute, LegacyIpField field, KubernetesVersion version)
+    {
+        var warnings = compute(field.Path, field.Node.Value, version);
+        return warnings.Count == 0 && field.Trimmed ? compute(field.Path, field.Value, version) : warnings;
     }
 
     // Go prints the single-address alternative with the written mask's bit count (32 for IPv4 text, 128 for IPv6 text).
