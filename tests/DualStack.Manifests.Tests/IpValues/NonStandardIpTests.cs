@@ -236,4 +236,45 @@ public sealed class NonStandardIpTests
             """;
         Assert.Equal(["DS2050 10:17 spec.jobTemplate.spec.template.spec.hostAliases[0].ip"], ManifestTestHelper.Lint(text, V136).Describe("DS2050"));
     }
+
+    private const string AnnotatedService = """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: lb
+          annotations:
+            service.beta.kubernetes.io/load-balancer-source-ranges: "10.0.0.0/8, 192.168.1.7/24,010.2.0.0/16"
+        spec:
+          type: LoadBalancer
+        """;
+
+    [Fact]
+    public void Source_ranges_annotation_items_are_errors_from_1_36_with_fixes_inside_the_value()
+    {
+        var findings = ManifestTestHelper.Lint(AnnotatedService, V136).Where(f => f.RuleId == "DS2050").ToList();
+        const string path = "metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]";
+        Assert.Equal([$"DS2050 6:61 {path}", $"DS2050 6:61 {path}"], findings.Describe());
+        Assert.All(findings, f => Assert.Equal(Severity.Error, f.Severity));
+        var hostBits = Assert.Single(findings, f => f.Message.Contains("192.168.1.7/24"));
+        Assert.Equal($"{path}: Invalid value: \"192.168.1.7/24\": must not have bits set beyond the prefix length; use \"192.168.1.0/24\" (or \"192.168.1.7/32\" if the single address was meant)", hostBits.Message);
+        Assert.Equal(AnnotatedService.Replace("192.168.1.7/24", "192.168.1.0/24"), FixText.Apply(AnnotatedService, hostBits));
+        var zeros = Assert.Single(findings, f => f.Message.Contains("010.2.0.0/16"));
+        Assert.Equal(AnnotatedService.Replace(",010.2.0.0/16", ",10.2.0.0/16"), FixText.Apply(AnnotatedService, zeros));
+    }
+
+    [Fact]
+    public void Source_ranges_annotation_items_warn_before_1_36_in_this_engine_s_words()
+    {
+        var findings = ManifestTestHelper.Lint(AnnotatedService, V135).Where(f => f.RuleId == "DS2050").ToList();
+        Assert.Equal(2, findings.Count);
+        Assert.All(findings, f => Assert.Equal(Severity.Warning, f.Severity));
+        Assert.Contains(findings, f => f.Message == "metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]: CIDR value \"192.168.1.7/24\" has bits set beyond the prefix length: use \"192.168.1.0/24\" (or \"192.168.1.7/32\" if the single address was meant) (Kubernetes 1.36 rejects it: \"must not have bits set beyond the prefix length\")");
+    }
+
+    [Fact]
+    public void Source_ranges_annotation_is_ignored_when_the_field_is_set()
+    {
+        var text = AnnotatedService + "  loadBalancerSourceRanges: [10.0.0.0/8]\n";
+        Assert.Empty(ManifestTestHelper.Lint(text, V136).Describe("DS2050"));
+    }
 }

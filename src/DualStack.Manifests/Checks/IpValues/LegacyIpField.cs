@@ -23,6 +23,18 @@ internal enum LegacyValueKind
 /// </param>
 internal sealed record LegacyIpField(YamlScalarNode Node, string Path, LegacyValueKind Kind, bool Trimmed = false, bool Validated = true)
 {
-    /// <summary>The value as the API server validates it (trimmed where it trims).</summary>
-    public string Value => Trimmed ? (Node.Value ?? string.Empty).Trim() : Node.Value ?? string.Empty;
+    /// <summary>The value as the API server validates it (trimmed where it trims, the item of a comma list).</summary>
+    public string Value => Item ?? (Trimmed ? (Node.Value ?? string.Empty).Trim() : Node.Value ?? string.Empty);
+
+    /// <summary>For one item of a comma-separated scalar (an annotation): the trimmed item text, else null.</summary>
+    public string? Item { get; init; }
+
+    /// <summary>Where <see cref="Item"/> starts in the scalar's value.</summary>
+    public int ItemStart { get; init; }
+
+    /// <summary>
+    /// False for values the API server does not warn about (annotation items): the finding before 1.36 uses this
+    /// engine's own wording instead of an API warning.
+    /// </summary>
+    public bool Warned { get; init; } = true;
 }

@@ -11,6 +11,8 @@ namespace DualStack.Manifests.Checks.IpValues;
 /// </summary>
 internal static class LegacyIpFields
 {
+    private const string SourceRangesAnnotation = "service.beta.kubernetes.io/load-balancer-source-ranges";
+
     public static IEnumerable<LegacyIpField> Of(KubeObject obj)
     {
         var core = obj.Group.Length == 0;
@@ -74,6 +76,17 @@ internal static class LegacyIpFields
         foreach (var (node, path) in Scalars(spec.Get("loadBalancerSourceRanges"), "spec.loadBalancerSourceRanges"))
         {
             yield return new(node, path, LegacyValueKind.Cidr, Trimmed: true);
+        }
+
+        // The annotation is read only when the field is empty: each comma-separated item, trimmed, is a legacy CIDR
+        // (validated, but never warned about).
+        if (spec.Get("loadBalancerSourceRanges").Items().Count == 0
+            && root.Get("metadata").Get("annotations").GetScalar(SourceRangesAnnotation) is { } annotation)
+        {
+            foreach (var item in CommaItems(annotation))
+            {
+                yield return item;
+            }
         }
 
         // Not validated at all, only warned about (pkg/api/service/warnings.go).
@@ -210,6 +223,31 @@ internal static class LegacyIpFields
             {
                 yield return new(node, path, LegacyValueKind.Cidr);
             }
+        }
+    }
+
+    private static IEnumerable<LegacyIpField> CommaItems(YamlScalarNode annotation)
+    {
+        var text = annotation.AsString() ?? string.Empty;
+        var path = $"metadata.annotations[{SourceRangesAnnotation}]";
+        var start = 0;
+        while (start <= text.Length && text.Trim().Length > 0)
+        {
+            var comma = text.IndexOf(',', start);
+            var end = comma < 0 ? text.Length : comma;
+            var raw = text.Substring(start, end - start);
+            var item = raw.Trim();
+            if (item.Length > 0)
+            {
+                yield return new(annotation, path, LegacyValueKind.Cidr) { Item = item, ItemStart = start + raw.IndexOf(item, StringComparison.Ordinal), Warned = false };
+            }
+
+            if (comma < 0)
+            {
+                break;
+            }
+
+            start = comma + 1;
         }
     }
 

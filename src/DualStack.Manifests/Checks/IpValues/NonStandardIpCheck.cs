@@ -31,7 +31,7 @@ public sealed class NonStandardIpCheck : IObjectCheck
                 : ForCidr(field, strict, context.KubernetesVersion);
             if (finding is { } f)
             {
-                var fix = ScalarEdit.Replace(obj.Document, field.Node, field.Value, f.Canonical, $"replace \"{field.Value}\" with \"{f.Canonical}\"");
+                var fix = ScalarEdit.Replace(obj.Document, field.Node, field.Value, f.Canonical, $"replace \"{field.Value}\" with \"{f.Canonical}\"", field.Item is null ? null : field.ItemStart);
                 context.Report(Rules.RuleIds.NonStandardIpOrCidr, obj, field.Node, field.Path, f.Message, f.Severity, fix);
             }
         }
@@ -91,7 +91,11 @@ public sealed class NonStandardIpCheck : IObjectCheck
             return (message, Severity.Error, network);
         }
 
-        var warning = warnings.Count > 0 ? string.Join("; ", warnings) : $"{field.Path}: non-standard CIDR value \"{value}\": use \"{network}\"";
+        var warning = warnings.Count > 0
+            ? string.Join("; ", warnings)
+            : cidr.HasHostBits
+                ? $"{field.Path}: CIDR value \"{value}\" has bits set beyond the prefix length: use \"{network}\" (or \"{SingleAddress(cidr)}\" if the single address was meant)"
+                : $"{field.Path}: non-standard CIDR value \"{value}\": use \"{network}\"";
         return (warning + RejectedFrom136(field, parsed.Message!), Severity.Warning, network);
     }
 
@@ -100,6 +104,11 @@ public sealed class NonStandardIpCheck : IObjectCheck
     private static IReadOnlyList<string> Warnings(
         Func<string, string?, KubernetesVersion, IReadOnlyList<string>> compute, LegacyIpField field, KubernetesVersion version)
     {
+        if (!field.Warned)
+        {
+            return [];
+        }
+
         var warnings = compute(field.Path, field.Node.Value, version);
         return warnings.Count == 0 && field.Trimmed ? compute(field.Path, field.Value, version) : warnings;
     }

@@ -15,7 +15,8 @@ internal static class ScalarEdit
     /// Replaces <paramref name="part"/> (the whole value, or the trimmed part of it) of <paramref name="scalar"/> with
     /// <paramref name="replacement"/>; null when the text in the file cannot be matched safely (escapes, block scalars).
     /// </summary>
-    public static TextEdit? Replace(LoadedDocument document, YamlScalarNode scalar, string part, string replacement, string description)
+    /// <param name="at">Where <paramref name="part"/> starts in the value, when known (items of a comma list); else its first occurrence.</param>
+    public static TextEdit? Replace(LoadedDocument document, YamlScalarNode scalar, string part, string replacement, string description, int? at = null)
     {
         var text = document.File.Text;
         var span = document.SpanOf(scalar);
@@ -47,8 +48,8 @@ internal static class ScalarEdit
             return null;
         }
 
-        var index = content.IndexOf(part, StringComparison.Ordinal);
-        return index < 0 || part.Length == 0
+        var index = at ?? content.IndexOf(part, StringComparison.Ordinal);
+        return index < 0 || part.Length == 0 || index + part.Length > content.Length || content.Substring(index, part.Length) != part
             ? null
             : new TextEdit(contentStart + index, part.Length, replacement, description);
     }
