@@ -35,7 +35,10 @@ public sealed class EndpointAddressTests
     public void IPv4_mapped_IPv6_counts_as_IPv4()
     {
         Assert.Empty(ManifestTestHelper.Lint(Slice("IPv4", "\"::ffff:10.0.0.1\"")).Describe("DS2040"));
-        Assert.Equal(["DS2040 6:15 endpoints[0].addresses[0]"], ManifestTestHelper.Lint(Slice("IPv6", "\"::ffff:10.0.0.1\"")).Describe("DS2040"));
+        // Before 1.36 the mapped address passes the IP check, so the family check sees it (from 1.36 it is DS2050's).
+        var v135 = new LintOptions { KubernetesVersion = new KubernetesVersion(1, 35) };
+        Assert.Empty(ManifestTestHelper.Lint(Slice("IPv4", "\"::ffff:10.0.0.1\""), v135).Describe("DS2040"));
+        Assert.Equal(["DS2040 6:15 endpoints[0].addresses[0]"], ManifestTestHelper.Lint(Slice("IPv6", "\"::ffff:10.0.0.1\""), v135).Describe("DS2040"));
     }
 
     [Fact]
@@ -145,5 +148,26 @@ public sealed class EndpointAddressTests
     {
         var text = "apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: e}\naddressType: [IPv4]\nendpoints: {a: 1}\n---\napiVersion: v1\nkind: Endpoints\nmetadata: {name: e}\nsubsets: [[1], {addresses: [7, {ip: [1]}]}]\n";
         Assert.Empty(ManifestTestHelper.Lint(text).Describe("DS0002"));
+    }
+
+    [Fact]
+    public void From_1_36_a_strict_failure_is_left_to_DS2050_and_nothing_more_is_checked()
+    {
+        var text = Slice("IPv4", "\"::ffff:127.0.0.1\"");
+        var v136 = ManifestTestHelper.Lint(text, new LintOptions { KubernetesVersion = new KubernetesVersion(1, 36) });
+        Assert.Empty(v136.Describe("DS2040"));
+        Assert.Equal(["DS2050 6:15 endpoints[0].addresses[0]"], v136.Describe("DS2050"));
+        var v135 = ManifestTestHelper.Lint(text, new LintOptions { KubernetesVersion = new KubernetesVersion(1, 35) });
+        var finding = Assert.Single(v135, f => f.RuleId == "DS2040");
+        Assert.EndsWith("may not be in the loopback range (127.0.0.0/8, ::1/128)", finding.Message);
+    }
+
+    [Fact]
+    public void An_Endpoints_subset_needs_addresses_or_notReadyAddresses()
+    {
+        var text = "apiVersion: v1\nkind: Endpoints\nmetadata: {name: web}\nsubsets:\n- ports: [{port: 80}]\n- notReadyAddresses: [{ip: 10.0.0.1}]\n";
+        var finding = Assert.Single(ManifestTestHelper.Lint(text), f => f.RuleId == "DS2040");
+        Assert.Equal("DS2040 5:3 subsets[0]", new[] { finding }.Describe().Single());
+        Assert.Equal("subsets[0]: Required value: must specify `addresses` or `notReadyAddresses`", finding.Message);
     }
 }

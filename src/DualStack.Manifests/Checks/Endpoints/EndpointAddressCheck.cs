@@ -1,6 +1,7 @@
 using DualStack.Manifests.Checks.IpValues;
 using DualStack.Manifests.Kubernetes;
 using DualStack.Manifests.Yaml;
+using DualStack.Rules;
 using DualStack.Rules.Net;
 using YamlDotNet.RepresentationModel;
 
@@ -36,6 +37,13 @@ public sealed class EndpointAddressCheck : IObjectCheck
         var subsets = obj.Root.Get("subsets").Items();
         for (var s = 0; s < subsets.Count; s++)
         {
+            if (subsets[s] is YamlMappingNode subset && subset.Get("addresses").Items().Count == 0 && subset.Get("notReadyAddresses").Items().Count == 0)
+            {
+                var subsetPath = $"subsets[{s}]";
+                context.Report(Rules.RuleIds.EndpointAddressFamily, obj, subset, subsetPath,
+                    ApiError.Required(subsetPath, "must specify `addresses` or `notReadyAddresses`"));
+            }
+
             foreach (var list in new[] { "addresses", "notReadyAddresses" })
             {
                 var addresses = subsets[s].Get(list).Items();
@@ -126,6 +134,12 @@ public sealed class EndpointAddressCheck : IObjectCheck
         if (!IpParser.TryParseSloppy(value, out var ip))
         {
             context.Report(Rules.RuleIds.EndpointAddressFamily, obj, node, path, ApiError.Invalid(path, value, IpMessages.InvalidIp));
+            return;
+        }
+
+        // From 1.36 a strict-layer failure (DS2050's finding) is the address's error, and upstream checks nothing more.
+        if (context.KubernetesVersion >= KubernetesVersion.StrictIpValidation && !IpParser.ParseIp(value, strict: true).Success)
+        {
             return;
         }
 
