@@ -142,4 +142,13 @@ public sealed class IpBlockTests
         var text = "apiVersion: crd.projectcalico.org/v1\nkind: NetworkPolicy\nmetadata: {name: x}\nspec:\n  ingress:\n  - from:\n    - ipBlock: {cidr: \"\"}\n";
         Assert.Empty(ManifestTestHelper.Lint(text).Describe("DS2020"));
     }
+
+    [Fact]
+    public void Families_may_differ_between_peers_and_excepts_are_unlimited()
+    {
+        var excepts = string.Join(", ", Enumerable.Range(0, 50).Select(i => $"10.{i}.0.0/16"));
+        var findings = ManifestTestHelper.Lint(Policy($"    - ipBlock:\n        cidr: 10.0.0.0/8\n        except: [{excepts}]\n    - ipBlock:\n        cidr: \"fd00::/8\""));
+        Assert.Empty(findings.Describe("DS2020"));
+        Assert.Empty(findings.Describe("DS2021"));
+    }
 }

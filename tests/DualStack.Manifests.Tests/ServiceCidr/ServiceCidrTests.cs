@@ -14,6 +14,8 @@ public sealed class ServiceCidrTests
     [InlineData("[10.96.0.0/16]")]
     [InlineData("[10.96.0.0/16, \"fd00:10:96::/112\"]")]
     [InlineData("[\"2001:db8::/64\", 10.0.0.0/8]")]
+    [InlineData("[0.0.0.0/0]")]
+    [InlineData("[\"fd00::/8\"]")]
     public void Canonical_single_and_dual_stack_cidrs_are_valid(string cidrs)
     {
         Assert.Empty(ManifestTestHelper.Lint(ServiceCidr(cidrs)).Describe("DS2041"));
