@@ -277,4 +277,13 @@ public sealed class NonStandardIpTests
         var text = AnnotatedService + "  loadBalancerSourceRanges: [10.0.0.0/8]\n";
         Assert.Empty(ManifestTestHelper.Lint(text, V136).Describe("DS2050"));
     }
+
+    [Fact]
+    public void Findings_can_be_suppressed_on_the_line_and_on_the_object()
+    {
+        var comment = "apiVersion: v1\nkind: Node\nmetadata:\n  name: n1\nspec:\n  # dslint-disable-next-line DS2050 fixture copied from a live cluster\n  podCIDR: 10.1.2.3/8\n";
+        Assert.Empty(ManifestTestHelper.Lint(comment, V136).Describe("DS2050"));
+        var annotation = "apiVersion: v1\nkind: Node\nmetadata:\n  name: n1\n  annotations:\n    dualstack-lint.io/ignore: \"DS2050: fixture\"\nspec:\n  podCIDR: 10.1.2.3/8\n";
+        Assert.Empty(ManifestTestHelper.Lint(annotation, V136).Describe("DS2050"));
+    }
 }
