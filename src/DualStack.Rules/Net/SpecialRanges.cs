@@ -106,6 +106,5 @@ public static class SpecialRanges
         return ranges;
     }
 
-    private static IpCidr C(string text) =>
-        IpParser.TryParseCidrSloppy(text, out var cidr) ? cidr : throw new InvalidOperationException("Bad built-in range " + text);
+    private static IpCidr C(string text) => IpCidr.Parse(text);
 }

@@ -91,6 +91,15 @@ public sealed class IpCidrTests
     }
 
     [Fact]
+    public void Parse_is_sloppy_and_throws_on_garbage()
+    {
+        Assert.Equal("10.0.0.0/8", IpCidr.Parse("010.1.2.3/08").ToString());
+        Assert.Equal("10.1.2.3", IpAddress.Parse("010.1.2.3").ToString());
+        Assert.Throws<FormatException>(() => IpCidr.Parse("10.0.0.0"));
+        Assert.Throws<FormatException>(() => IpAddress.Parse("2"));
+    }
+
+    [Fact]
     public void Create_from_an_address_and_a_family_prefix()
     {
         Assert.Equal("10.0.0.0/8", IpCidr.Create(Ip("10.9.9.9"), 8).ToString());
@@ -101,8 +110,10 @@ public sealed class IpCidrTests
     }
 
     [Fact]
-    public void Equality_is_by_written_value()
+    public void Equality_is_by_value_with_host_bits_but_not_by_written_form()
     {
+        Assert.Equal(Cidr("10.0.0.0/8"), Cidr("::ffff:10.0.0.0/104"));
+        Assert.Equal(Cidr("10.0.0.0/8").GetHashCode(), Cidr("::ffff:10.0.0.0/104").GetHashCode());
         Assert.Equal(Cidr("10.0.0.0/8"), Cidr("010.0.0.0/08"));
         Assert.NotEqual(Cidr("10.0.0.0/8"), Cidr("10.0.0.1/8"));
         Assert.True(Cidr("10.0.0.0/8") != Cidr("10.0.0.0/9"));
