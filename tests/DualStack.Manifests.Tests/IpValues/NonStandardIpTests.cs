@@ -27,7 +27,8 @@ public sealed class NonStandardIpTests
     [MemberData(nameof(LegacyFieldTemplates.IpFields), MemberType = typeof(LegacyFieldTemplates))]
     public void Leading_zeros_in_a_legacy_IP_field_are_errors_from_1_36(string template)
     {
-        var (yaml, line, column, field, _) = LegacyFieldTemplates.All[template];
+        var (yaml, line, column, warningField, _) = LegacyFieldTemplates.All[template];
+        var field = ErrorField(warningField);
         var text = yaml.Replace("VALUE", "010.1.1.1");
         var finding = Assert.Single(ManifestTestHelper.Lint(text, V136), f => f.RuleId == "DS2050");
         Assert.Equal($"DS2050 {line}:{column} {field}", new[] { finding }.Describe().Single());
@@ -44,7 +45,7 @@ public sealed class NonStandardIpTests
         var text = yaml.Replace("VALUE", "\"::ffff:10.1.1.1\"").Replace("\"\"", "\"").Replace("''::ffff:10.1.1.1\"'", "'::ffff:10.1.1.1'");
         var findings = ManifestTestHelper.Lint(text, V136).Where(f => f.RuleId == "DS2050").ToList();
         var finding = Assert.Single(findings);
-        Assert.Equal(field, finding.Field);
+        Assert.Equal(ErrorField(field), finding.Field);
         Assert.Equal(line, finding.Line);
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Contains("must not be an IPv4-mapped IPv6 address; use \"10.1.1.1\"", finding.Message);
@@ -82,7 +83,8 @@ public sealed class NonStandardIpTests
     [MemberData(nameof(LegacyFieldTemplates.CidrFields), MemberType = typeof(LegacyFieldTemplates))]
     public void Host_bits_in_a_legacy_CIDR_field_are_errors_from_1_36(string template)
     {
-        var (yaml, line, column, field, _) = LegacyFieldTemplates.All[template];
+        var (yaml, line, column, warningField, _) = LegacyFieldTemplates.All[template];
+        var field = ErrorField(warningField);
         var text = yaml.Replace("VALUE", "10.1.2.3/8");
         var finding = Assert.Single(ManifestTestHelper.Lint(text, V136), f => f.RuleId == "DS2050");
         Assert.Equal($"DS2050 {line}:{column} {field}", new[] { finding }.Describe().Single());
@@ -106,7 +108,7 @@ public sealed class NonStandardIpTests
             + " (Kubernetes 1.36 rejects it: \"must not have leading 0s in IP or prefix length\")",
             v135.Message);
         var v136 = Assert.Single(ManifestTestHelper.Lint(text, V136), f => f.RuleId == "DS2050");
-        Assert.Equal($"DS2050 {line}:{column} {field}", new[] { v136 }.Describe().Single());
+        Assert.Equal($"DS2050 {line}:{column} {ErrorField(field)}", new[] { v136 }.Describe().Single());
         Assert.Equal(Severity.Error, v136.Severity);
         Assert.Equal(text.Replace("010.0.0.0/8", "10.0.0.0/8"), FixText.Apply(text, v136));
     }
@@ -157,8 +159,8 @@ public sealed class NonStandardIpTests
     {
         var text = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: LoadBalancer\n  loadBalancerSourceRanges:\n  - \" 10.1.2.3/8\"\n";
         var finding = Assert.Single(ManifestTestHelper.Lint(text, V136), f => f.RuleId == "DS2050");
-        Assert.Equal("DS2050 8:5 spec.loadBalancerSourceRanges[0]", new[] { finding }.Describe().Single());
-        Assert.StartsWith("spec.loadBalancerSourceRanges[0]: Invalid value: \"10.1.2.3/8\": must not have bits set beyond the prefix length", finding.Message);
+        Assert.Equal("DS2050 8:5 spec.LoadBalancerSourceRanges[0]", new[] { finding }.Describe().Single());
+        Assert.StartsWith("spec.LoadBalancerSourceRanges[0]: Invalid value: \"10.1.2.3/8\": must not have bits set beyond the prefix length", finding.Message);
         Assert.Equal(text.Replace(" 10.1.2.3/8", " 10.0.0.0/8"), FixText.Apply(text, finding));
     }
 
@@ -286,4 +288,8 @@ public sealed class NonStandardIpTests
         var annotation = "apiVersion: v1\nkind: Node\nmetadata:\n  name: n1\n  annotations:\n    dualstack-lint.io/ignore: \"DS2050: fixture\"\nspec:\n  podCIDR: 10.1.2.3/8\n";
         Assert.Empty(ManifestTestHelper.Lint(annotation, V136).Describe("DS2050"));
     }
+
+    // The API server validates loadBalancerSourceRanges under spec.LoadBalancerSourceRanges (capital L) but warns under
+    // the JSON name; errors carry the validation path.
+    private static string ErrorField(string field) => field.Replace("spec.loadBalancerSourceRanges", "spec.LoadBalancerSourceRanges");
 }

@@ -26,6 +26,13 @@ internal sealed record LegacyIpField(YamlScalarNode Node, string Path, LegacyVal
     /// <summary>The value as the API server validates it (trimmed where it trims, the item of a comma list).</summary>
     public string Value => Item ?? (Trimmed ? (Node.Value ?? string.Empty).Trim() : Node.Value ?? string.Empty);
 
+    /// <summary>
+    /// The path of the validation error when it differs from <see cref="Path"/>: the API server validates
+    /// <c>loadBalancerSourceRanges</c> under <c>spec.LoadBalancerSourceRanges[i]</c> (capital L, a historical accident)
+    /// but warns under <c>spec.loadBalancerSourceRanges[i]</c>.
+    /// </summary>
+    public string? ErrorPath { get; init; }
+
     /// <summary>For one item of a comma-separated scalar (an annotation): the trimmed item text, else null.</summary>
     public string? Item { get; init; }
 

@@ -75,7 +75,7 @@ internal static class LegacyIpFields
 
         foreach (var (node, path) in Scalars(spec.Get("loadBalancerSourceRanges"), "spec.loadBalancerSourceRanges"))
         {
-            yield return new(node, path, LegacyValueKind.Cidr, Trimmed: true);
+            yield return new(node, path, LegacyValueKind.Cidr, Trimmed: true) { ErrorPath = "spec.LoadBalancerSourceRanges" + path.Substring("spec.loadBalancerSourceRanges".Length) };
         }
 
         // The annotation is read only when the field is empty: each comma-separated item, trimmed, is a legacy CIDR

@@ -32,7 +32,8 @@ public sealed class NonStandardIpCheck : IObjectCheck
             if (finding is { } f)
             {
                 var fix = ScalarEdit.Replace(obj.Document, field.Node, field.Value, f.Canonical, $"replace \"{field.Value}\" with \"{f.Canonical}\"", field.Item is null ? null : field.ItemStart);
-                context.Report(Rules.RuleIds.NonStandardIpOrCidr, obj, field.Node, field.Path, f.Message, f.Severity, fix);
+                var path = f.Severity == Severity.Error ? field.ErrorPath ?? field.Path : field.Path;
+                context.Report(Rules.RuleIds.NonStandardIpOrCidr, obj, field.Node, path, f.Message, f.Severity, fix);
             }
         }
     }
@@ -56,7 +57,7 @@ public sealed class NonStandardIpCheck : IObjectCheck
 
         if (strict && field.Validated)
         {
-            return (ApiError.Invalid(field.Path, value, parsed.Message!) + $"; use \"{canonical}\"", Severity.Error, canonical);
+            return (ApiError.Invalid(field.ErrorPath ?? field.Path, value, parsed.Message!) + $"; use \"{canonical}\"", Severity.Error, canonical);
         }
 
         var message = warnings.Count > 0 ? string.Join("; ", warnings) : $"{field.Path}: non-standard IP address \"{value}\": use \"{canonical}\"";
@@ -82,7 +83,7 @@ public sealed class NonStandardIpCheck : IObjectCheck
 
         if (strict && field.Validated)
         {
-            var message = ApiError.Invalid(field.Path, value, parsed.Message!) + $"; use \"{network}\"";
+            var message = ApiError.Invalid(field.ErrorPath ?? field.Path, value, parsed.Message!) + $"; use \"{network}\"";
             if (cidr.HasHostBits)
             {
                 message += $" (or \"{SingleAddress(cidr)}\" if the single address was meant)";
