@@ -292,4 +292,15 @@ public sealed class NonStandardIpTests
     // The API server validates loadBalancerSourceRanges under spec.LoadBalancerSourceRanges (capital L) but warns under
     // the JSON name; errors carry the validation path.
     private static string ErrorField(string field) => field.Replace("spec.loadBalancerSourceRanges", "spec.LoadBalancerSourceRanges");
+
+    [Fact]
+    public void IPv4_mapped_CIDR_with_host_bits_is_fixed_to_the_IPv4_network()
+    {
+        var text = LegacyFieldTemplates.All["NetworkPolicy.cidr"].Yaml.Replace("VALUE", "\"::ffff:10.1.2.3/104\"");
+        var finding = Assert.Single(ManifestTestHelper.Lint(text, V136), f => f.RuleId == "DS2050");
+        Assert.Equal(
+            "spec.ingress[0].from[0].ipBlock.cidr: Invalid value: \"::ffff:10.1.2.3/104\": must not have an IPv4-mapped IPv6 address; use \"10.0.0.0/8\" (or \"10.1.2.3/32\" if the single address was meant)",
+            finding.Message);
+        Assert.Equal(text.Replace("::ffff:10.1.2.3/104", "10.0.0.0/8"), FixText.Apply(text, finding));
+    }
 }

@@ -114,9 +114,10 @@ public sealed class NonStandardIpCheck : IObjectCheck
         return warnings.Count == 0 && field.Trimmed ? compute(field.Path, field.Value, version) : warnings;
     }
 
-    // Go prints the single-address alternative with the written mask's bit count (32 for IPv4 text, 128 for IPv6 text).
+    // The single-address alternative in the family's own bits: an IPv4-mapped value prints as IPv4, so /32 (Go's own
+    // warning says /128 there, which would not be what was meant).
     private static string SingleAddress(IpCidr cidr) =>
-        cidr.Address + "/" + cidr.AddressBits.ToString(CultureInfo.InvariantCulture);
+        cidr.Address + "/" + cidr.Address.BitLength.ToString(CultureInfo.InvariantCulture);
 
     // Says what changes with the strict gate, for fields the API server validates (loadBalancerIP is never rejected).
     private static string RejectedFrom136(LegacyIpField field, string detail) =>
