@@ -126,9 +126,14 @@ public static class YamlLoader
             }
         }
 
+        // Scalars never overlap, so the only candidate for an action is the last scalar starting at or before it.
+        scalars.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var starts = scalars.Select(s => s.Start).ToArray();
         foreach (var action in actions)
         {
-            if (!scalars.Any(s => s.Start <= action.Start && action.End <= s.End))
+            var index = Array.BinarySearch(starts, action.Start);
+            var candidate = index >= 0 ? index : ~index - 1;
+            if (candidate < 0 || scalars[candidate].End < action.End)
             {
                 return action;
             }
