@@ -121,7 +121,7 @@ public sealed class EndpointAddressCheck : IObjectCheck
                 continue;
             }
 
-            foreach (var (node, path) in LegacyIpFields.Scalars(addressesNode, addressesPath))
+            foreach (var (node, path) in SequenceScalars.Of(addressesNode, addressesPath))
             {
                 CheckIp(obj, context, node, path, node.AsString() ?? string.Empty, family);
             }

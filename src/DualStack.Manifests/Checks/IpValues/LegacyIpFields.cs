@@ -1,3 +1,4 @@
+using DualStack.Manifests.Checks.NetworkPolicy;
 using DualStack.Manifests.Kubernetes;
 using DualStack.Manifests.Yaml;
 using YamlDotNet.RepresentationModel;
@@ -29,27 +30,6 @@ internal static class LegacyIpFields
         };
     }
 
-    /// <summary>The ipBlock peers of a NetworkPolicy: the peer mapping, the ipBlock mapping and the peer's path.</summary>
-    public static IEnumerable<(YamlMappingNode Peer, YamlMappingNode? IpBlock, string PeerPath, string PeersPath)> Peers(YamlMappingNode root)
-    {
-        foreach (var (direction, peersKey) in new[] { ("ingress", "from"), ("egress", "to") })
-        {
-            var rules = root.Get("spec").Get(direction).Items();
-            for (var r = 0; r < rules.Count; r++)
-            {
-                var peersPath = $"spec.{direction}[{r}].{peersKey}";
-                var peers = rules[r].Get(peersKey).Items();
-                for (var p = 0; p < peers.Count; p++)
-                {
-                    if (peers[p] is YamlMappingNode peer)
-                    {
-                        yield return (peer, peer.GetMapping("ipBlock"), $"{peersPath}[{p}]", peersPath);
-                    }
-                }
-            }
-        }
-    }
-
     private static IEnumerable<LegacyIpField> Service(YamlMappingNode root)
     {
         var spec = root.Get("spec");
@@ -60,7 +40,7 @@ internal static class LegacyIpFields
             yield return new(clusterIP, "spec.clusterIP", LegacyValueKind.Ip);
         }
 
-        foreach (var (node, path) in Scalars(spec.Get("clusterIPs"), "spec.clusterIPs"))
+        foreach (var (node, path) in SequenceScalars.Of(spec.Get("clusterIPs"), "spec.clusterIPs"))
         {
             if (!IsNone(node))
             {
@@ -68,12 +48,12 @@ internal static class LegacyIpFields
             }
         }
 
-        foreach (var (node, path) in Scalars(spec.Get("externalIPs"), "spec.externalIPs"))
+        foreach (var (node, path) in SequenceScalars.Of(spec.Get("externalIPs"), "spec.externalIPs"))
         {
             yield return new(node, path, LegacyValueKind.Ip);
         }
 
-        foreach (var (node, path) in Scalars(spec.Get("loadBalancerSourceRanges"), "spec.loadBalancerSourceRanges"))
+        foreach (var (node, path) in SequenceScalars.Of(spec.Get("loadBalancerSourceRanges"), "spec.loadBalancerSourceRanges"))
         {
             yield return new(node, path, LegacyValueKind.Cidr, Trimmed: true) { ErrorPath = "spec.LoadBalancerSourceRanges" + path.Substring("spec.loadBalancerSourceRanges".Length) };
         }
@@ -121,7 +101,7 @@ internal static class LegacyIpFields
             yield return new(podCIDR, "spec.podCIDR", LegacyValueKind.Cidr);
         }
 
-        foreach (var (node, path) in Scalars(spec.Get("podCIDRs"), "spec.podCIDRs"))
+        foreach (var (node, path) in SequenceScalars.Of(spec.Get("podCIDRs"), "spec.podCIDRs"))
         {
             yield return new(node, path, LegacyValueKind.Cidr);
         }
@@ -198,7 +178,7 @@ internal static class LegacyIpFields
         var endpoints = root.Get("endpoints").Items();
         for (var e = 0; e < endpoints.Count; e++)
         {
-            foreach (var (node, path) in Scalars(endpoints[e].Get("addresses"), $"endpoints[{e}].addresses"))
+            foreach (var (node, path) in SequenceScalars.Of(endpoints[e].Get("addresses"), $"endpoints[{e}].addresses"))
             {
                 yield return new(node, path, LegacyValueKind.Ip);
             }
@@ -207,7 +187,7 @@ internal static class LegacyIpFields
 
     private static IEnumerable<LegacyIpField> NetworkPolicy(YamlMappingNode root)
     {
-        foreach (var (_, ipBlock, peerPath, _) in Peers(root))
+        foreach (var (_, ipBlock, peerPath, _) in NetworkPolicyPeers.Of(root))
         {
             if (ipBlock is null)
             {
@@ -219,7 +199,7 @@ internal static class LegacyIpFields
                 yield return new(cidr, peerPath + ".ipBlock.cidr", LegacyValueKind.Cidr);
             }
 
-            foreach (var (node, path) in Scalars(ipBlock.Get("except"), peerPath + ".ipBlock.except"))
+            foreach (var (node, path) in SequenceScalars.Of(ipBlock.Get("except"), peerPath + ".ipBlock.except"))
             {
                 yield return new(node, path, LegacyValueKind.Cidr);
             }
@@ -248,19 +228,6 @@ internal static class LegacyIpFields
             }
 
             start = comma + 1;
-        }
-    }
-
-    /// <summary>The scalar items of a sequence with their indexed paths; other items (mappings, nested lists) are skipped.</summary>
-    public static IEnumerable<(YamlScalarNode Node, string Path)> Scalars(YamlNode? sequence, string path)
-    {
-        var items = sequence.Items();
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (items[i] is YamlScalarNode scalar)
-            {
-                yield return (scalar, $"{path}[{i}]");
-            }
         }
     }
 

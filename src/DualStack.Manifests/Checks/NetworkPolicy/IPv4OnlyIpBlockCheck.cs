@@ -27,7 +27,7 @@ public sealed class IPv4OnlyIpBlockCheck : IObjectCheck
             return;
         }
 
-        foreach (var group in LegacyIpFields.Peers(obj.Root).GroupBy(p => p.PeersPath))
+        foreach (var group in NetworkPolicyPeers.Of(obj.Root).GroupBy(p => p.PeersPath))
         {
             var blocks = new List<(YamlScalarNode Node, string Path, IpCidr Cidr)>();
             var hasIPv6 = false;

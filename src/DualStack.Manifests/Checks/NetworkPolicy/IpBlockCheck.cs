@@ -24,7 +24,7 @@ public sealed class IpBlockCheck : IObjectCheck
             return;
         }
 
-        foreach (var (peer, ipBlock, peerPath, _) in LegacyIpFields.Peers(obj.Root))
+        foreach (var (peer, ipBlock, peerPath, _) in NetworkPolicyPeers.Of(obj.Root))
         {
             if (ipBlock is null)
             {

@@ -32,7 +32,7 @@ public sealed class NodePodIpCheck : IObjectCheck
     {
         var podCidrNode = obj.Spec.GetScalar("podCIDR");
         var podCidr = podCidrNode.AsString() ?? string.Empty;
-        var listed = LegacyIpFields.Scalars(obj.Spec.Get("podCIDRs"), "spec.podCIDRs").ToList();
+        var listed = SequenceScalars.Of(obj.Spec.Get("podCIDRs"), "spec.podCIDRs").ToList();
 
         // v1 → internal conversion: a set podCIDR that podCIDRs does not start with replaces podCIDRs entirely.
         List<(YamlScalarNode Node, string Path)> effective;
