@@ -9,6 +9,12 @@ public static class CheckRegistry
     /// <summary>Checks run on each Kubernetes object.</summary>
     public static IReadOnlyList<IObjectCheck> ObjectChecks { get; } =
     [
+        new NetworkPolicy.IpBlockCheck(),
+        new NetworkPolicy.IPv4OnlyIpBlockCheck(),
+        new Endpoints.EndpointAddressCheck(),
+        new ServiceCidr.ServiceCidrCheck(),
+        new NodePod.NodePodIpCheck(),
+        new IpValues.NonStandardIpCheck(),
     ];
 
     /// <summary>Checks run on each document (cluster configuration files).</summary>

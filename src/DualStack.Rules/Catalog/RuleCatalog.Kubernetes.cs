@@ -40,7 +40,7 @@ public static partial class RuleCatalog
             "A probe host or host alias set to an IPv4 literal cannot work on an IPv6-only cluster."),
         Kubernetes(RuleIds.EndpointAddressFamily, "Endpoint address family or special address", Severity.Error, hasFix: false,
             "EndpointSlice addresses must match addressType, and endpoint IPs may not be unspecified, loopback or link-local."),
-        Kubernetes(RuleIds.InvalidServiceCIDR, "Invalid ServiceCIDR or IPAddress", Severity.Error, hasFix: false,
+        Kubernetes(RuleIds.InvalidServiceCIDR, "Invalid ServiceCIDR or IPAddress", Severity.Error, hasFix: true,
             "ServiceCIDR spec.cidrs must be canonical CIDRs, at most two, one per family; IPAddress names must be canonical IPs."),
         Kubernetes(RuleIds.InvalidNodeOrPodIPs, "Invalid Node podCIDRs or Pod IPs", Severity.Error, hasFix: false,
             "Node podCIDRs and Pod podIPs/hostIPs hold valid values, at most two, one per family."),
