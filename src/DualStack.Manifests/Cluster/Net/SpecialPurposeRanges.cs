@@ -17,7 +17,7 @@ public static class SpecialPurposeRanges
         (CidrValue.Parse("2001:db8::/32"), "the IPv6 documentation range 2001:db8::/32", false),
         (CidrValue.Parse("3fff::/20"), "the IPv6 documentation range 3fff::/20", false),
         (CidrValue.Parse("fec0::/10"), "the deprecated IPv6 site-local range fec0::/10", false),
-        (CidrValue.Parse("fc00::/8"), "fc00::/8, the undefined half of the unique local range (use fd00::/8)", false),
+        (CidrValue.Parse("fc00::/8"), "fc00::/8, the undefined half of the unique local range fc00::/7", false),
     ];
 
     /// <summary>The special range the CIDR overlaps, or null.</summary>
