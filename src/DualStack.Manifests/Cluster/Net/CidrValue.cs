@@ -5,8 +5,8 @@ using DualStack.Rules.Net;
 namespace DualStack.Manifests.Cluster.Net;
 
 /// <summary>
-/// A CIDR with Go <c>net.ParseCIDR</c> semantics (the address as written is kept, so host bits can be reported).
-/// Private stand-in for the shared IP library, see <see cref="IpValue"/>.
+/// A CIDR for range arithmetic (the address as written is kept, so host bits can be reported). Parsing is the
+/// shared library's (<c>DualStack.Rules.Net.IpParser</c>), see <see cref="IpValue"/>.
 /// </summary>
 public readonly struct CidrValue : IEquatable<CidrValue>
 {
@@ -47,38 +47,16 @@ public readonly struct CidrValue : IEquatable<CidrValue>
     /// <summary>True when <paramref name="other"/> lies completely inside this range.</summary>
     public bool Covers(CidrValue other) => other.Family == Family && other.PrefixLength >= PrefixLength && Contains(other.Network);
 
+    /// <summary>Parses a CIDR as Kubernetes components do (<c>netutils.ParseCIDRSloppy</c>, via <see cref="IpParser"/>).</summary>
     public static bool TryParse(string? text, out CidrValue cidr)
     {
         cidr = default;
-        if (string.IsNullOrEmpty(text))
+        if (!IpParser.TryParseCidrSloppy(text, out var parsed) || !IpValue.TryParse(parsed.Address.ToString(), out var address))
         {
             return false;
         }
 
-        var slash = text!.IndexOf('/');
-        if (slash < 0 || !IpValue.TryParse(text.Substring(0, slash), out var ip))
-        {
-            return false;
-        }
-
-        var prefixText = text.Substring(slash + 1);
-
-        // Go accepts decimal digits only, no sign, no leading zeros beyond a lone 0.
-        if (prefixText.Length is 0 or > 3 || !prefixText.All(c => c is >= '0' and <= '9') || (prefixText.Length > 1 && prefixText[0] == '0'))
-        {
-            return false;
-        }
-
-        var prefix = int.Parse(prefixText, CultureInfo.InvariantCulture);
-
-        // An IPv4-mapped address written with an IPv6 prefix keeps its IPv6 prefix in Go; it is rare enough to refuse.
-        var bits = text.Substring(0, slash).IndexOf(':') >= 0 ? 128 : 32;
-        if (prefix > bits || (bits == 128 && ip.Family == IpFamily.IPv4))
-        {
-            return false;
-        }
-
-        cidr = new CidrValue(ip, prefix);
+        cidr = new CidrValue(address, parsed.FamilyPrefixLength);
         return true;
     }
 
