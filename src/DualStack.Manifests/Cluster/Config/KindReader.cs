@@ -96,7 +96,7 @@ public static class KindReader
                 var family = entry.Key.EndsWith("ipv4", StringComparison.Ordinal) ? IpFamily.IPv4 : IpFamily.IPv6;
                 if (!ConfigReading.TryInt(value.Text, out var m))
                 {
-                    masks.Unparsable.Add(value);
+                    masks.Unparsable.Add((value, entry.Key));
                 }
                 else if (family == IpFamily.IPv4)
                 {
