@@ -15,15 +15,28 @@ public static class CheckRegistry
         new ServiceCidr.ServiceCidrCheck(),
         new NodePod.NodePodIpCheck(),
         new IpValues.NonStandardIpCheck(),
+        new ClusterConfig.CalicoPoolCheck(),
+        new ClusterConfig.KindClusterCheck(),
+        new ClusterConfig.KubeadmConfigurationCheck(),
     ];
 
     /// <summary>Checks run on each document (cluster configuration files).</summary>
     public static IReadOnlyList<IDocumentCheck> DocumentChecks { get; } =
     [
+        new ClusterConfig.MicroK8sLaunchConfigurationCheck(),
+        new ClusterConfig.CalicoInstallationPools(),
+        new ClusterConfig.CiliumValuesCheck(),
     ];
 
     /// <summary>Checks run once over all objects of a run.</summary>
     public static IReadOnlyList<IRunCheck> RunChecks { get; } =
     [
+        new ClusterConfig.CidrListCheck(),
+        new ClusterConfig.NodeMaskCheck(),
+        new ClusterConfig.OverlapCheck(),
+        new ClusterConfig.FamilyAgreementCheck(),
+        new ClusterConfig.NodeIpCheck(),
+        new ClusterConfig.AdvertiseAddressCheck(),
+        new ClusterConfig.DnsIpCheck(),
     ];
 }

@@ -1,3 +1,5 @@
+using DualStack.Manifests.Cluster.Config;
+using DualStack.Manifests.Cluster.Net;
 using DualStack.Rules;
 
 namespace DualStack.Manifests.Cluster;
@@ -31,11 +33,68 @@ public sealed class ClusterModel
         }
     }
 
-    // Service and pod ranges, node IPs and the DNS IP are added with the cluster configuration checks
-    // (they need the IP/CIDR library's IpCidr and IpAddress types).
+    /// <summary>The service ranges of the cluster, primary first (from the first file that defines them, or its defaults).</summary>
+    public List<ModelCidr> ServiceCidrs { get; } = [];
+
+    /// <summary>The pod (cluster) ranges, primary first (from the first file that defines them, or its defaults).</summary>
+    public List<ModelCidr> PodCidrs { get; } = [];
+
+    /// <summary>CNI pools of every file: Calico IPPools and Installation pools, Cilium cluster-pool lists.</summary>
+    public List<ModelCidr> PoolCidrs { get; } = [];
+
+    /// <summary>Node IPs of every node configuration of the run (kubelet <c>--node-ip</c> values).</summary>
+    public List<ModelIp> NodeIps { get; } = [];
+
+    /// <summary>The cluster DNS IP (kubelet <c>--cluster-dns</c>, k3s <c>cluster-dns</c>), when a file sets it.</summary>
+    public ModelIp? DnsIp { get; set; }
+
+    /// <summary>Every recognised cluster configuration document of the run, in input order.</summary>
+    public List<ConfigDocument> ConfigDocuments { get; } = [];
+
+    /// <summary>The service range of a family, when known.</summary>
+    public CidrValue? ServiceCidrFor(DualStack.Rules.Net.IpFamily family) =>
+        ServiceCidrs.FirstOrDefault(c => c.Cidr.Family == family)?.Cidr;
+
+    /// <summary>Records a file that contributed to the model.</summary>
+    public void AddSource(string source)
+    {
+        if (!Sources.Contains(source))
+        {
+            Sources.Add(source);
+        }
+    }
 
     /// <summary>The files that contributed to the model, in input order, with what each defined.</summary>
     public List<string> Sources { get; } = [];
 
     public static ClusterModel FromOptions(LintOptions options) => new(options.IpFamilies);
+}
+
+/// <summary>A range of the cluster model with the file, field and line that defined it.</summary>
+public sealed record ModelCidr(CidrValue Cidr, RangeRole Role, ConfigValue Source, CidrListSetting Setting)
+{
+    /// <summary>The range as the shared IP library's type, for rules written against it.</summary>
+    public DualStack.Rules.Net.IpCidr Range => DualStack.Rules.Net.IpCidr.Parse(Cidr.ToString());
+
+    /// <summary>The file that defined the range.</summary>
+    public string File => Source.Path;
+
+    /// <summary>The key path that defined it (<c>networking.serviceSubnet</c>); for a default, the key whose default applies.</summary>
+    public string Field => Source.Field;
+
+    /// <summary>The line of the value, or of the key that makes a default apply.</summary>
+    public int Line => Source.Span.Line;
+}
+
+/// <summary>An address of the cluster model with the file, field and line that defined it.</summary>
+public sealed record ModelIp(IpValue Ip, ConfigValue Source)
+{
+    /// <summary>The address as the shared IP library's type.</summary>
+    public DualStack.Rules.Net.IpAddress Address => DualStack.Rules.Net.IpAddress.Parse(Ip.ToString());
+
+    public string File => Source.Path;
+
+    public string Field => Source.Field;
+
+    public int Line => Source.Span.Line;
 }
