@@ -1,0 +1,23 @@
+namespace DualStack.Manifests.Checks;
+
+/// <summary>
+/// The one list of manifest checks every front end runs (the MSBuild task and dslint both go through
+/// <see cref="Engine.ManifestLinter"/>). Add a check here when you add its class.
+/// </summary>
+public static class CheckRegistry
+{
+    /// <summary>Checks run on each Kubernetes object.</summary>
+    public static IReadOnlyList<IObjectCheck> ObjectChecks { get; } =
+    [
+    ];
+
+    /// <summary>Checks run on each document (cluster configuration files).</summary>
+    public static IReadOnlyList<IDocumentCheck> DocumentChecks { get; } =
+    [
+    ];
+
+    /// <summary>Checks run once over all objects of a run.</summary>
+    public static IReadOnlyList<IRunCheck> RunChecks { get; } =
+    [
+    ];
+}
