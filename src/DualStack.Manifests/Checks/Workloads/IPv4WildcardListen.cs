@@ -32,9 +32,9 @@ public static class IPv4WildcardListenDetector
     private static readonly Regex AddressVariable = new(@"(^|_)(HOST|BIND|LISTEN|ADDR|ADDRESS)(_|$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     // 0.0.0.0, optionally with a port, optionally as the host of a URL; not 0.0.0.0/0 (a CIDR) nor 0.0.0.01.
-    private static readonly Regex Wildcard = new(@"^(?:[a-z][a-z0-9+.-]*://)?0\.0\.0\.0(?::\d{1,5})?(?:/\S*)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private static readonly Regex Wildcard = new(@"^(?:[a-z][a-z0-9+.-]*://0\.0\.0\.0(?::\d{1,5})?(?:/\S*)?|0\.0\.0\.0(?::\d{1,5})?)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-    private static readonly Regex IPv6Wildcard = new(@"^(?:[a-z][a-z0-9+.-]*://)?(?:\[::\]|::|\[0:0:0:0:0:0:0:0\])(?::\d{1,5})?(?:/\S*)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private static readonly Regex IPv6Wildcard = new(@"^(?:[a-z][a-z0-9+.-]*://\[(?:::|0:0:0:0:0:0:0:0)\](?::\d{1,5})?(?:/\S*)?|::|\[(?:::|0:0:0:0:0:0:0:0)\](?::\d{1,5})?)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     private static readonly char[] ShellSeparators = [' ', '\t', '\n', '\r', '"', '\'', '`', ';', '&', '|', '(', ')'];
 
