@@ -15,8 +15,8 @@ public readonly struct CidrParseResult
     /// <summary>The text that was parsed.</summary>
     public string? Text { get; }
 
-    /// <summary>True when there is no problem.</summary>
-    public bool Success => Problem == IpProblem.None;
+    /// <summary>True when the value parsed and has no problem (false for <c>default</c>).</summary>
+    public bool Success => HasValue && Problem == IpProblem.None;
 
     /// <summary>True when the sloppy parse succeeded, so <see cref="Value"/> holds the CIDR even if a strict problem was found.</summary>
     public bool HasValue { get; }

@@ -60,6 +60,13 @@ public readonly struct IpAddress : IEquatable<IpAddress>, IComparable<IpAddress>
 
     private bool IsInMappedRange => High == 0 && (Low & MappedLowMask) == MappedLowPrefix;
 
+    /// <summary>
+    /// Parses with Kubernetes' sloppy rules (<see cref="IpParser.TryParseSloppy"/>) and throws <see cref="FormatException"/>
+    /// otherwise; meant for constants and tests. Use <see cref="IpParser"/> for input.
+    /// </summary>
+    public static IpAddress Parse(string text) =>
+        IpParser.TryParseSloppy(text, out var address) ? address : throw new FormatException($"\"{text}\" is not an IP address.");
+
     /// <summary>Builds an IPv4 address from its 32-bit big-endian value.</summary>
     public static IpAddress FromIPv4(uint value) => new(0, MappedLowPrefix | value, true);
 

@@ -26,6 +26,13 @@ public readonly struct IpCidr : IEquatable<IpCidr>
         _prefix128 = writtenAsIPv4 ? prefixLength + 96 : prefixLength;
     }
 
+    /// <summary>
+    /// Parses with Kubernetes' sloppy rules (<see cref="IpParser.TryParseCidrSloppy"/>) and throws <see cref="FormatException"/>
+    /// otherwise; meant for constants and tests. Use <see cref="IpParser"/> for input.
+    /// </summary>
+    public static IpCidr Parse(string text) =>
+        IpParser.TryParseCidrSloppy(text, out var cidr) ? cidr : throw new FormatException($"\"{text}\" is not a CIDR value.");
+
     /// <summary>Builds a CIDR from an address and a prefix length in that address's family (host bits kept).</summary>
     public static IpCidr Create(IpAddress address, int familyPrefixLength)
     {
@@ -109,12 +116,13 @@ public readonly struct IpCidr : IEquatable<IpCidr>
     public override string ToString() =>
         Network.ToString() + "/" + FamilyPrefixLength.ToString(CultureInfo.InvariantCulture);
 
-    public bool Equals(IpCidr other) =>
-        Address == other.Address && _prefix128 == other._prefix128 && AddressBits == other.AddressBits;
+    /// <summary>Same address (host bits included) and same prefix; like <see cref="IpAddress"/>, the written form
+    /// (<c>10.0.0.0/8</c> vs <c>::ffff:10.0.0.0/104</c>) does not matter.</summary>
+    public bool Equals(IpCidr other) => Address == other.Address && _prefix128 == other._prefix128;
 
     public override bool Equals(object? obj) => obj is IpCidr other && Equals(other);
 
-    public override int GetHashCode() => (Address.GetHashCode() * 397) ^ _prefix128 ^ (AddressBits << 8);
+    public override int GetHashCode() => (Address.GetHashCode() * 397) ^ _prefix128;
 
     public static bool operator ==(IpCidr left, IpCidr right) => left.Equals(right);
 

@@ -79,7 +79,7 @@ internal static class IpTextParser
         }
 
         var start = slash + 1;
-        if (!TryReadDecimal(text, start, out var value, out var end) || end != text.Length)
+        if (!TryReadDecimal(text, start, text.Length, out var value, out var end) || end != text.Length)
         {
             return false;
         }
@@ -133,7 +133,7 @@ internal static class IpTextParser
             }
 
             var digitsStart = pos;
-            if (!TryReadDecimal(s, pos, out var n, out pos, end) || n > 255)
+            if (!TryReadDecimal(s, pos, end, out var n, out pos) || n > 255)
             {
                 return false;
             }
@@ -269,13 +269,9 @@ internal static class IpTextParser
         return true;
     }
 
-    private static bool TryReadDecimal(string s, int pos, out int value, out int next, int end = -1)
+    // Go's dtoi: at least one digit, stops at the first non-digit, fails once the value reaches Big.
+    private static bool TryReadDecimal(string s, int pos, int end, out int value, out int next)
     {
-        if (end < 0)
-        {
-            end = s.Length;
-        }
-
         value = 0;
         next = pos;
         while (next < end && s[next] >= '0' && s[next] <= '9')
@@ -292,6 +288,7 @@ internal static class IpTextParser
         return next > pos;
     }
 
+    // Go's xtoi: as dtoi, in hex, either case.
     private static bool TryReadHex(string s, int pos, int end, out int value, out int next)
     {
         value = 0;

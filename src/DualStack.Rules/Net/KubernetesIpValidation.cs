@@ -14,8 +14,22 @@ public static class KubernetesIpValidation
     /// </summary>
     public static string? ValidateIpForLegacyField(string? value, bool strict) => IpParser.ParseIp(value, strict).Message;
 
-    /// <summary><c>IsValidCIDRForLegacyField</c>: as <see cref="ValidateIpForLegacyField"/> for CIDRs.</summary>
+    /// <summary><c>IsValidCIDRForLegacyField</c>: as <see cref="ValidateIpForLegacyField(string?, bool)"/> for CIDRs.</summary>
     public static string? ValidateCidrForLegacyField(string? value, bool strict) => IpParser.ParseCidr(value, strict).Message;
+
+    /// <summary>
+    /// True when StrictIPCIDRValidation is on by default in <paramref name="version"/> (1.36+): leading zeros,
+    /// IPv4-mapped IPv6 and host bits in legacy fields are errors rather than warnings.
+    /// </summary>
+    public static bool IsStrictByDefault(KubernetesVersion version) => version >= KubernetesVersion.StrictIpValidation;
+
+    /// <summary><see cref="ValidateIpForLegacyField(string?, bool)"/> with the gate's default for <paramref name="version"/>.</summary>
+    public static string? ValidateIpForLegacyField(string? value, KubernetesVersion version) =>
+        ValidateIpForLegacyField(value, IsStrictByDefault(version));
+
+    /// <summary><see cref="ValidateCidrForLegacyField(string?, bool)"/> with the gate's default for <paramref name="version"/>.</summary>
+    public static string? ValidateCidrForLegacyField(string? value, KubernetesVersion version) =>
+        ValidateCidrForLegacyField(value, IsStrictByDefault(version));
 
     /// <summary><c>IsValidIP</c> for new fields (IPAddress names): strict, then <c>must be in canonical form ("…")</c>.</summary>
     public static string? ValidateIp(string? value)
@@ -151,7 +165,7 @@ public static class KubernetesIpValidation
 
     // 1.36 (StrictIPCIDRValidation on) says the value "is invalid"; earlier releases (1.30–1.35) only predicted it.
     private static string InvalidWording(KubernetesVersion version) =>
-        version >= KubernetesVersion.StrictIpValidation
+        IsStrictByDefault(version)
             ? "is invalid"
             : "will be considered invalid in a future Kubernetes release";
 }

@@ -28,6 +28,17 @@ public sealed class KubernetesIpValidationTests
     public void Legacy_cidr_field(string value, bool strict, string? expected) =>
         Assert.Equal(expected, KubernetesIpValidation.ValidateCidrForLegacyField(value, strict));
 
+    [Fact]
+    public void Gate_default_follows_the_version()
+    {
+        Assert.False(KubernetesIpValidation.IsStrictByDefault(V135));
+        Assert.True(KubernetesIpValidation.IsStrictByDefault(V136));
+        Assert.Null(KubernetesIpValidation.ValidateIpForLegacyField("010.1.1.1", V135));
+        Assert.Equal("must not have leading 0s", KubernetesIpValidation.ValidateIpForLegacyField("010.1.1.1", V136));
+        Assert.Null(KubernetesIpValidation.ValidateCidrForLegacyField("10.1.1.1/8", V135));
+        Assert.Equal("must not have bits set beyond the prefix length", KubernetesIpValidation.ValidateCidrForLegacyField("10.1.1.1/8", V136));
+    }
+
     [Theory]
     [InlineData("2001:db8::1", null)]
     [InlineData("192.168.1.5", null)]

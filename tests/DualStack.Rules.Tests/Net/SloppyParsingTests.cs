@@ -26,6 +26,13 @@ public sealed class SloppyParsingTests
     [InlineData("1:2:3:4:5:6:7::", "1:2:3:4:5:6:7:0")]
     [InlineData("::2:3:4:5:6:7:8", "0:2:3:4:5:6:7:8")]
     [InlineData("::ffff:010.1.1.1", "10.1.1.1")]
+    // Vectors from k8s.io/utils' forked-parser tests (issue 100895 keeps leading zeros working).
+    [InlineData("127.007.008.009", "127.7.8.9")]
+    [InlineData("::ffff:7f01:0203", "127.1.2.3")]
+    [InlineData("0:0:0:0:0000:ffff:127.1.2.3", "127.1.2.3")]
+    [InlineData("0:0:0:0:000000:ffff:127.1.2.3", "127.1.2.3")]
+    [InlineData("0:0:0:0::ffff:127.1.2.3", "127.1.2.3")]
+    [InlineData("2001:4860:0000:2001:0000:0000:0000:0068", "2001:4860:0:2001::68")]
     public void Accepts_what_ParseIPSloppy_accepts(string text, string canonical)
     {
         Assert.True(IpParser.TryParseSloppy(text, out var address));
@@ -71,6 +78,11 @@ public sealed class SloppyParsingTests
     [InlineData("::ffff:1.2.3.256")]
     [InlineData("localhost")]
     [InlineData("１.2.3.4")] // full-width digit
+    [InlineData("-0.0.0.0")]
+    [InlineData("0.-1.0.0")]
+    [InlineData("123:")]
+    [InlineData("fe80::1%911")]
+    [InlineData("a1:a2:a3:a4::b1:b2:b3:b4")] // Go issue 6628: "::" standing for no group
     public void Rejects_what_ParseIPSloppy_rejects(string? text)
     {
         Assert.False(IpParser.TryParseSloppy(text, out _));
@@ -87,6 +99,8 @@ public sealed class SloppyParsingTests
     [InlineData("::/0", "::/0", 0)]
     [InlineData("::1/128", "::1/128", 128)]
     [InlineData("010.1.0.0/16", "10.1.0.0/16", 16)]
+    [InlineData("abcd:2345::/24", "abcd:2300::/24", 24)]
+    [InlineData("127.000.000.001/32", "127.0.0.1/32", 32)]
     public void Accepts_what_ParseCIDRSloppy_accepts(string text, string canonical, int prefix)
     {
         Assert.True(IpParser.TryParseCidrSloppy(text, out var cidr));
@@ -113,6 +127,9 @@ public sealed class SloppyParsingTests
     [InlineData("[::]/0")]
     [InlineData("10/8")]
     [InlineData("10.0.0.0/0x8")]
+    [InlineData("2001:db8::1/-0")]
+    [InlineData("0.0.0.0/-0")]
+    [InlineData("192.168.1.1/35")]
     public void Rejects_what_ParseCIDRSloppy_rejects(string? text)
     {
         Assert.False(IpParser.TryParseCidrSloppy(text, out _));

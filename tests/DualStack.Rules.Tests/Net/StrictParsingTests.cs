@@ -10,6 +10,7 @@ public sealed class StrictParsingTests
     [InlineData("10.01.1.1", IpProblem.LeadingZeros, "must not have leading 0s")]
     [InlineData("10.1.1.00", IpProblem.LeadingZeros, "must not have leading 0s")]
     [InlineData("2001:db8::00001", IpProblem.LeadingZeros, "must not have leading 0s")] // netip: at most 4 hex digits
+    [InlineData("0:0:0:0:000000:ffff:127.1.2.3", IpProblem.LeadingZeros, "must not have leading 0s")]
     [InlineData("::ffff:01.2.3.4", IpProblem.LeadingZeros, "must not have leading 0s")] // netip fails first, mapped not reached
     [InlineData("::ffff:1.2.3.4", IpProblem.IPv4Mapped, "must not be an IPv4-mapped IPv6 address")]
     [InlineData("::FFFF:102:304", IpProblem.IPv4Mapped, "must not be an IPv4-mapped IPv6 address")]
@@ -67,6 +68,13 @@ public sealed class StrictParsingTests
     public void Strict_cidr_accepts(string text)
     {
         Assert.True(IpParser.ParseCidr(text, strict: true).Success);
+    }
+
+    [Fact]
+    public void Default_results_are_not_successes()
+    {
+        Assert.False(default(IpParseResult).Success);
+        Assert.False(default(CidrParseResult).Success);
     }
 
     [Fact]
