@@ -18,7 +18,7 @@ public sealed class ServiceAllocationTests
         Assert.StartsWith(
             "spec.ipFamilyPolicy: Invalid value: \"SingleStack\": must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified (ipFamilyPolicy is omitted",
             finding.Message);
-        Assert.Equal(yaml.Replace("  selector:", "  ipFamilyPolicy: PreferDualStack\n  selector:"), FixApplier.Apply(yaml, finding.Fix!));
+        Assert.Equal(yaml.Replace("  selector:", "  ipFamilyPolicy: PreferDualStack\n  selector:"), DualStack.Manifests.Engine.FixApplier.Apply(yaml, [finding.Fix!]));
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class ServiceAllocationTests
         var finding = Assert.Single(ManifestTestHelper.Lint(yaml));
         Assert.Equal("DS2004 10:19 spec.ipFamilyPolicy", Assert.Single(new[] { finding }.Describe()));
         Assert.Contains("when multiple cluster IPs are specified", finding.Message);
-        Assert.Equal(yaml.Replace("SingleStack", "PreferDualStack"), FixApplier.Apply(yaml, finding.Fix!));
+        Assert.Equal(yaml.Replace("SingleStack", "PreferDualStack"), DualStack.Manifests.Engine.FixApplier.Apply(yaml, [finding.Fix!]));
     }
 
     [Fact]

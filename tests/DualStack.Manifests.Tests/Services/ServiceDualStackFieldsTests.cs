@@ -91,7 +91,7 @@ public sealed class ServiceDualStackFieldsTests
         Assert.StartsWith(
             "spec.ipFamilyPolicy: Unsupported value: \"preferDualStack\": supported values: \"PreferDualStack\", \"RequireDualStack\", \"SingleStack\"",
             finding.Message);
-        Assert.Equal(yaml.Replace("preferDualStack", "PreferDualStack"), FixApplier.Apply(yaml, finding.Fix!));
+        Assert.Equal(yaml.Replace("preferDualStack", "PreferDualStack"), DualStack.Manifests.Engine.FixApplier.Apply(yaml, [finding.Fix!]));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class ServiceDualStackFieldsTests
     {
         var yaml = With("  ipFamilyPolicy: \"singlestack\"\n");
         var finding = Assert.Single(ManifestTestHelper.Lint(yaml), f => f.RuleId == "DS2001");
-        Assert.Equal(yaml.Replace("singlestack", "SingleStack"), FixApplier.Apply(yaml, finding.Fix!));
+        Assert.Equal(yaml.Replace("singlestack", "SingleStack"), DualStack.Manifests.Engine.FixApplier.Apply(yaml, [finding.Fix!]));
 
         var unknown = Assert.Single(ManifestTestHelper.Lint(With("  ipFamilyPolicy: DualStack\n")), f => f.RuleId == "DS2001");
         Assert.Null(unknown.Fix);

@@ -13,7 +13,7 @@ public sealed class SingleStackServiceTests
         Assert.Equal("DS2005 5:1 spec.ipFamilyPolicy", Assert.Single(new[] { finding }.Describe()));
         Assert.Equal(Rules.Severity.Warning, finding.Severity);
         Assert.StartsWith("ipFamilyPolicy is omitted, so it defaults to SingleStack: the Service gets an IPv4 cluster IP only, so IPv6 clients cannot reach it", finding.Message);
-        Assert.Equal(yaml.Replace("spec:\n", "spec:\n  ipFamilyPolicy: PreferDualStack\n"), FixApplier.Apply(yaml, finding.Fix!));
+        Assert.Equal(yaml.Replace("spec:\n", "spec:\n  ipFamilyPolicy: PreferDualStack\n"), DualStack.Manifests.Engine.FixApplier.Apply(yaml, [finding.Fix!]));
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public sealed class SingleStackServiceTests
         var finding = Assert.Single(ManifestTestHelper.Lint(yaml));
         Assert.Equal(
             yaml.Replace("    selector:", "    ipFamilyPolicy: PreferDualStack\r\n    selector:"),
-            FixApplier.Apply(yaml, finding.Fix!));
+            DualStack.Manifests.Engine.FixApplier.Apply(yaml, [finding.Fix!]));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class SingleStackServiceTests
         var yaml = With("  ipFamilyPolicy: SingleStack  # for now\n");
         var finding = Assert.Single(ManifestTestHelper.Lint(yaml));
         Assert.Equal("DS2005 8:19 spec.ipFamilyPolicy", Assert.Single(new[] { finding }.Describe()));
-        Assert.Equal(yaml.Replace("SingleStack", "PreferDualStack"), FixApplier.Apply(yaml, finding.Fix!));
+        Assert.Equal(yaml.Replace("SingleStack", "PreferDualStack"), DualStack.Manifests.Engine.FixApplier.Apply(yaml, [finding.Fix!]));
     }
 
     [Fact]
