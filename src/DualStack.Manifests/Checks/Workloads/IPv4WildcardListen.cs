@@ -36,6 +36,11 @@ public static class IPv4WildcardListenDetector
 
     private static readonly Regex IPv6Wildcard = new(@"^(?:[a-z][a-z0-9+.-]*://\[(?:::|0:0:0:0:0:0:0:0)\](?::\d{1,5})?(?:/\S*)?|::|\[(?:::|0:0:0:0:0:0:0:0)\](?::\d{1,5})?)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
+    // Kestrel's any-host URLs: http://*:80, http://+:80 (both listen on the IPv6 wildcard, dual mode).
+    private static readonly Regex AnyHostUrl = new(@"^[a-z][a-z0-9+.-]*://[*+](?::\d{1,5})?(?:/\S*)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    private static readonly Regex ListenPort = new(@"^(?:(?<scheme>[a-z][a-z0-9+.-]*)://)?(?:\[[^\]]*\]|[^:/\[]+)(?::(?<port>\d{1,5}))?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
     private static readonly char[] ShellSeparators = [' ', '\t', '\n', '\r', '"', '\'', '`', ';', '&', '|', '(', ')'];
 
     /// <summary>Every IPv4-wildcard listen of every container of every pod spec of <paramref name="obj"/>.</summary>
@@ -58,14 +63,12 @@ public static class IPv4WildcardListenDetector
             var field = $"{path}.env[{i}].value";
             if (UrlVariables.Contains(variable))
             {
-                // Kestrel reads a ;-separated list; one IPv6 or any-host URL next to 0.0.0.0 means both families are served.
+                // Kestrel reads a ;-separated list; an IPv6-wildcard or any-host (*, +) URL on the same port serves both families.
                 var urls = value.Split(';').Select(u => u.Trim()).Where(u => u.Length > 0).ToList();
-                if (urls.Any(IsIPv6Wildcard))
-                {
-                    continue;
-                }
-
-                found.AddRange(urls.Where(IsIPv4Wildcard).Select(u => new IPv4WildcardListen(name, valueNode, field, "env " + variable, u, Replace(u))));
+                var allFamilies = urls.Where(u => IsIPv6Wildcard(u) || AnyHostUrl.IsMatch(u)).Select(PortOf).ToList();
+                found.AddRange(urls
+                    .Where(u => IsIPv4Wildcard(u) && !CoveredBy(allFamilies, u))
+                    .Select(u => new IPv4WildcardListen(name, valueNode, field, "env " + variable, u, Replace(u))));
             }
             else if (AddressVariable.IsMatch(variable) && IsIPv4Wildcard(value.Trim()))
             {
@@ -87,16 +90,13 @@ public static class IPv4WildcardListenDetector
             }
         }
 
-        if (items.SelectMany(i => Tokens(i.Value)).Any(IsIPv6Wildcard))
-        {
-            return found;
-        }
-
+        // A second listen option on the IPv6 wildcard and the same port (gunicorn's two --bind) serves both families.
+        var ipv6Listens = items.SelectMany(i => Tokens(i.Value)).Where(IsIPv6Wildcard).Select(PortOf).ToList();
         foreach (var item in items)
         {
             foreach (var token in Tokens(item.Value))
             {
-                if (IsIPv4Wildcard(token))
+                if (IsIPv4Wildcard(token) && !CoveredBy(ipv6Listens, token))
                 {
                     found.Add(new IPv4WildcardListen(name, item.Node, item.Field, item.Source, token, Replace(token)));
                 }
@@ -116,6 +116,35 @@ public static class IPv4WildcardListenDetector
     private static bool IsIPv4Wildcard(string token) => Wildcard.IsMatch(ValueOf(token));
 
     private static bool IsIPv6Wildcard(string token) => IPv6Wildcard.IsMatch(ValueOf(token)) || ValueOf(token).Split(';').Any(u => IPv6Wildcard.IsMatch(u.Trim()));
+
+    // Two listens cover each other when their ports are equal or either port is unknown (then assume they do).
+    private static bool CoveredBy(List<string?> allFamilyPorts, string token)
+    {
+        var port = PortOf(token);
+        return allFamilyPorts.Any(p => p is null || port is null || p == port);
+    }
+
+    // The port of a listen value: explicit, or the scheme's default (http 80, https 443); null when unknown.
+    private static string? PortOf(string token)
+    {
+        var match = ListenPort.Match(ValueOf(token));
+        if (!match.Success || ValueOf(token) == "::")
+        {
+            return null;
+        }
+
+        if (match.Groups["port"].Success)
+        {
+            return match.Groups["port"].Value;
+        }
+
+        return match.Groups["scheme"].Value.ToLowerInvariant() switch
+        {
+            "http" => "80",
+            "https" => "443",
+            _ => null,
+        };
+    }
 
     private static IEnumerable<string> Tokens(string value) => value.Split(ShellSeparators, StringSplitOptions.RemoveEmptyEntries);
 
