@@ -8,8 +8,8 @@ public static partial class RuleCatalog
     [
         Kubernetes(RuleIds.InvalidIpFamilyPolicy, "Invalid ipFamilyPolicy", Severity.Error, hasFix: true,
             "spec.ipFamilyPolicy must be exactly SingleStack, PreferDualStack or RequireDualStack; the API server rejects anything else."),
-        Kubernetes(RuleIds.InvalidIpFamilies, "Invalid ipFamilies", Severity.Error, hasFix: false,
-            "spec.ipFamilies holds at most one IPv4 and one IPv6 entry, spelled exactly IPv4 and IPv6."),
+        Kubernetes(RuleIds.InvalidIpFamilies, "Invalid ipFamilies", Severity.Error, hasFix: true,
+            "spec.ipFamilies holds at most one IPv4 and one IPv6 entry, spelled exactly IPv4 and IPv6; the removed alpha field spec.ipFamily is not read."),
         Kubernetes(RuleIds.InconsistentClusterIPs, "clusterIP and clusterIPs inconsistent", Severity.Error, hasFix: false,
             "clusterIP and clusterIPs must agree, hold at most one IP per family that matches ipFamilies, and use None only alone."),
         Kubernetes(RuleIds.DualStackFieldsOnSingleStackPolicy, "Two families on a single-stack policy", Severity.Error, hasFix: true,

@@ -81,6 +81,19 @@ public sealed class ServiceDualStackFieldsTests
         Assert.Empty(Lint(With("  ipFamilies: [IPv6, IPv4]\n  ipFamilyPolicy: PreferDualStack\n"), "DS2002"));
     }
 
+    [Fact]
+    public void The_removed_alpha_field_ipFamily_is_DS2002_with_a_fix_to_ipFamilies()
+    {
+        var yaml = With("  ipFamily: IPv6\n  type: ClusterIP\n");
+        var finding = Assert.Single(ManifestTestHelper.Lint(yaml), f => f.RuleId == "DS2002");
+        Assert.Equal("DS2002 8:3 spec.ipFamily", Assert.Single(new[] { finding }.Describe()));
+        Assert.StartsWith("spec.ipFamily: unknown field \"spec.ipFamily\": the alpha field of Kubernetes 1.16–1.19 was replaced by spec.ipFamilies in 1.20", finding.Message);
+        Assert.Equal(yaml.Replace("ipFamily: IPv6", "ipFamilies: [IPv6]"), DualStack.Manifests.Engine.FixApplier.Apply(yaml, [finding.Fix!]));
+
+        var both = Assert.Single(ManifestTestHelper.Lint(With("  ipFamily: IPv6\n  ipFamilies: [IPv6]\n")), f => f.RuleId == "DS2002");
+        Assert.Null(both.Fix);
+    }
+
     // S7
     [Fact]
     public void S7_policy_in_the_wrong_case_is_DS2001_with_a_fix_to_the_exact_spelling()
