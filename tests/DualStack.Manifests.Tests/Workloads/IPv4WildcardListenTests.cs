@@ -29,6 +29,7 @@ public sealed class IPv4WildcardListenTests
     [InlineData("DOTNET_URLS", "http://0.0.0.0")]
     [InlineData("HOST", "0.0.0.0")]
     [InlineData("BIND_ADDRESS", "0.0.0.0:9000")]
+    [InlineData("Kestrel__Endpoints__Http__Url", "http://0.0.0.0:5000")]
     public void Other_listen_variables_are_reported(string name, string value)
     {
         var yaml = Deployment($"        env:\n        - name: OTHER\n          value: x\n        - name: {name}\n          value: \"{value}\"\n");

@@ -16,17 +16,21 @@ public sealed record IPv4WildcardListen(string Container, YamlScalarNode Node, s
 
 /// <summary>
 /// Finds containers told to listen on <c>0.0.0.0</c> only: the listen-URL variables of ASP.NET Core
-/// (<c>ASPNETCORE_URLS</c>, <c>DOTNET_URLS</c>, <c>URLS</c>; several URLs separated by <c>;</c>), host/bind/listen-style
+/// (<c>ASPNETCORE_URLS</c>, <c>DOTNET_URLS</c>, <c>URLS</c>; several URLs separated by <c>;</c>; Kestrel endpoint URLs
+/// <c>Kestrel__Endpoints__Name__Url</c>), host/bind/listen-style
 /// variables, and command-line items (<c>--bind-address=0.0.0.0</c>, <c>--host 0.0.0.0</c>, <c>-b 0.0.0.0</c>,
 /// <c>0.0.0.0:8080</c>, <c>http://0.0.0.0:80</c>, also inside a shell script). A container that also listens on the
 /// IPv6 wildcard (<c>[::]</c>, <c>::</c>) in the same list is dual-stack and not reported. Shared by DS2030 and DS2011.
 /// </summary>
 public static class IPv4WildcardListenDetector
 {
-    private static readonly HashSet<string> UrlVariables = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> UrlVariables = new(StringComparer.OrdinalIgnoreCase)
     {
-        "ASPNETCORE_URLS", "DOTNET_URLS", "URLS", "ASPNETCORE_HTTP_URLS", "ASPNETCORE_HTTPS_URLS",
+        "ASPNETCORE_URLS", "DOTNET_URLS", "URLS",
     };
+
+    // Kestrel endpoints from configuration: Kestrel__Endpoints__Http__Url (env form of Kestrel:Endpoints:Http:Url).
+    private static readonly Regex KestrelEndpointUrl = new(@"^Kestrel(__|:)Endpoints(__|:)[^_:]+(__|:)Url$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     // Variables whose whole value is a listen address: HOST, BIND_ADDRESS, LISTEN_ADDR, SERVER_HOST, …
     private static readonly Regex AddressVariable = new(@"(^|_)(HOST|BIND|LISTEN|ADDR|ADDRESS)(_|$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
@@ -61,7 +65,7 @@ public static class IPv4WildcardListenDetector
             }
 
             var field = $"{path}.env[{i}].value";
-            if (UrlVariables.Contains(variable))
+            if (UrlVariables.Contains(variable) || KestrelEndpointUrl.IsMatch(variable))
             {
                 // Kestrel reads a ;-separated list; an IPv6-wildcard or any-host (*, +) URL on the same port serves both families.
                 var urls = value.Split(';').Select(u => u.Trim()).Where(u => u.Length > 0).ToList();
