@@ -25,7 +25,7 @@ public sealed class LoadBalancerSourceRangesCheck : IObjectCheck
 
     public void Check(KubeObject obj, CheckContext context)
     {
-        if (ServiceSpec.From(obj) is not { } service)
+        if (ServiceSpec.From(obj, context) is not { } service)
         {
             return;
         }

@@ -217,11 +217,17 @@ internal static class ServiceFieldValidation
                 continue;
             }
 
-            if (!IpParser.TryParseSloppy(item.Value, out _))
+            var parsed = IpParser.ParseIp(item.Value, service.StrictIpValidation);
+            if (!parsed.HasValue)
             {
                 hasInvalid = true;
                 var path = $"{ClusterIPsPath}[{item.Index}]";
                 problems.Add(new(RuleIds.InconsistentClusterIPs, item.Node, path, ApiErrors.Invalid(path, item.Value, IpMessages.InvalidIp)));
+            }
+            else if (!parsed.Success)
+            {
+                // Rejected by the strict layer: DS2050 reports it; like upstream, the pair and family checks stop here.
+                hasInvalid = true;
             }
         }
 

@@ -19,7 +19,7 @@ public sealed class SingleStackServiceCheck : IObjectCheck
     {
         var cluster = context.Options.IpFamilies;
         if (!cluster.IsDualStack ||
-            ServiceSpec.From(obj) is not { } service ||
+            ServiceSpec.From(obj, context) is not { } service ||
             ServiceFieldValidation.Validate(service).Count > 0 ||
             ServiceAllocation.Evaluate(service, cluster, context.Cluster) is not { Accepted: true, Policy: "SingleStack" } result)
         {
