@@ -49,6 +49,24 @@ public static class GoldenFile
         return $"{f.Line}:{f.Column}: {f.Severity.ToOutputName()} {f.RuleId}: {f.Message}" + (context.Length > 0 ? $" [{context}]" : string.Empty);
     }
 
+    /// <summary>Options written as <c>ip-families=IPv4 kubernetes-version=1.33</c> (golden cases, rule page examples).</summary>
+    public static LintOptions ParseOptions(string settings)
+    {
+        var options = LintOptions.Default;
+        foreach (var setting in settings.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = setting.Split('=', 2);
+            options = (parts[0], parts.Length == 2 ? parts[1] : string.Empty) switch
+            {
+                ("ip-families", var value) when IpFamilies.TryParse(value, out var families, out _) => options with { IpFamilies = families },
+                ("kubernetes-version", var value) when KubernetesVersion.TryParse(value, out var version) => options with { KubernetesVersion = version },
+                _ => throw new InvalidOperationException($"unknown option \"{setting}\"; expected ip-families=… or kubernetes-version=…"),
+            };
+        }
+
+        return options;
+    }
+
     private static string Normalize(string text)
     {
         var lines = text.Replace("\r\n", "\n").Split('\n')

@@ -64,6 +64,14 @@ public sealed class InternalErrorTests
         Assert.DoesNotContain(findings, f => f.RuleId == RuleIds.UnreadableInput);
     }
 
+    [Fact]
+    public void The_same_finding_reported_twice_is_output_once()
+    {
+        var text = "apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec:\n  ports: [{port: 80}]\n";
+        var checks = CheckSet.Of(new FakeSingleStackCheck(), new FakeSingleStackCheck());
+        Assert.Single(ManifestLinter.Lint([SourceFile.FromText("svc.yaml", text)], LintOptions.Default, checks).Findings);
+    }
+
     private sealed class ThrowingRunCheck : IRunCheck
     {
         public IReadOnlyList<string> RuleIds { get; } = [DualStack.Rules.RuleIds.DualStackServiceWithIPv4OnlyPods];
