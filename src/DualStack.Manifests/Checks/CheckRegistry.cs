@@ -15,6 +15,13 @@ public static class CheckRegistry
         new ServiceCidr.ServiceCidrCheck(),
         new NodePod.NodePodIpCheck(),
         new IpValues.NonStandardIpCheck(),
+        new Services.ServiceDualStackFieldsCheck(),
+        new Services.ServiceAllocationCheck(),
+        new Services.SingleStackServiceCheck(),
+        new Services.ExternalIPsCheck(),
+        new Services.LoadBalancerSourceRangesCheck(),
+        new Workloads.IPv4WildcardListenCheck(),
+        new Workloads.PodSpecIPv4LiteralCheck(),
         new ClusterConfig.CalicoPoolCheck(),
         new ClusterConfig.KindClusterCheck(),
         new ClusterConfig.KubeadmConfigurationCheck(),
@@ -31,6 +38,7 @@ public static class CheckRegistry
     /// <summary>Checks run once over all objects of a run.</summary>
     public static IReadOnlyList<IRunCheck> RunChecks { get; } =
     [
+        new Services.DualStackServiceSelectsIPv4PodsCheck(),
         new ClusterConfig.CidrListCheck(),
         new ClusterConfig.NodeMaskCheck(),
         new ClusterConfig.OverlapCheck(),
