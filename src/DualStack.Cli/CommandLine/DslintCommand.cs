@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using DualStack.Cli.Lint;
 
 namespace DualStack.Cli.CommandLine;
@@ -31,7 +32,9 @@ internal static class DslintCommand
             var parse = Create(console).Parse(args);
             if (parse.Action is ParseErrorAction)
             {
-                console.Error.WriteLine("dslint: error: " + OneLine(parse.Errors[0].Message));
+                // "Required command was not provided" is noise next to the token that could not be understood.
+                var error = parse.Errors.Count > 1 && parse.Errors[0].SymbolResult is CommandResult ? parse.Errors[1] : parse.Errors[0];
+                console.Error.WriteLine("dslint: error: " + OneLine(error.Message));
                 var command = parse.CommandResult.Command is RootCommand ? "dslint" : "dslint " + parse.CommandResult.Command.Name;
                 console.Error.WriteLine($"Run '{command} --help' for usage.");
                 return ExitCodes.Failure;
