@@ -9,6 +9,13 @@ public static class CheckRegistry
     /// <summary>Checks run on each Kubernetes object.</summary>
     public static IReadOnlyList<IObjectCheck> ObjectChecks { get; } =
     [
+        new Services.ServiceDualStackFieldsCheck(),
+        new Services.ServiceAllocationCheck(),
+        new Services.SingleStackServiceCheck(),
+        new Services.ExternalIPsCheck(),
+        new Services.LoadBalancerSourceRangesCheck(),
+        new Workloads.IPv4WildcardListenCheck(),
+        new Workloads.PodSpecIPv4LiteralCheck(),
     ];
 
     /// <summary>Checks run on each document (cluster configuration files).</summary>
@@ -19,5 +26,6 @@ public static class CheckRegistry
     /// <summary>Checks run once over all objects of a run.</summary>
     public static IReadOnlyList<IRunCheck> RunChecks { get; } =
     [
+        new Services.DualStackServiceSelectsIPv4PodsCheck(),
     ];
 }

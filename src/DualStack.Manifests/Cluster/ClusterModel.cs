@@ -34,6 +34,13 @@ public sealed class ClusterModel
     // Service and pod ranges, node IPs and the DNS IP are added with the cluster configuration checks
     // (they need the IP/CIDR library's IpCidr and IpAddress types).
 
+    /// <summary>
+    /// The cluster's Service IP ranges (<c>--service-cluster-ip-range</c>), at most one per family, primary first; empty
+    /// when no input says. Filled from cluster configuration files; Service checks use it to tell whether a requested
+    /// cluster IP can be allocated.
+    /// </summary>
+    public List<DualStack.Rules.Net.IpCidr> ServiceCidrs { get; } = [];
+
     /// <summary>The files that contributed to the model, in input order, with what each defined.</summary>
     public List<string> Sources { get; } = [];
 

@@ -3,6 +3,7 @@ using DualStack.Manifests.Checks;
 using DualStack.Manifests.Cluster;
 using DualStack.Manifests.Configuration;
 using DualStack.Manifests.Kubernetes;
+using DualStack.Manifests.Suppression;
 using DualStack.Manifests.Yaml;
 using DualStack.Rules;
 
@@ -12,19 +13,27 @@ namespace DualStack.Manifests.Engine;
 /// The one entry point of the manifest engine, shared by the MSBuild task and the CLI: files (path and text) and
 /// configuration in, findings out. Files are loaded and checked in parallel; the output order is deterministic.
 /// </summary>
+/// <remarks>
+/// A run never throws for its input: loading problems are DS0001-DS0003, and an exception inside a check becomes a
+/// DS0002 "internal error" finding on the file being checked, so one bug cannot hide every other finding.
+/// Suppressions (comments and the object annotation) are applied after the checks and before configured severities,
+/// so a suppression of a rule that editorconfig turned off still counts as used.
+/// </remarks>
 public static class ManifestLinter
 {
     public static LintResult Lint(IReadOnlyList<SourceFile> files, LintOptions options) =>
         Lint(files, new FixedConfiguration(options));
 
-    public static LintResult Lint(IReadOnlyList<SourceFile> files, ILintConfiguration configuration)
+    public static LintResult Lint(IReadOnlyList<SourceFile> files, ILintConfiguration configuration) =>
+        Lint(files, configuration, CheckSet.Registered);
+
+    public static LintResult Lint(IReadOnlyList<SourceFile> files, LintOptions options, CheckSet checks) =>
+        Lint(files, new FixedConfiguration(options), checks);
+
+    public static LintResult Lint(IReadOnlyList<SourceFile> files, ILintConfiguration configuration, CheckSet checks)
     {
         var loaded = new LoadedFile[files.Count];
         Parallel.For(0, files.Count, i => loaded[i] = YamlLoader.Load(files[i]));
-
-        // The cluster is one for the run: its model is built from all configuration files before any check.
-        var runOptions = files.Count > 0 ? configuration.OptionsFor(files[0].Path) : LintOptions.Default;
-        var cluster = ClusterModelBuilder.Build(loaded, runOptions);
 
         var raw = new ConcurrentBag<Finding>();
         foreach (var file in loaded)
@@ -35,40 +44,43 @@ public static class ManifestLinter
             }
         }
 
+        // The cluster is one for the run: its model is built from all configuration files before any check.
+        var firstPath = files.Count > 0 ? files[0].Path : string.Empty;
+        var runOptions = files.Count > 0 ? configuration.OptionsFor(firstPath) : LintOptions.Default;
+        ClusterModel cluster;
+        try
+        {
+            cluster = ClusterModelBuilder.Build(loaded, runOptions);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            cluster = ClusterModel.FromOptions(runOptions);
+            raw.Add(InputFindings.InternalError(firstPath, "while reading the cluster configuration", ex));
+        }
+
         var objectsPerFile = new List<KubeObject>[loaded.Length];
+        var suppressionsPerFile = new IReadOnlyList<SuppressionDirective>[loaded.Length];
         Parallel.For(0, loaded.Length, i =>
         {
-            var fileOptions = FileOptions(configuration, loaded[i].File.Path, cluster);
-            var context = new CheckContext(fileOptions, cluster, raw.Add);
-            var objects = new List<KubeObject>();
-            foreach (var document in loaded[i].Documents)
-            {
-                foreach (var check in CheckRegistry.DocumentChecks)
-                {
-                    check.Check(document, context);
-                }
-
-                foreach (var obj in KubeObjectReader.Read(document))
-                {
-                    objects.Add(obj);
-                    foreach (var check in CheckRegistry.ObjectChecks)
-                    {
-                        check.Check(obj, context);
-                    }
-                }
-            }
-
-            objectsPerFile[i] = objects;
+            objectsPerFile[i] = CheckFile(loaded[i], checks, FileOptions(configuration, loaded[i].File.Path, cluster), cluster, raw);
+            suppressionsPerFile[i] = ReadSuppressions(loaded[i], objectsPerFile[i], raw);
         });
 
         var allObjects = objectsPerFile.SelectMany(o => o).ToList();
-        var runContext = new RunCheckContext(FileOptions(configuration, files.Count > 0 ? files[0].Path : string.Empty, cluster), cluster, raw.Add);
-        foreach (var check in CheckRegistry.RunChecks)
+        var runContext = new RunCheckContext(FileOptions(configuration, firstPath, cluster), cluster, raw.Add);
+        foreach (var check in checks.RunChecks)
         {
-            check.Check(allObjects, runContext);
+            try
+            {
+                check.Check(allObjects, runContext);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                raw.Add(InputFindings.InternalError(firstPath, $"in check {check.GetType().Name}", ex));
+            }
         }
 
-        var findings = raw
+        var findings = SuppressionFilter.Apply(raw, suppressionsPerFile.SelectMany(s => s).ToList())
             .Select(f => ApplyConfiguredSeverity(f, configuration))
             .Where(f => f.Severity != Severity.None)
             .ToList();
@@ -79,6 +91,89 @@ public static class ManifestLinter
             files.Count,
             loaded.Sum(f => f.Documents.Count),
             cluster.Sources.ToList());
+    }
+
+    // Runs the document and object checks of one file; an exception in a check is reported on the document or
+    // object it was checking, and the remaining checks still run.
+    private static List<KubeObject> CheckFile(LoadedFile file, CheckSet checks, LintOptions options, ClusterModel cluster, ConcurrentBag<Finding> raw)
+    {
+        var context = new CheckContext(options, cluster, raw.Add);
+        var objects = new List<KubeObject>();
+        foreach (var document in file.Documents)
+        {
+            foreach (var check in checks.DocumentChecks)
+            {
+                Guard(raw, check, document, null, () => check.Check(document, context));
+            }
+
+            List<KubeObject> documentObjects;
+            try
+            {
+                documentObjects = KubeObjectReader.Read(document).ToList();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                raw.Add(InternalErrorAt(document, null, "while reading Kubernetes objects", ex));
+                continue;
+            }
+
+            foreach (var obj in documentObjects)
+            {
+                objects.Add(obj);
+                foreach (var check in checks.ObjectChecks)
+                {
+                    Guard(raw, check, document, obj, () => check.Check(obj, context));
+                }
+            }
+        }
+
+        return objects;
+    }
+
+    private static void Guard(ConcurrentBag<Finding> raw, object check, LoadedDocument document, KubeObject? obj, Action run)
+    {
+        try
+        {
+            run();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            raw.Add(InternalErrorAt(document, obj, $"in check {check.GetType().Name}", ex));
+        }
+    }
+
+    private static Finding InternalErrorAt(LoadedDocument document, KubeObject? obj, string where, Exception ex)
+    {
+        var span = document.SpanOf(obj?.Root ?? document.Root);
+        return InputFindings.InternalError(document.File.Path, obj is null ? where : $"{where} on {obj.Reference}", ex, span.Line, span.Column) with
+        {
+            Object = obj?.Reference,
+        };
+    }
+
+    private static IReadOnlyList<SuppressionDirective> ReadSuppressions(LoadedFile file, List<KubeObject> objects, ConcurrentBag<Finding> raw)
+    {
+        var problems = new List<Finding>();
+        var suppressions = new List<SuppressionDirective>();
+        try
+        {
+            suppressions.AddRange(CommentSuppressions.Read(file.File, problems));
+            foreach (var obj in objects)
+            {
+                suppressions.AddRange(AnnotationSuppressions.Read(obj, problems));
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            problems.Add(InputFindings.InternalError(file.File.Path, "while reading suppressions", ex));
+        }
+
+        foreach (var problem in problems)
+        {
+            raw.Add(problem);
+        }
+
+        return suppressions;
     }
 
     // The cluster's families, when configuration files define them, replace the configured default.

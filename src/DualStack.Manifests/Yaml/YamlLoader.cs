@@ -7,60 +7,201 @@ namespace DualStack.Manifests.Yaml;
 /// <summary>
 /// Splits a file into its YAML documents and parses each on its own, so one broken document is reported (DS0001)
 /// while the others are still linted. Document markers (<c>---</c>, <c>...</c>) only count at column 1, which is
-/// where YAML allows them.
+/// where YAML allows them. JSON files load the same way (JSON is YAML, and positions are kept).
 /// </summary>
+/// <remarks>
+/// Loading never throws: a byte-order mark is skipped, empty documents give nothing, Helm templates are DS0003 and
+/// skipped, nesting and aliases are bounded (<see cref="YamlLimits"/>), and anything unexpected is DS0002.
+/// </remarks>
 public static class YamlLoader
 {
+    private const char ByteOrderMark = '\uFEFF';
+
     public static LoadedFile Load(SourceFile file)
     {
         var documents = new List<LoadedDocument>();
         var findings = new List<Finding>();
         if (file.Text is null)
         {
-            findings.Add(new Finding
-            {
-                RuleId = RuleIds.UnreadableInput,
-                Severity = RuleCatalog.Get(RuleIds.UnreadableInput).DefaultSeverity,
-                Message = file.ReadError ?? "the file could not be read",
-                File = file.Path,
-            });
+            findings.Add(InputFindings.Create(RuleIds.UnreadableInput, file.Path, file.ReadError ?? "the file could not be read"));
             return new LoadedFile(file, documents, findings);
         }
 
-        foreach (var chunk in DocumentChunker.Split(file.Text))
+        try
         {
-            try
-            {
-                var stream = new YamlStream();
-                stream.Load(new StringReader(chunk.Text));
-                foreach (var document in stream.Documents)
-                {
-                    documents.Add(new LoadedDocument(file, documents.Count, document.RootNode, chunk.LineOffset, chunk.IndexOffset));
-                }
-            }
-            catch (YamlException ex)
-            {
-                findings.Add(SyntaxError(file, chunk, ex));
-            }
+            LoadText(file, documents, findings);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            documents.Clear();
+            findings.Clear();
+            findings.Add(InputFindings.InternalError(file.Path, "while loading the file", ex));
         }
 
         return new LoadedFile(file, documents, findings);
     }
 
+    private static void LoadText(SourceFile file, List<LoadedDocument> documents, List<Finding> findings)
+    {
+        // YamlDotNet keeps a byte-order mark as part of the first key; positions stay file offsets by skipping it.
+        var text = file.Text!;
+        var skipped = text.Length > 0 && text[0] == ByteOrderMark ? 1 : 0;
+        if (skipped > 0)
+        {
+            text = text.Substring(skipped);
+        }
+
+        var actions = TemplateDetector.FindActions(text);
+        if (actions.FirstOrDefault(a => a.IsHelm) is { Text: not null } helm)
+        {
+            findings.Add(Template(file, text, helm, isHelm: true));
+            return;
+        }
+
+        foreach (var chunk in DocumentChunker.Split(text))
+        {
+            var root = LoadChunk(file, chunk, findings);
+            if (root is not null && !IsEmpty(root))
+            {
+                documents.Add(new LoadedDocument(file, documents.Count, root, chunk.LineOffset, chunk.IndexOffset + skipped));
+            }
+        }
+
+        // Go template actions in a file that is otherwise valid YAML are fine inside string values (alerting rules);
+        // anywhere else, or in a file that does not parse, they make the file a template.
+        if (actions.Count > 0 && (findings.Count > 0 || FirstOutsideScalars(actions, documents, skipped) is not null))
+        {
+            var first = findings.Count > 0 ? actions[0] : FirstOutsideScalars(actions, documents, skipped)!.Value;
+            documents.Clear();
+            findings.Clear();
+            findings.Add(Template(file, text, first, isHelm: false));
+        }
+    }
+
+    private static YamlNode? LoadChunk(SourceFile file, DocumentChunk chunk, List<Finding> findings)
+    {
+        var parser = new GuardedParser(new Parser(new StringReader(chunk.Text)));
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(parser);
+
+            // A chunk holds one document; a second would mean the chunker missed a marker, and is still linted.
+            return stream.Documents.Count switch
+            {
+                0 => null,
+                1 => stream.Documents[0].RootNode,
+                _ => new YamlSequenceNode(stream.Documents.Select(d => d.RootNode)),
+            };
+        }
+        catch (YamlException ex)
+        {
+            findings.Add(SyntaxError(file, chunk, ex));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet fails this way on some broken input (an unclosed flow sequence followed by a mapping key).
+            var at = parser.LastStart;
+            findings.Add(SyntaxError(file, chunk, new YamlException(at, at,
+                "the document cannot be parsed after this point (an unclosed bracket, brace or quote is a common cause)")));
+            return null;
+        }
+    }
+
+    // A document with no content ("---" alone, comments only, or an explicit null) holds nothing to lint.
+    private static bool IsEmpty(YamlNode root) => root is YamlScalarNode scalar && scalar.IsNull();
+
+    private static TemplateAction? FirstOutsideScalars(IReadOnlyList<TemplateAction> actions, List<LoadedDocument> documents, int skipped)
+    {
+        var scalars = new List<(int Start, int End)>();
+        foreach (var document in documents)
+        {
+            foreach (var node in YamlWalker.DistinctNodes(document.Root))
+            {
+                if (node is YamlScalarNode)
+                {
+                    var span = document.SpanOf(node);
+                    scalars.Add((span.Start - skipped, span.Start - skipped + span.Length));
+                }
+            }
+        }
+
+        foreach (var action in actions)
+        {
+            if (!scalars.Any(s => s.Start <= action.Start && action.End <= s.End))
+            {
+                return action;
+            }
+        }
+
+        return null;
+    }
+
+    // Columns count from the first character after a byte-order mark, as editors show them.
+    private static Finding Template(SourceFile file, string text, TemplateAction action, bool isHelm)
+    {
+        var (line, column) = TextPosition.Of(text, action.Start);
+        var quoted = action.Text.Length <= 60 ? action.Text : action.Text.Substring(0, 57) + "...";
+        quoted = quoted.Replace("\r", string.Empty).Replace('\n', ' ');
+        var message = isHelm
+            ? $"the file is a Helm template: \"{quoted}\" is a template action, not YAML; it is skipped, lint the rendered output (helm template … | dslint lint -)"
+            : $"the file is a Go template: \"{quoted}\" is a template action outside any YAML string; it is skipped, lint the rendered output (… | dslint lint -)";
+        var endColumn = action.Text.IndexOf('\n') is var newline and >= 0 ? column + newline : column + action.Length;
+        return InputFindings.Create(RuleIds.TemplateSkipped, file.Path, message, line, column, endColumn);
+    }
+
     private static Finding SyntaxError(SourceFile file, DocumentChunk chunk, YamlException ex)
     {
-        var line = (int)ex.Start.Line + chunk.LineOffset;
-        var column = Math.Max(1, (int)ex.Start.Column);
-        return new Finding
+        var (chunkLine, column) = ex.Message.IndexOf("tab", StringComparison.Ordinal) >= 0 && FirstIndentingTab(chunk.Text) is { } tab
+            ? tab
+            : ((int)ex.Start.Line, (int)ex.Start.Column);
+        var line = Math.Max(1, chunkLine + chunk.LineOffset);
+        column = Math.Max(1, column);
+        var endColumn = ex.End.Line == ex.Start.Line && ex.End.Column > ex.Start.Column && column == ex.Start.Column ? (int)ex.End.Column : column + 1;
+        var message = ex is YamlLimitException
+            ? $"YAML document rejected: {ex.Message}; this document is skipped"
+            : $"YAML syntax error: {Describe(ex.Message)}; this document is skipped";
+        return InputFindings.Create(RuleIds.YamlSyntaxError, file.Path, message, line, column, endColumn);
+    }
+
+    // YamlDotNet reports a tab in indentation at the start of the enclosing mapping; the tab itself is more useful.
+    private static (int Line, int Column)? FirstIndentingTab(string text)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < text.Length; i++)
         {
-            RuleId = RuleIds.YamlSyntaxError,
-            Severity = RuleCatalog.Get(RuleIds.YamlSyntaxError).DefaultSeverity,
-            Message = "YAML syntax error: " + ex.Message.Trim() + "; this document is skipped",
-            File = file.Path,
-            Line = Math.Max(1, line),
-            Column = column,
-            EndLine = Math.Max(1, line),
-            EndColumn = column + 1,
-        };
+            var c = text[i];
+            if (c == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+            else if (c == '\t' && text.Substring(lineStart, i - lineStart).Trim(' ', '-').Length == 0)
+            {
+                return (line, i - lineStart + 1);
+            }
+        }
+
+        return null;
+    }
+
+    // YamlDotNet's messages are sentences ("While scanning a mapping, found invalid tab as indentation."); ours
+    // follow the house style: lowercase start, no final period, and a hint for the usual causes.
+    private static string Describe(string message)
+    {
+        var text = message.Trim().TrimEnd('.');
+        if (text.Length > 1 && char.IsUpper(text[0]) && char.IsLower(text[1]))
+        {
+            text = char.ToLowerInvariant(text[0]) + text.Substring(1);
+        }
+
+        if (text.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            text += " (YAML indentation must use spaces, not tabs)";
+        }
+
+        return text;
     }
 }

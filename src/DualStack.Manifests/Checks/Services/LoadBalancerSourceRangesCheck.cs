@@ -1,0 +1,130 @@
+using DualStack.Manifests.Kubernetes;
+using DualStack.Manifests.Yaml;
+using DualStack.Rules;
+using DualStack.Rules.Net;
+using YamlDotNet.RepresentationModel;
+
+namespace DualStack.Manifests.Checks.Services;
+
+/// <summary>
+/// DS2010: load-balancer source ranges (spec §2 S16, S17). The API server rejects the field or the annotation on a
+/// non-LoadBalancer Service and every range even the sloppy parser refuses; the field is checked under the path
+/// <c>spec.LoadBalancerSourceRanges</c> with a capital L, as the API server prints it. Beyond the API server: ranges
+/// that leave a family of the Service uncovered (IPv4-only ranges on a dual-stack LoadBalancer) are a warning.
+/// Strict-layer problems (leading zeros, host bits) are DS2050's.
+/// </summary>
+public sealed class LoadBalancerSourceRangesCheck : IObjectCheck
+{
+    public const string AnnotationKey = "service.beta.kubernetes.io/load-balancer-source-ranges";
+
+    private const string FieldPath = "spec.LoadBalancerSourceRanges";
+    private const string AnnotationPath = "metadata.annotations[" + AnnotationKey + "]";
+    private const string Forbidden = "may only be used when `type` is 'LoadBalancer'";
+
+    public IReadOnlyList<string> RuleIds { get; } = [Rules.RuleIds.LoadBalancerSourceRanges];
+
+    public void Check(KubeObject obj, CheckContext context)
+    {
+        if (ServiceSpec.From(obj) is not { } service)
+        {
+            return;
+        }
+
+        var isLoadBalancer = service.Type == "LoadBalancer";
+        var items = service.Spec.Get("loadBalancerSourceRanges").Items();
+        var ranges = new List<IpCidr>();
+        var anyInvalid = false;
+        YamlNode rangesNode;
+        if (items.Count > 0)
+        {
+            rangesNode = service.Spec.Get("loadBalancerSourceRanges")!;
+            if (!isLoadBalancer)
+            {
+                Report(context, obj, service.Spec.GetKey("loadBalancerSourceRanges")!, FieldPath,
+                    ApiErrors.Forbidden(FieldPath, Forbidden) + $" (the Service is of type {service.Type})");
+            }
+
+            for (var i = 0; i < items.Count; i++)
+            {
+                // A historical accident of the annotation days: the API server trims each value first.
+                var value = (items[i].AsString() ?? string.Empty).Trim();
+                var path = $"{FieldPath}[{i}]";
+                if (IpParser.TryParseCidrSloppy(value, out var cidr))
+                {
+                    ranges.Add(cidr);
+                }
+                else
+                {
+                    anyInvalid = true;
+                    Report(context, obj, items[i], path, ApiErrors.Invalid(path, value, IpMessages.InvalidCidr));
+                }
+            }
+        }
+        else if (obj.Metadata.GetMapping("annotations") is { } annotations && annotations.GetKey(AnnotationKey) is { } key)
+        {
+            rangesNode = annotations.Get(AnnotationKey)!;
+            if (!isLoadBalancer)
+            {
+                Report(context, obj, key, AnnotationPath,
+                    ApiErrors.Forbidden(AnnotationPath, Forbidden) + $" (the Service is of type {service.Type})");
+            }
+
+            var text = (rangesNode.AsString() ?? string.Empty).Trim();
+            if (text.Length > 0)
+            {
+                foreach (var part in text.Split(','))
+                {
+                    var value = part.Trim();
+                    if (IpParser.TryParseCidrSloppy(value, out var cidr))
+                    {
+                        ranges.Add(cidr);
+                    }
+                    else
+                    {
+                        anyInvalid = true;
+                        Report(context, obj, rangesNode, AnnotationPath, ApiErrors.Invalid(AnnotationPath, value, IpMessages.InvalidCidr));
+                    }
+                }
+            }
+        }
+        else
+        {
+            return;
+        }
+
+        if (isLoadBalancer && !anyInvalid && ranges.Count > 0)
+        {
+            UncoveredFamily(obj, service, context, rangesNode, ranges);
+        }
+    }
+
+    // A family the Service serves but no range names: the load balancer either blocks all of that family's clients or,
+    // as kube-proxy does (it drops ranges of the other family), does not filter it at all. Neither is what was meant.
+    private static void UncoveredFamily(KubeObject obj, ServiceSpec service, CheckContext context, YamlNode rangesNode, List<IpCidr> ranges)
+    {
+        if (ServiceAllocation.Evaluate(service, context.Options.IpFamilies, context.Cluster) is not { Accepted: true } result)
+        {
+            return;
+        }
+
+        foreach (var family in result.Families)
+        {
+            if (ranges.Any(r => r.Family == family))
+            {
+                continue;
+            }
+
+            var present = family == IpFamily.IPv4 ? "IPv6" : "IPv4";
+            var example = family == IpFamily.IPv4 ? "0.0.0.0/0" : "::/0";
+            var kind = result.IsDualStack ? "dual-stack LoadBalancer" : $"{family} LoadBalancer";
+            var path = rangesNode is YamlSequenceNode ? "spec.loadBalancerSourceRanges" : AnnotationPath;
+            context.Report(Rules.RuleIds.LoadBalancerSourceRanges, obj, rangesNode, path,
+                $"the source ranges are all {present}, but this {kind} also serves {family}: {family} clients are either all " +
+                $"blocked or not filtered at all, depending on the load balancer; add the {family} ranges to allow (\"{example}\" for all)",
+                Severity.Warning);
+        }
+    }
+
+    private static void Report(CheckContext context, KubeObject obj, YamlNode node, string path, string message) =>
+        context.Report(Rules.RuleIds.LoadBalancerSourceRanges, obj, node, path, message, Severity.Error);
+}

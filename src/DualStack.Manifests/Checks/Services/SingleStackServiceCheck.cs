@@ -1,0 +1,44 @@
+using DualStack.Manifests.Kubernetes;
+using DualStack.Rules;
+
+namespace DualStack.Manifests.Checks.Services;
+
+/// <summary>
+/// DS2005 (beyond the API server): on a dual-stack target a Service whose policy is omitted or SingleStack gets one
+/// cluster IP of one family, so clients of the other family cannot reach it. Headless Services without a selector
+/// are exempt (their policy defaults to RequireDualStack), as are ExternalName Services and Services the API server
+/// would reject anyway (DS2001–DS2004, DS2006 say what to fix first).
+/// </summary>
+public sealed class SingleStackServiceCheck : IObjectCheck
+{
+    private const string PolicyPath = "spec.ipFamilyPolicy";
+
+    public IReadOnlyList<string> RuleIds { get; } = [Rules.RuleIds.SingleStackServiceOnDualStackCluster];
+
+    public void Check(KubeObject obj, CheckContext context)
+    {
+        var cluster = context.Options.IpFamilies;
+        if (!cluster.IsDualStack ||
+            ServiceSpec.From(obj) is not { } service ||
+            ServiceAllocation.Evaluate(service, cluster, context.Cluster) is not { Accepted: true, Policy: "SingleStack" } result)
+        {
+            return;
+        }
+
+        var family = result.Families[0];
+        var other = family == Rules.Net.IpFamily.IPv4 ? "IPv6" : "IPv4";
+        var reach = $"the Service gets an {family} cluster IP only, so {other} clients cannot reach it on the dual-stack target ({cluster})";
+        if (result.PolicyDefaulted)
+        {
+            var specKey = Yaml.YamlNodeExtensions.GetKey(obj.Root, "spec")!;
+            context.Report(RuleIds[0], obj, specKey, PolicyPath,
+                $"ipFamilyPolicy is omitted, so it defaults to SingleStack: {reach}; set `ipFamilyPolicy: PreferDualStack`",
+                fix: ServiceFixes.InsertEntry(obj, service.Spec, "ipFamilyPolicy", "PreferDualStack"));
+            return;
+        }
+
+        context.Report(RuleIds[0], obj, service.PolicyNode!, PolicyPath,
+            $"ipFamilyPolicy is \"SingleStack\": {reach}; use \"PreferDualStack\"",
+            fix: ServiceFixes.ReplaceScalar(obj, service.PolicyNode!, "PreferDualStack"));
+    }
+}
