@@ -112,7 +112,7 @@ public sealed class InputTests
         var result = Dslint.Run(folder.Path, "lint", "image.yaml", "--no-color");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("image.yaml:1:1: warning DS0002: the file is binary, not YAML or JSON text; it was not linted", result.StdoutLines[0]);
+        Assert.Equal("image.yaml:1:1: warning DS0002: the file is binary, not text (a NUL byte at offset 4); only YAML and JSON files can be linted", result.StdoutLines[0]);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class InputTests
 
         var result = Dslint.Run(folder.Path, "lint", "latin1.yaml", "--no-color");
 
-        Assert.Equal("latin1.yaml:1:1: warning DS0002: the file is not valid UTF-8 text; it was not linted", result.StdoutLines[0]);
+        Assert.Equal("latin1.yaml:1:1: warning DS0002: the file is not valid UTF-8 (0xE9 at byte offset 9, line 1); save it as UTF-8, the encoding YAML and Kubernetes expect", result.StdoutLines[0]);
     }
 
     [Fact]
@@ -132,14 +132,14 @@ public sealed class InputTests
         using var folder = new TempFolder();
         using (var stream = File.Create(Path.Combine(folder.Path, "huge.yaml")))
         {
-            stream.SetLength(Input.TextFileReader.MaxBytes + 1);
+            stream.SetLength(DualStack.Manifests.SourceFileReader.DefaultMaxBytes + 1);
         }
 
         var result = Dslint.Run(folder.Path, "lint", "huge.yaml", "--format", "json");
 
         var finding = Assert.Single(JsonFindings(result));
         Assert.Equal("DS0002", finding.RuleId);
-        Assert.Contains("over the 10,485,760-byte limit", finding.Message);
+        Assert.Equal("the file is 10 MB (10,485,761 bytes), over the 10 MB size limit; it was not read", finding.Message);
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class InputTests
 
         var result = Dslint.Run(folder.Path, "lint", "secret.yaml", "--no-color");
 
-        Assert.StartsWith("secret.yaml:1:1: warning DS0002: the file cannot be read:", result.StdoutLines[0]);
+        Assert.StartsWith("secret.yaml:1:1: warning DS0002: the file could not be read:", result.StdoutLines[0]);
     }
 
     [Fact]

@@ -1,6 +1,11 @@
+using DualStack.Manifests;
+
 namespace DualStack.Cli.Input;
 
-/// <summary>Reads the collected inputs (in parallel; the order of the list is kept).</summary>
+/// <summary>
+/// Reads the collected inputs through the engine's <see cref="SourceFileReader"/> (size limit, binary and encoding
+/// checks, the same in every front end), in parallel; the order of the list is kept.
+/// </summary>
 internal static class InputReader
 {
     /// <param name="paths">Absolute paths, or <see cref="InputCollector.StandardInputName"/> for standard input.</param>
@@ -27,21 +32,20 @@ internal static class InputReader
 
         if (stdinIndex >= 0)
         {
-            using var stream = standardInput();
-            var (text, error, encoding) = TextFileReader.ReadStream(stream);
             var display = string.IsNullOrEmpty(stdinFileName) ? InputCollector.StandardInputName : stdinFileName!;
+            using var stream = standardInput();
+            var source = SourceFileReader.Default.Read(stream, display);
 
             // Configuration (.editorconfig) for standard input is looked up as if it were a file of that name here.
             var configPath = Path.GetFullPath(string.IsNullOrEmpty(stdinFileName) ? "stdin.yaml" : stdinFileName!, currentDirectory);
-            files[stdinIndex] = new InputFile(display, configPath, IsStandardInput: true, text, error, encoding);
+            files[stdinIndex] = new InputFile(source, configPath, IsStandardInput: true);
         }
 
         Parallel.For(0, paths.Count, i =>
         {
             if (i != stdinIndex)
             {
-                var (text, error, encoding) = TextFileReader.ReadFile(paths[i]);
-                files[i] = new InputFile(collector.DisplayPath(paths[i]), paths[i], IsStandardInput: false, text, error, encoding);
+                files[i] = new InputFile(SourceFileReader.Default.Read(paths[i], collector.DisplayPath(paths[i])), paths[i], IsStandardInput: false);
             }
         });
 

@@ -7,14 +7,15 @@ using DualStack.Rules;
 namespace DualStack.Cli.Lint;
 
 /// <summary>
-/// <c>--fix</c>: applies the text edits of the reported findings to their files (atomically), re-lints, and repeats
-/// while edits that overlapped others remain, so a second run finds nothing more to change.
+/// <c>--fix</c>: applies the text edits of the reported findings to their files with the engine's
+/// <see cref="FixApplier"/> (atomically), re-lints, and repeats while fixes that overlapped others remain, so a second
+/// run finds nothing more to change.
 /// </summary>
 internal static class FixRunner
 {
     private const int MaxPasses = 5;
 
-    /// <returns>The result after the last pass, the number of edits applied and the files changed.</returns>
+    /// <returns>The result after the last pass, the number of edits applied and the number of files changed.</returns>
     public static (LintResult Result, int Fixed, int FilesChanged) Run(List<InputFile> inputs, ILintConfiguration configuration, LintResult first)
     {
         var result = first;
@@ -29,20 +30,21 @@ internal static class FixRunner
             foreach (var group in byFile)
             {
                 var index = inputs.FindIndex(i => i.DisplayPath == group.Key);
-                if (index < 0 || inputs[index] is not { IsStandardInput: false, Text: { } text } input)
+                if (index < 0 || inputs[index] is not { IsStandardInput: false, Source.Text: { } text } input)
                 {
                     continue;
                 }
 
-                var (newText, count) = FixApplier.Apply(text, group.Select(f => f.Fix!));
-                if (count == 0)
+                var edits = group.Select(f => f.Fix!).Distinct().ToList();
+                var newText = FixApplier.Apply(text, edits, out var skipped);
+                if (newText == text)
                 {
                     continue;
                 }
 
-                AtomicFile.WriteAllText(input.FullPath, newText, input.Encoding);
-                inputs[index] = input with { Text = newText };
-                applied += count;
+                AtomicFile.WriteAllText(input.FullPath, newText, FileEncoding.Detect(input.FullPath));
+                inputs[index] = input with { Source = input.Source with { Text = newText } };
+                applied += edits.Count - skipped.Count;
                 changedThisPass++;
                 changedFiles.Add(input.FullPath);
             }
@@ -52,7 +54,7 @@ internal static class FixRunner
                 break;
             }
 
-            result = ManifestLinter.Lint(inputs.Select(i => i.ToSourceFile()).ToList(), configuration);
+            result = ManifestLinter.Lint(inputs.Select(i => i.Source).ToList(), configuration);
         }
 
         return (result, applied, changedFiles.Count);

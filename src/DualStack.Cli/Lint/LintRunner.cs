@@ -37,7 +37,7 @@ internal static class LintRunner
             problems);
 
         progress.Report(string.Create(CultureInfo.InvariantCulture, $"linting {inputs.Count} files"));
-        var result = ManifestLinter.Lint(inputs.Select(i => i.ToSourceFile()).ToList(), configuration);
+        var result = ManifestLinter.Lint(inputs.Select(i => i.Source).ToList(), configuration);
         var (fixedCount, filesChanged) = (0, 0);
         if (settings.Fix)
         {

@@ -24,7 +24,7 @@ internal static class Samples
 
     public const int BrokenColumn = 15;
 
-    public const string BrokenMessage = "YAML syntax error: While scanning a plain scalar value, found invalid mapping.; this document is skipped";
+    public const string BrokenMessage = "YAML syntax error: while scanning a plain scalar value, found invalid mapping; this document is skipped";
 
     /// <summary>A ConfigMap with no IP address anywhere: no rule has anything to say about it.</summary>
     public const string Clean = """
