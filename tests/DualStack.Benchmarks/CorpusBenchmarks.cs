@@ -56,6 +56,9 @@ public class CorpusBenchmarks
         return documents;
     }
 
+    [Benchmark(Description = "ManifestLinter.Lint (loading only, no checks)")]
+    public int EngineLoadOnly() => ManifestLinter.Lint(_files, LintOptions.Default, CheckSet.None).Findings.Count;
+
     [Benchmark(Description = "ManifestLinter.Lint (all checks)")]
     public int EngineLint() => ManifestLinter.Lint(_files, LintOptions.Default).Findings.Count;
 }
