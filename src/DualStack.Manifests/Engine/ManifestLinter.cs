@@ -17,7 +17,8 @@ namespace DualStack.Manifests.Engine;
 /// A run never throws for its input: loading problems are DS0001-DS0003, and an exception inside a check becomes a
 /// DS0002 "internal error" finding on the file being checked, so one bug cannot hide every other finding.
 /// Suppressions (comments and the object annotation) are applied after the checks and before configured severities,
-/// so a suppression of a rule that editorconfig turned off still counts as used.
+/// so a suppression of a rule that editorconfig turned off still counts as used. Identical findings (two checks, or
+/// one check twice, reporting the same thing at the same place) are reported once.
 /// </remarks>
 public static class ManifestLinter
 {
@@ -83,6 +84,7 @@ public static class ManifestLinter
         var findings = SuppressionFilter.Apply(raw, suppressionsPerFile.SelectMany(s => s).ToList())
             .Select(f => ApplyConfiguredSeverity(f, configuration))
             .Where(f => f.Severity != Severity.None)
+            .Distinct()
             .ToList();
         findings.Sort(FindingOrder.Instance);
 

@@ -23,7 +23,7 @@ public static class AnnotationSuppressions
 
         var document = obj.Document;
         var valueNode = annotations.Get(SuppressionSyntax.Annotation)!;
-        var span = document.SpanOf(valueNode is YamlScalarNode ? valueNode : key);
+        var span = document.SpanOf(valueNode);
         var path = document.File.Path;
         if (valueNode is not YamlScalarNode scalar || scalar.Value is null || scalar.IsNull())
         {
@@ -66,13 +66,13 @@ public static class AnnotationSuppressions
             return $"\"{quoted}\" in annotation \"{SuppressionSyntax.Annotation}\" does not start with a rule ID; write \"DS2005: reason\"; it is ignored";
         }
 
-        if (SuppressionSyntax.CheckIds(split.Ids) is { } idProblem)
+        if (SuppressionSyntax.CheckIds(split.Ids, $" in annotation \"{SuppressionSyntax.Annotation}\"", out var canonicalIds) is { } idProblem)
         {
-            return $"{idProblem} in annotation \"{SuppressionSyntax.Annotation}\"; it is ignored";
+            return idProblem + "; it is ignored";
         }
 
         var rest = split.Remainder.Trim();
-        var joined = string.Join(", ", split.Ids);
+        var joined = string.Join(", ", canonicalIds);
         if (rest.Length == 0 || rest[0] != ':' || rest.Substring(1).Trim().Length == 0)
         {
             return rest.Length > 0 && rest[0] != ':'
@@ -80,7 +80,7 @@ public static class AnnotationSuppressions
                 : $"\"{joined}\" in annotation \"{SuppressionSyntax.Annotation}\" gives no reason; write \"{joined}: why it does not apply\"; it is ignored";
         }
 
-        ids = split.Ids;
+        ids = canonicalIds;
         reason = rest.Substring(1).Trim();
         return null;
     }

@@ -103,20 +103,20 @@ public static class CommentSuppressions
                 $"\"{directive}\" names no rule ID; write \"# {directive} DS2005 reason\", several IDs separated by commas");
         }
 
-        if (SuppressionSyntax.CheckIds(split.Ids) is { } idProblem)
+        if (SuppressionSyntax.CheckIds(split.Ids, " in a comment", out var canonicalIds) is { } idProblem)
         {
-            return Problem(path, span, problems, idProblem + "; this suppression is ignored");
+            return Problem(path, span, problems, idProblem + "; the comment is ignored");
         }
 
         var reason = split.Remainder.Trim().TrimStart('-', ':').Trim();
-        var ids = string.Join(", ", split.Ids);
+        var ids = string.Join(", ", canonicalIds);
         if (reason.Length == 0)
         {
             return Problem(path, span, problems,
-                $"\"# {directive} {ids}\" gives no reason; say why after the IDs, e.g. \"# {directive} {ids} the app serves IPv4 clients only\"; this suppression is ignored");
+                $"\"# {directive} {ids}\" gives no reason; say why after the IDs, e.g. \"# {directive} {ids} the app serves IPv4 clients only\"; the comment is ignored");
         }
 
-        return split.Ids.Select(id => new SuppressionDirective(scope.Value, id, reason, path, span, $"\"# {directive} {id}\"")).ToList();
+        return canonicalIds.Select(id => new SuppressionDirective(scope.Value, id, reason, path, span, $"\"# {directive} {id}\"")).ToList();
     }
 
     private static IEnumerable<SuppressionDirective> Problem(string path, SourceSpan span, ICollection<Finding> problems, string message)

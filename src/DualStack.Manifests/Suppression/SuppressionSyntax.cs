@@ -26,20 +26,28 @@ internal static class SuppressionSyntax
         return (ids, match.Groups["rest"].Value);
     }
 
-    /// <summary>The first problem with the IDs (unknown, or one that only editorconfig may turn off), or null.</summary>
-    public static string? CheckIds(IReadOnlyList<string> ids)
+    /// <summary>
+    /// The first problem with the IDs (unknown, or one that only editorconfig may turn off), or null; the IDs are
+    /// replaced by the catalog's spelling (the catalog matches IDs regardless of case, as editorconfig does).
+    /// </summary>
+    public static string? CheckIds(IReadOnlyList<string> ids, string where, out IReadOnlyList<string> canonical)
     {
-        foreach (var id in ids)
+        var result = new List<string>();
+        canonical = result;
+        foreach (var written in ids)
         {
-            if (!RuleCatalog.TryGet(id, out _))
+            if (!RuleCatalog.TryGet(written, out var rule))
             {
-                return $"unknown rule ID \"{id}\"; rule IDs are written like DS2005 (see the rules/ folder)";
+                return $"unknown rule ID \"{written}\"{where}; rule IDs are written like DS2005 (see the rules/ folder)";
             }
+
+            var id = rule.Id;
+            result.Add(id);
 
             // These two are about suppressions themselves: a comment cannot sensibly silence them.
             if (id is RuleIds.MalformedSuppression or RuleIds.UnusedSuppression)
             {
-                return $"{id} cannot be suppressed by a suppression; set dotnet_diagnostic.{id}.severity = none in .editorconfig instead";
+                return $"{id} cannot be suppressed{where}; set dotnet_diagnostic.{id}.severity = none in .editorconfig instead";
             }
         }
 

@@ -81,8 +81,6 @@ internal sealed class GuardedParser : IParser
         return true;
     }
 
-    public void Consume() => throw new NotSupportedException();
-
     private static string? AnchorOf(NodeEvent node) => node.Anchor.IsEmpty ? null : node.Anchor.Value;
 
     private void Alias(AnchorAlias alias)

@@ -28,6 +28,12 @@ public sealed class FindingOrder : IComparer<Finding>
         if (c == 0) c = string.CompareOrdinal(x.RuleId, y.RuleId);
         if (c == 0) c = string.CompareOrdinal(x.Field, y.Field);
         if (c == 0) c = string.CompareOrdinal(x.Message, y.Message);
+
+        // Ties past this point only come from parallel runs; these keep the order stable.
+        if (c == 0) c = string.CompareOrdinal(x.Object, y.Object);
+        if (c == 0) c = x.EndLine.CompareTo(y.EndLine);
+        if (c == 0) c = x.EndColumn.CompareTo(y.EndColumn);
+        if (c == 0) c = x.Severity.CompareTo(y.Severity);
         return c;
     }
 }

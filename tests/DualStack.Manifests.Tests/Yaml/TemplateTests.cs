@@ -67,6 +67,10 @@ public sealed class TemplateTests
         Assert.StartsWith("the file is a Go template: \"{{ $data }}\" is a template action outside any YAML string", finding.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_template_can_silence_DS0003_with_a_file_comment() =>
+        Assert.Empty(ManifestTestHelper.Lint("# dslint-disable-file DS0003 rendered and linted in CI\nkind: {{ .Values.kind }}\n"));
+
     [Theory]
     [InlineData("a: 1 # {{ .Values.x }}\n")]
     [InlineData("a: \"}}{{\"\n")]

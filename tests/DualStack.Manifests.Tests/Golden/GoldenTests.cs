@@ -1,0 +1,56 @@
+using DualStack.Manifests.Engine;
+using DualStack.Rules;
+
+namespace DualStack.Manifests.Tests.Golden;
+
+/// <summary>
+/// Whole-file tests (actionlint's testdata pairs): each <c>Golden/&lt;case&gt;.yaml</c> is linted as one file and
+/// its findings must equal <c>&lt;case&gt;.expected</c>, one per line as
+/// <c>line:col: severity ID: message [object field]</c>. An optional first line
+/// <c># golden-options: ip-families=IPv4 kubernetes-version=1.33</c> sets the options. To add a case, add the YAML
+/// and run the tests with <c>DSLINT_UPDATE_GOLDEN=1</c>, then review the new <c>.expected</c> file.
+/// </summary>
+public sealed class GoldenTests
+{
+    private const string OptionsPrefix = "# golden-options:";
+
+    private static string Folder => Path.Combine(GoldenFile.ProjectDirectory, "Golden");
+
+    public static TheoryData<string> Cases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in Directory.EnumerateFiles(Folder, "*.yaml").OrderBy(p => p, StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileNameWithoutExtension(path));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Case(string name)
+    {
+        var text = File.ReadAllText(Path.Combine(Folder, name + ".yaml"));
+        var result = ManifestLinter.Lint([SourceFile.FromText(name + ".yaml", text)], OptionsOf(text));
+        var actual = string.Concat(result.Findings.Select(f => GoldenFile.Format(f) + "\n"));
+        GoldenFile.Verify(Path.Combine(Folder, name + ".expected"), actual);
+    }
+
+    [Fact]
+    public void Every_expected_file_has_its_case()
+    {
+        var orphans = Directory.EnumerateFiles(Folder, "*.expected")
+            .Where(p => !File.Exists(Path.ChangeExtension(p, ".yaml")))
+            .Select(Path.GetFileName);
+        Assert.Empty(orphans);
+    }
+
+    private static LintOptions OptionsOf(string text)
+    {
+        var firstLine = text.Split('\n')[0].Trim();
+        return firstLine.StartsWith(OptionsPrefix, StringComparison.Ordinal)
+            ? GoldenFile.ParseOptions(firstLine.Substring(OptionsPrefix.Length))
+            : LintOptions.Default;
+    }
+}
