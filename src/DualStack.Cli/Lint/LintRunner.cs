@@ -24,7 +24,7 @@ internal static class LintRunner
             throw new CliException("--fix cannot change standard input; give the files to fix as paths");
         }
 
-        using var progress = new ProgressIndicator(console.Error, console.IsTerminal && ProgressIndicator.ShouldShow);
+        using var progress = new ProgressIndicator(console.Error, console.ErrorIsTerminal);
         progress.Report(string.Create(CultureInfo.InvariantCulture, $"reading {paths.Count} files"));
         var inputs = InputReader.Read(paths, collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory).ToList();
 

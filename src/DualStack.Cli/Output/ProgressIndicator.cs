@@ -28,8 +28,6 @@ internal sealed class ProgressIndicator : IDisposable
         }
     }
 
-    public static bool ShouldShow => !Console.IsErrorRedirected;
-
     public void Report(string status)
     {
         lock (_gate)

@@ -13,7 +13,6 @@ internal sealed class TextStyle(bool enabled)
     public static TextStyle Detect(bool noColorOption, bool writingToConsole) =>
         new(!noColorOption
             && writingToConsole
-            && !Console.IsOutputRedirected
             && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")));
 
     public string Bold(string text) => Wrap("1", text);
