@@ -20,6 +20,9 @@ public class CheckContext
 
     public LintOptions Options { get; }
 
+    /// <summary>Reports a finding built by the caller (used by the span overload).</summary>
+    internal void ReportFinding(Finding finding) => _report(finding);
+
     public ClusterModel Cluster { get; }
 
     /// <summary>The Kubernetes version of the target; decides strict IP parsing and severities.</summary>
@@ -58,6 +61,27 @@ public class CheckContext
             Fix = fix,
         });
     }
+}
+
+/// <summary>Reporting at an exact span (an item inside a comma-separated scalar).</summary>
+public static class CheckContextSpanExtensions
+{
+    /// <summary>Reports a finding at <paramref name="span"/> of <paramref name="document"/> (cluster configuration items).</summary>
+    public static void Report(this CheckContext context, string ruleId, LoadedDocument document, SourceSpan span, string? objectName, string field, string message, Severity? severity = null, TextEdit? fix = null) =>
+        context.ReportFinding(new Finding
+        {
+            RuleId = RuleCatalog.Get(ruleId).Id,
+            Severity = severity ?? RuleCatalog.Get(ruleId).DefaultSeverity,
+            Message = message,
+            File = document.File.Path,
+            Line = span.Line,
+            Column = span.Column,
+            EndLine = span.EndLine,
+            EndColumn = span.EndColumn,
+            Object = objectName,
+            Field = field,
+            Fix = fix,
+        });
 }
 
 /// <summary>The context of a run-wide check.</summary>

@@ -16,16 +16,29 @@ public static class CheckRegistry
         new Services.LoadBalancerSourceRangesCheck(),
         new Workloads.IPv4WildcardListenCheck(),
         new Workloads.PodSpecIPv4LiteralCheck(),
+        new ClusterConfig.CalicoPoolCheck(),
+        new ClusterConfig.KindClusterCheck(),
+        new ClusterConfig.KubeadmConfigurationCheck(),
     ];
 
     /// <summary>Checks run on each document (cluster configuration files).</summary>
     public static IReadOnlyList<IDocumentCheck> DocumentChecks { get; } =
     [
+        new ClusterConfig.MicroK8sLaunchConfigurationCheck(),
+        new ClusterConfig.CalicoInstallationPools(),
+        new ClusterConfig.CiliumValuesCheck(),
     ];
 
     /// <summary>Checks run once over all objects of a run.</summary>
     public static IReadOnlyList<IRunCheck> RunChecks { get; } =
     [
         new Services.DualStackServiceSelectsIPv4PodsCheck(),
+        new ClusterConfig.CidrListCheck(),
+        new ClusterConfig.NodeMaskCheck(),
+        new ClusterConfig.OverlapCheck(),
+        new ClusterConfig.FamilyAgreementCheck(),
+        new ClusterConfig.NodeIpCheck(),
+        new ClusterConfig.AdvertiseAddressCheck(),
+        new ClusterConfig.DnsIpCheck(),
     ];
 }

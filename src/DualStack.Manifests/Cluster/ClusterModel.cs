@@ -1,3 +1,5 @@
+using DualStack.Manifests.Cluster.Config;
+using DualStack.Manifests.Cluster.Net;
 using DualStack.Rules;
 
 namespace DualStack.Manifests.Cluster;
@@ -31,18 +33,45 @@ public sealed class ClusterModel
         }
     }
 
-    // Service and pod ranges, node IPs and the DNS IP are added with the cluster configuration checks
-    // (they need the IP/CIDR library's IpCidr and IpAddress types).
+    /// <summary>The service ranges of the cluster, primary first (from the first file that defines them, or its defaults).</summary>
+    public List<ModelCidr> ServiceCidrs { get; } = [];
 
-    /// <summary>
-    /// The cluster's Service IP ranges (<c>--service-cluster-ip-range</c>), at most one per family, primary first; empty
-    /// when no input says. Filled from cluster configuration files; Service checks use it to tell whether a requested
-    /// cluster IP can be allocated.
-    /// </summary>
-    public List<DualStack.Rules.Net.IpCidr> ServiceCidrs { get; } = [];
+    /// <summary>The pod (cluster) ranges, primary first (from the first file that defines them, or its defaults).</summary>
+    public List<ModelCidr> PodCidrs { get; } = [];
+
+    /// <summary>CNI pools of every file: Calico IPPools and Installation pools, Cilium cluster-pool lists.</summary>
+    public List<ModelCidr> PoolCidrs { get; } = [];
+
+    /// <summary>Node IPs of every node configuration of the run (kubelet <c>--node-ip</c> values).</summary>
+    public List<ModelIp> NodeIps { get; } = [];
+
+    /// <summary>The cluster DNS IP (kubelet <c>--cluster-dns</c>, k3s <c>cluster-dns</c>), when a file sets it.</summary>
+    public ModelIp? DnsIp { get; set; }
+
+    /// <summary>Every recognised cluster configuration document of the run, in input order.</summary>
+    public List<ConfigDocument> ConfigDocuments { get; } = [];
+
+    /// <summary>The service range of a family, when known.</summary>
+    public CidrValue? ServiceCidrFor(DualStack.Rules.Net.IpFamily family) =>
+        ServiceCidrs.FirstOrDefault(c => c.Cidr.Family == family)?.Cidr;
+
+    /// <summary>Records a file that contributed to the model.</summary>
+    public void AddSource(string source)
+    {
+        if (!Sources.Contains(source))
+        {
+            Sources.Add(source);
+        }
+    }
 
     /// <summary>The files that contributed to the model, in input order, with what each defined.</summary>
     public List<string> Sources { get; } = [];
 
     public static ClusterModel FromOptions(LintOptions options) => new(options.IpFamilies);
 }
+
+/// <summary>A range of the cluster model with the file, field and line that defined it.</summary>
+public sealed record ModelCidr(CidrValue Cidr, RangeRole Role, ConfigValue Source, CidrListSetting Setting);
+
+/// <summary>An address of the cluster model with the file, field and line that defined it.</summary>
+public sealed record ModelIp(IpValue Ip, ConfigValue Source);

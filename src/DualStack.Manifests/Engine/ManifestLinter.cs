@@ -159,7 +159,13 @@ public static class ManifestLinter
         var suppressions = new List<SuppressionDirective>();
         try
         {
-            suppressions.AddRange(CommentSuppressions.Read(file.File, problems));
+            var comments = CommentSuppressions.Read(file.File, problems);
+
+            // A skipped template has no findings but DS0003; its suppression comments are meant for the rendered
+            // output (comments survive rendering), so only a file-wide DS0003 suppression applies here.
+            suppressions.AddRange(file.Findings.Any(f => f.RuleId == RuleIds.TemplateSkipped)
+                ? comments.Where(s => s.Scope == SuppressionScope.File && s.RuleId == RuleIds.TemplateSkipped)
+                : comments);
             foreach (var obj in objects)
             {
                 suppressions.AddRange(AnnotationSuppressions.Read(obj, problems));

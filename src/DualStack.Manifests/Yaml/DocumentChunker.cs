@@ -16,7 +16,7 @@ public static class DocumentChunker
         {
             var end = text.IndexOf('\n', position);
             var next = end < 0 ? text.Length : end + 1;
-            if (IsMarker(text, position, "---") && position > start)
+            if (IsMarker(text, position, "---") && position > start && !OnlyDirectives(text, start, position))
             {
                 yield return new DocumentChunk(text.Substring(start, position - start), startLine, start);
                 start = position;
@@ -38,6 +38,30 @@ public static class DocumentChunker
         {
             yield return new DocumentChunk(text.Substring(start), startLine, start);
         }
+    }
+
+    // "%YAML 1.2" and "%TAG" directives belong to the document their "---" starts; cutting there would leave them alone.
+    private static bool OnlyDirectives(string text, int start, int end)
+    {
+        var sawDirective = false;
+        var lineStart = start;
+        while (lineStart < end)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart, end - lineStart);
+            var line = text.Substring(lineStart, (lineEnd < 0 ? end : lineEnd) - lineStart).Trim();
+            if (line.StartsWith("%", StringComparison.Ordinal))
+            {
+                sawDirective = true;
+            }
+            else if (line.Length > 0 && !line.StartsWith("#", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            lineStart = lineEnd < 0 ? end : lineEnd + 1;
+        }
+
+        return sawDirective;
     }
 
     private static bool IsMarker(string text, int position, string marker)

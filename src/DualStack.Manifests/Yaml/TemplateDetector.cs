@@ -35,6 +35,8 @@ public static class TemplateDetector
             return actions;
         }
 
+        // The next "}}" is searched once and reused, so a text full of "{{" with no close stays linear.
+        var nextClose = -1;
         var lineStart = 0;
         while (lineStart < text.Length)
         {
@@ -43,21 +45,24 @@ public static class TemplateDetector
             var open = text.IndexOf("{{", lineStart, commentStart - lineStart, StringComparison.Ordinal);
             while (open >= 0)
             {
-                var searchLength = Math.Min(MaxActionLength, text.Length - open - 2);
-                var close = text.IndexOf("}}", open + 2, searchLength, StringComparison.Ordinal);
-                if (close < 0)
+                if (nextClose < open + 2)
                 {
-                    break;
+                    nextClose = text.IndexOf("}}", open + 2, StringComparison.Ordinal);
+                    if (nextClose < 0)
+                    {
+                        return actions;
+                    }
                 }
 
-                var action = text.Substring(open, close + 2 - open);
-                actions.Add(new TemplateAction(open, action.Length, action, HelmAction.IsMatch(action)));
-                if (close + 2 >= commentStart)
+                var resumeAt = open + 2;
+                if (nextClose + 2 - open <= MaxActionLength)
                 {
-                    break;
+                    var action = text.Substring(open, nextClose + 2 - open);
+                    actions.Add(new TemplateAction(open, action.Length, action, HelmAction.IsMatch(action)));
+                    resumeAt = nextClose + 2;
                 }
 
-                open = text.IndexOf("{{", close + 2, commentStart - close - 2, StringComparison.Ordinal);
+                open = resumeAt < commentStart ? text.IndexOf("{{", resumeAt, commentStart - resumeAt, StringComparison.Ordinal) : -1;
             }
 
             // An action that spans lines continues past this line; resume after it.

@@ -60,9 +60,13 @@ public static class YamlLoader
 
         foreach (var chunk in DocumentChunker.Split(text))
         {
-            var root = LoadChunk(file, chunk, findings);
-            if (root is not null && !IsEmpty(root))
+            foreach (var root in LoadChunk(file, chunk, findings).Where(r => !IsEmpty(r)))
             {
+                if (chunk.Text.IndexOf("<<", StringComparison.Ordinal) >= 0)
+                {
+                    MergeKeys.Resolve(root);
+                }
+
                 documents.Add(new LoadedDocument(file, documents.Count, root, chunk.LineOffset, chunk.IndexOffset + skipped));
             }
         }
@@ -78,7 +82,7 @@ public static class YamlLoader
         }
     }
 
-    private static YamlNode? LoadChunk(SourceFile file, DocumentChunk chunk, List<Finding> findings)
+    private static IReadOnlyList<YamlNode> LoadChunk(SourceFile file, DocumentChunk chunk, List<Finding> findings)
     {
         var parser = new GuardedParser(new Parser(new StringReader(chunk.Text)));
         try
@@ -86,18 +90,13 @@ public static class YamlLoader
             var stream = new YamlStream();
             stream.Load(parser);
 
-            // A chunk holds one document; a second would mean the chunker missed a marker, and is still linted.
-            return stream.Documents.Count switch
-            {
-                0 => null,
-                1 => stream.Documents[0].RootNode,
-                _ => new YamlSequenceNode(stream.Documents.Select(d => d.RootNode)),
-            };
+            // A chunk normally holds one document; should the chunker miss a marker, every document is still linted.
+            return stream.Documents.Select(d => d.RootNode).ToList();
         }
         catch (YamlException ex)
         {
             findings.Add(SyntaxError(file, chunk, ex));
-            return null;
+            return [];
         }
         catch (InvalidOperationException)
         {
@@ -105,7 +104,7 @@ public static class YamlLoader
             var at = parser.LastStart;
             findings.Add(SyntaxError(file, chunk, new YamlException(at, at,
                 "the document cannot be parsed after this point (an unclosed bracket, brace or quote is a common cause)")));
-            return null;
+            return [];
         }
     }
 
@@ -127,9 +126,14 @@ public static class YamlLoader
             }
         }
 
+        // Scalars never overlap, so the only candidate for an action is the last scalar starting at or before it.
+        scalars.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var starts = scalars.Select(s => s.Start).ToArray();
         foreach (var action in actions)
         {
-            if (!scalars.Any(s => s.Start <= action.Start && action.End <= s.End))
+            var index = Array.BinarySearch(starts, action.Start);
+            var candidate = index >= 0 ? index : ~index - 1;
+            if (candidate < 0 || scalars[candidate].End < action.End)
             {
                 return action;
             }

@@ -62,7 +62,7 @@ public static class YamlWalker
     }
 
     // YamlNode overrides Equals by value; identity is what tells shared (aliased) nodes apart.
-    private sealed class ReferenceComparer : IEqualityComparer<YamlNode>
+    internal sealed class ReferenceComparer : IEqualityComparer<YamlNode>
     {
         public static ReferenceComparer Instance { get; } = new();
 

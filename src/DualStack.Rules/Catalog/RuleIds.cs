@@ -54,4 +54,19 @@ public static class RuleIds
     public const string NonStandardIpOrCidr = "DS2050";
 
     // DS3xxx: cluster network configuration (added with the cluster configuration checks)
+    public const string MalformedCidrList = "DS3001";
+    public const string RangeSize = "DS3002";
+    public const string PodRangeVsNodeMask = "DS3003";
+    public const string OverlappingRanges = "DS3004";
+    public const string RangeFamiliesDisagree = "DS3005";
+    public const string InvalidNodeIp = "DS3006";
+    public const string AdvertiseAddressFamily = "DS3007";
+    public const string InvalidMicroK8sLaunchConfiguration = "DS3008";
+    public const string MicroK8sSettingsDisagree = "DS3009";
+    public const string InvalidCalicoPool = "DS3010";
+    public const string SpecialPurposeRange = "DS3011";
+    public const string DnsIpOutsideServiceRange = "DS3012";
+    public const string IgnoredConfigurationKey = "DS3013";
+    public const string FamilySettingContradictsRanges = "DS3014";
+    public const string KubeadmConfigurationShape = "DS3015";
 }

@@ -3,9 +3,6 @@ using DualStack.Rules;
 
 namespace DualStack.Manifests.Tests.Engine;
 
-// The test helper DualStack.Manifests.Tests.FixApplier (one edit) would otherwise hide the engine class here.
-using FixApplier = DualStack.Manifests.Engine.FixApplier;
-
 public sealed class FixApplierTests
 {
     [Fact]

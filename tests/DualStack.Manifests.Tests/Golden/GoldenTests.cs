@@ -46,6 +46,20 @@ public sealed class GoldenTests
         Assert.Empty(orphans);
     }
 
+    // kube-linter's guard: a rule without a whole-file case can break unnoticed. DS0002 needs bytes that are not
+    // text, so its cases are in SourceFileReaderTests and HostileInputTests instead.
+    [Theory]
+    [InlineData("DS0001")]
+    [InlineData("DS0003")]
+    [InlineData("DS0004")]
+    [InlineData("DS0005")]
+    public void The_rule_has_a_golden_case(string id)
+    {
+        var covered = Directory.EnumerateFiles(Folder, "*.expected")
+            .Any(p => File.ReadLines(p).Any(l => l.Contains($" {id}: ", StringComparison.Ordinal)));
+        Assert.True(covered, $"no Golden/*.expected file shows {id}; add a case");
+    }
+
     private static LintOptions OptionsOf(string text)
     {
         var firstLine = text.Split('\n')[0].Trim();

@@ -52,6 +52,17 @@ public sealed class LoadBalancerSourceRangesTests
     }
 
     [Fact]
+    public void IPv4_ranges_on_an_IPv6_LoadBalancer_and_annotation_ranges_are_checked_too()
+    {
+        var findings = ManifestTestHelper.Lint(With("  type: LoadBalancer\n  loadBalancerSourceRanges: [203.0.113.0/24]\n"), IPv6Only);
+        Assert.Equal(["DS2010 9:29 spec.loadBalancerSourceRanges"], findings.Describe());
+        Assert.StartsWith("the source ranges are all IPv4, but this LoadBalancer serves IPv6 only", findings[0].Message);
+
+        var annotated = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: 10.0.0.0/8\nspec:\n  type: LoadBalancer\n  ipFamilyPolicy: RequireDualStack\n  selector: {app: web}\n  ports: [{port: 80}]\n";
+        Assert.Equal(["DS2010 6:61 metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]"], ManifestTestHelper.Lint(annotated).Describe());
+    }
+
+    [Fact]
     public void Ranges_of_both_families_or_a_single_stack_target_are_clean()
     {
         Assert.Empty(ManifestTestHelper.Lint(With("  type: LoadBalancer\n  ipFamilyPolicy: PreferDualStack\n  loadBalancerSourceRanges: [203.0.113.0/24, \"2001:db8::/48\"]\n")));

@@ -1,6 +1,4 @@
-using DualStack.Manifests.Engine;
 using DualStack.Rules;
-using DualStack.Rules.Net;
 using static DualStack.Manifests.Tests.Services.ServiceYaml;
 
 namespace DualStack.Manifests.Tests.Services;
@@ -18,7 +16,7 @@ public sealed class ServiceAllocationTests
         Assert.StartsWith(
             "spec.ipFamilyPolicy: Invalid value: \"SingleStack\": must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified (ipFamilyPolicy is omitted",
             finding.Message);
-        Assert.Equal(yaml.Replace("  selector:", "  ipFamilyPolicy: PreferDualStack\n  selector:"), FixApplier.Apply(yaml, finding.Fix!));
+        Assert.Equal(yaml.Replace("  selector:", "  ipFamilyPolicy: PreferDualStack\n  selector:"), DualStack.Manifests.Engine.FixApplier.Apply(yaml, [finding.Fix!]));
     }
 
     [Fact]
@@ -28,7 +26,7 @@ public sealed class ServiceAllocationTests
         var finding = Assert.Single(ManifestTestHelper.Lint(yaml));
         Assert.Equal("DS2004 10:19 spec.ipFamilyPolicy", Assert.Single(new[] { finding }.Describe()));
         Assert.Contains("when multiple cluster IPs are specified", finding.Message);
-        Assert.Equal(yaml.Replace("SingleStack", "PreferDualStack"), FixApplier.Apply(yaml, finding.Fix!));
+        Assert.Equal(yaml.Replace("SingleStack", "PreferDualStack"), DualStack.Manifests.Engine.FixApplier.Apply(yaml, [finding.Fix!]));
     }
 
     [Fact]
@@ -94,40 +92,29 @@ public sealed class ServiceAllocationTests
         }
     }
 
-    // Step 11: a requested cluster IP outside the cluster's service range (when the cluster model knows it).
+    // Step 11: a requested cluster IP outside the cluster's service range, known from a cluster configuration file of the run.
     [Fact]
     public void Step11_cluster_IP_outside_the_known_service_range_is_DS2006()
     {
-        var file = SourceFile.FromText("svc.yaml", With("  clusterIP: 10.97.0.10\n  clusterIPs: [10.97.0.10, fd00:10:96::a]\n  ipFamilyPolicy: PreferDualStack\n"));
-        var findings = LintWithServiceRanges(file, "10.96.0.0/16", "fd00:10:96::/112");
-        Assert.Equal(["DS2006 9:16 spec.clusterIPs"], findings.Describe());
-        Assert.EndsWith("failed to allocate IP 10.97.0.10: the provided IP (10.97.0.10) is not in the valid range. The range of valid IPs is 10.96.0.0/16", findings[0].Message);
+        var findings = LintWithKubeadm("  clusterIP: 10.97.0.10\n  clusterIPs: [10.97.0.10, \"fd00:10:96::a\"]\n  ipFamilyPolicy: PreferDualStack\n");
+        Assert.Equal(["DS2006 9:16 spec.clusterIPs"], findings.Describe("DS2006"));
+        Assert.EndsWith(
+            "failed to allocate IP 10.97.0.10: the provided IP (10.97.0.10) is not in the valid range. The range of valid IPs is 10.96.0.0/16",
+            findings.First(f => f.RuleId == "DS2006").Message);
 
-        var inside = SourceFile.FromText("svc.yaml", With("  clusterIP: 10.96.0.10\n  ipFamilyPolicy: PreferDualStack\n"));
-        Assert.Empty(LintWithServiceRanges(inside, "10.96.0.0/16"));
-        var network = SourceFile.FromText("svc.yaml", With("  clusterIP: 10.96.0.0\n  ipFamilyPolicy: PreferDualStack\n"));
-        Assert.Equal(["DS2006 8:14 spec.clusterIPs"], LintWithServiceRanges(network, "10.96.0.0/16").Describe());
-        Assert.Empty(ManifestTestHelper.Lint([network]));
+        Assert.Empty(LintWithKubeadm("  clusterIP: 10.96.0.10\n  ipFamilyPolicy: PreferDualStack\n").Describe("DS2006"));
+        Assert.Equal(["DS2006 8:14 spec.clusterIPs"], LintWithKubeadm("  clusterIP: 10.96.0.0\n  ipFamilyPolicy: PreferDualStack\n").Describe("DS2006"));
+        Assert.Equal(["DS2006 8:14 spec.clusterIPs"], LintWithKubeadm("  clusterIP: 10.96.255.255\n  ipFamilyPolicy: PreferDualStack\n").Describe("DS2006"));
+
+        // Without a cluster configuration file the range is unknown, so nothing is said.
+        Assert.Empty(ManifestTestHelper.Lint(With("  clusterIP: 10.97.0.10\n  ipFamilyPolicy: PreferDualStack\n")).Describe("DS2006"));
     }
 
-    private static IReadOnlyList<Finding> LintWithServiceRanges(SourceFile file, params string[] ranges)
+    private static IReadOnlyList<Finding> LintWithKubeadm(string serviceRest)
     {
-        // The cluster model's service ranges come from cluster configuration files; here they are set directly.
-        var cluster = new DualStack.Manifests.Cluster.ClusterModel(IpFamilies.Default);
-        foreach (var range in ranges)
-        {
-            Assert.True(IpParser.TryParseCidrSloppy(range, out var cidr));
-            cluster.ServiceCidrs.Add(cidr);
-        }
-
-        var findings = new List<Finding>();
-        var context = new DualStack.Manifests.Checks.CheckContext(LintOptions.Default, cluster, findings.Add);
-        var document = Assert.Single(DualStack.Manifests.Yaml.YamlLoader.Load(file).Documents);
-        foreach (var obj in DualStack.Manifests.Kubernetes.KubeObjectReader.Read(document))
-        {
-            new DualStack.Manifests.Checks.Services.ServiceAllocationCheck().Check(obj, context);
-        }
-
-        return findings;
+        const string kubeadm = "apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\nnetworking:\n  podSubnet: 10.244.0.0/16,fd00:10:244::/56\n  serviceSubnet: 10.96.0.0/16,fd00:10:96::/112\n";
+        return ManifestTestHelper.Lint([SourceFile.FromText("kubeadm.yaml", kubeadm), SourceFile.FromText("svc.yaml", With(serviceRest))])
+            .Where(f => f.File == "svc.yaml")
+            .ToList();
     }
 }

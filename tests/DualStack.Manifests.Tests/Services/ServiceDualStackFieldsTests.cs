@@ -81,6 +81,19 @@ public sealed class ServiceDualStackFieldsTests
         Assert.Empty(Lint(With("  ipFamilies: [IPv6, IPv4]\n  ipFamilyPolicy: PreferDualStack\n"), "DS2002"));
     }
 
+    [Fact]
+    public void The_removed_alpha_field_ipFamily_is_DS2002_with_a_fix_to_ipFamilies()
+    {
+        var yaml = With("  ipFamily: IPv6\n  type: ClusterIP\n");
+        var finding = Assert.Single(ManifestTestHelper.Lint(yaml), f => f.RuleId == "DS2002");
+        Assert.Equal("DS2002 8:3 spec.ipFamily", Assert.Single(new[] { finding }.Describe()));
+        Assert.StartsWith("spec.ipFamily: unknown field \"spec.ipFamily\": the alpha field of Kubernetes 1.16–1.19 was replaced by spec.ipFamilies in 1.20", finding.Message);
+        Assert.Equal(yaml.Replace("ipFamily: IPv6", "ipFamilies: [IPv6]"), DualStack.Manifests.Engine.FixApplier.Apply(yaml, [finding.Fix!]));
+
+        var both = Assert.Single(ManifestTestHelper.Lint(With("  ipFamily: IPv6\n  ipFamilies: [IPv6]\n")), f => f.RuleId == "DS2002");
+        Assert.Null(both.Fix);
+    }
+
     // S7
     [Fact]
     public void S7_policy_in_the_wrong_case_is_DS2001_with_a_fix_to_the_exact_spelling()
@@ -91,7 +104,7 @@ public sealed class ServiceDualStackFieldsTests
         Assert.StartsWith(
             "spec.ipFamilyPolicy: Unsupported value: \"preferDualStack\": supported values: \"PreferDualStack\", \"RequireDualStack\", \"SingleStack\"",
             finding.Message);
-        Assert.Equal(yaml.Replace("preferDualStack", "PreferDualStack"), FixApplier.Apply(yaml, finding.Fix!));
+        Assert.Equal(yaml.Replace("preferDualStack", "PreferDualStack"), DualStack.Manifests.Engine.FixApplier.Apply(yaml, [finding.Fix!]));
     }
 
     [Fact]
@@ -99,7 +112,7 @@ public sealed class ServiceDualStackFieldsTests
     {
         var yaml = With("  ipFamilyPolicy: \"singlestack\"\n");
         var finding = Assert.Single(ManifestTestHelper.Lint(yaml), f => f.RuleId == "DS2001");
-        Assert.Equal(yaml.Replace("singlestack", "SingleStack"), FixApplier.Apply(yaml, finding.Fix!));
+        Assert.Equal(yaml.Replace("singlestack", "SingleStack"), DualStack.Manifests.Engine.FixApplier.Apply(yaml, [finding.Fix!]));
 
         var unknown = Assert.Single(ManifestTestHelper.Lint(With("  ipFamilyPolicy: DualStack\n")), f => f.RuleId == "DS2001");
         Assert.Null(unknown.Fix);
@@ -136,6 +149,15 @@ public sealed class ServiceDualStackFieldsTests
     }
 
     [Fact]
+    public void S9_strict_only_problems_stop_the_pair_checks_from_1_36_and_not_before()
+    {
+        // Leading zeros are DS2050's; on 1.36 they make the IP invalid, so upstream never reaches the pair check (S11).
+        var yaml = With("  clusterIP: 010.0.0.10\n  clusterIPs: [010.0.0.10, 10.0.0.11]\n  ipFamilyPolicy: RequireDualStack\n");
+        Assert.Empty(Lint(yaml, "DS2003"));
+        Assert.Equal(["DS2003 9:28 spec.clusterIPs"], Lint(yaml, "DS2003", new Rules.LintOptions { KubernetesVersion = new Rules.KubernetesVersion(1, 35) }));
+    }
+
+    [Fact]
     public void S9_None_or_empty_after_the_first_value_is_an_invalid_IP_and_stops_the_pair_checks()
     {
         Assert.Equal(["DS2003 8:27 spec.clusterIPs[1]"], Lint(With("  clusterIPs: [10.0.0.10, None]\n  clusterIP: 10.0.0.10\n  ipFamilyPolicy: RequireDualStack\n"), "DS2003"));
@@ -159,8 +181,11 @@ public sealed class ServiceDualStackFieldsTests
         Assert.Equal(["DS2003 9:27 spec.clusterIPs"], findings.Describe());
         Assert.Contains("may specify no more than one IP for each IP family (both are IPv4)", findings[0].Message);
 
-        // IPv4-mapped IPv6 counts as IPv4 (k8s.io/utils/net), so this is not a dual-stack pair either.
-        Assert.Equal(["DS2003 9:27 spec.clusterIPs"], Lint(With("  clusterIP: 10.0.0.10\n  clusterIPs: [10.0.0.10, \"::ffff:10.0.0.11\"]\n  ipFamilyPolicy: RequireDualStack\n"), "DS2003"));
+        // IPv4-mapped IPv6 counts as IPv4 (k8s.io/utils/net), so this is not a dual-stack pair either (before 1.36, when
+        // the strict layer does not yet reject the mapped form; from 1.36 that is DS2050's and S11 is not reached).
+        var mapped = With("  clusterIP: 10.0.0.10\n  clusterIPs: [10.0.0.10, \"::ffff:10.0.0.11\"]\n  ipFamilyPolicy: RequireDualStack\n");
+        Assert.Equal(["DS2003 9:27 spec.clusterIPs"], Lint(mapped, "DS2003", new Rules.LintOptions { KubernetesVersion = new Rules.KubernetesVersion(1, 35) }));
+        Assert.Empty(Lint(mapped, "DS2003"));
     }
 
     // S12

@@ -13,7 +13,7 @@ public sealed class SingleStackServiceTests
         Assert.Equal("DS2005 5:1 spec.ipFamilyPolicy", Assert.Single(new[] { finding }.Describe()));
         Assert.Equal(Rules.Severity.Warning, finding.Severity);
         Assert.StartsWith("ipFamilyPolicy is omitted, so it defaults to SingleStack: the Service gets an IPv4 cluster IP only, so IPv6 clients cannot reach it", finding.Message);
-        Assert.Equal(yaml.Replace("spec:\n", "spec:\n  ipFamilyPolicy: PreferDualStack\n"), FixApplier.Apply(yaml, finding.Fix!));
+        Assert.Equal(yaml.Replace("spec:\n", "spec:\n  ipFamilyPolicy: PreferDualStack\n"), DualStack.Manifests.Engine.FixApplier.Apply(yaml, [finding.Fix!]));
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public sealed class SingleStackServiceTests
         var finding = Assert.Single(ManifestTestHelper.Lint(yaml));
         Assert.Equal(
             yaml.Replace("    selector:", "    ipFamilyPolicy: PreferDualStack\r\n    selector:"),
-            FixApplier.Apply(yaml, finding.Fix!));
+            DualStack.Manifests.Engine.FixApplier.Apply(yaml, [finding.Fix!]));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class SingleStackServiceTests
         var yaml = With("  ipFamilyPolicy: SingleStack  # for now\n");
         var finding = Assert.Single(ManifestTestHelper.Lint(yaml));
         Assert.Equal("DS2005 8:19 spec.ipFamilyPolicy", Assert.Single(new[] { finding }.Describe()));
-        Assert.Equal(yaml.Replace("SingleStack", "PreferDualStack"), FixApplier.Apply(yaml, finding.Fix!));
+        Assert.Equal(yaml.Replace("SingleStack", "PreferDualStack"), DualStack.Manifests.Engine.FixApplier.Apply(yaml, [finding.Fix!]));
     }
 
     [Fact]
@@ -81,5 +81,26 @@ public sealed class SingleStackServiceTests
     {
         Assert.Equal(["DS2004 8:15 spec.ipFamilyPolicy"], ManifestTestHelper.Lint(With("  ipFamilies: [IPv4, IPv6]\n")).Describe());
         Assert.Equal(["DS2001 8:19 spec.ipFamilyPolicy"], ManifestTestHelper.Lint(With("  ipFamilyPolicy: singlestack\n")).Describe());
+    }
+
+    [Fact]
+    public void Applying_every_fix_of_a_file_leaves_none_of_the_fixed_findings()
+    {
+        var yaml = "apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec:\n  selector: {app: a}\n  ports: [{port: 80}]\n---\n" +
+            "apiVersion: v1\nkind: Service\nmetadata: {name: b}\nspec:\n  ipFamilyPolicy: 'requireDualStack'\n  selector: {app: b}\n  ports: [{port: 80}]\n---\n" +
+            "apiVersion: v1\nkind: Service\nmetadata: {name: c}\nspec:\n  # two families, policy forgotten\n  ipFamilies: [IPv6, IPv4]\n  selector: {app: c}\n  ports: [{port: 80}]\n---\n" +
+            "apiVersion: v1\nkind: Service\nmetadata: {name: d}\nspec:\n  ipFamily: IPv6\n  ipFamilyPolicy: SingleStack\n  selector: {app: d}\n  ports: [{port: 80}]\n";
+        var findings = ManifestTestHelper.Lint(yaml);
+        Assert.Equal(["DS2005 4:1", "DS2001 12:19", "DS2004 21:15", "DS2002 29:3"], findings.Where(f => f.Fix is not null).Select(f => $"{f.RuleId} {f.Line}:{f.Column}"));
+
+        var fixedText = DualStack.Manifests.Engine.FixApplier.Apply(yaml, findings.Select(f => f.Fix).OfType<Rules.TextEdit>());
+        Assert.Contains("  ipFamilyPolicy: 'RequireDualStack'\n", fixedText);
+        Assert.Contains("spec:\n  # two families, policy forgotten\n  ipFamilyPolicy: PreferDualStack\n  ipFamilies: [IPv6, IPv4]\n", fixedText);
+
+        // d is single-stack on purpose only once ipFamily is fixed: the second pass reports it, and its fix finishes the job.
+        var second = ManifestTestHelper.Lint(fixedText);
+        Assert.Equal(["DS2005 32:19 spec.ipFamilyPolicy"], second.Describe());
+        var final = ManifestTestHelper.Lint(DualStack.Manifests.Engine.FixApplier.Apply(fixedText, second.Select(f => f.Fix).OfType<Rules.TextEdit>()));
+        Assert.Empty(final);
     }
 }

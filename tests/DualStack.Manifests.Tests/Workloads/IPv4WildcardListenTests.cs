@@ -29,6 +29,7 @@ public sealed class IPv4WildcardListenTests
     [InlineData("DOTNET_URLS", "http://0.0.0.0")]
     [InlineData("HOST", "0.0.0.0")]
     [InlineData("BIND_ADDRESS", "0.0.0.0:9000")]
+    [InlineData("Kestrel__Endpoints__Http__Url", "http://0.0.0.0:5000")]
     public void Other_listen_variables_are_reported(string name, string value)
     {
         var yaml = Deployment($"        env:\n        - name: OTHER\n          value: x\n        - name: {name}\n          value: \"{value}\"\n");
@@ -41,6 +42,8 @@ public sealed class IPv4WildcardListenTests
     [InlineData("ASPNETCORE_URLS", "http://+:8080")]
     [InlineData("ASPNETCORE_URLS", "http://localhost:8080")]
     [InlineData("ASPNETCORE_URLS", "http://0.0.0.0:8080;http://[::]:8080")]
+    [InlineData("ASPNETCORE_URLS", "http://0.0.0.0;http://*:80")]
+    [InlineData("ASPNETCORE_URLS", "https://0.0.0.0:443;https://+")]
     [InlineData("ASPNETCORE_URLS", "http://$(POD_IP):8080")]
     [InlineData("HOST", "::")]
     [InlineData("ALLOWED_CIDR", "0.0.0.0/0")]
@@ -49,6 +52,17 @@ public sealed class IPv4WildcardListenTests
     {
         var yaml = Deployment($"        env:\n        - name: {name}\n          value: \"{value}\"\n");
         Assert.Empty(Lint(yaml));
+    }
+
+    [Fact]
+    public void A_wildcard_of_both_families_on_another_port_does_not_cover_0_0_0_0()
+    {
+        Assert.Equal(
+            ["DS2030 12:18 spec.template.spec.containers[0].env[0].value"],
+            Lint(Deployment("        env:\n        - name: ASPNETCORE_URLS\n          value: http://0.0.0.0:8080;http://*:9090\n")));
+        Assert.Equal(
+            ["DS2030 10:16 spec.template.spec.containers[0].args[0]"],
+            Lint(Deployment("        args: [\"--bind=0.0.0.0:80\", \"--bind=[::]:81\"]\n")));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class PodSpecIPv4LiteralTests
             "      tcpSocket: {host: \"2001:db8::5\", port: 80}\n" +
             "    startupProbe:\n" +
             "      tcpSocket:\n" +
-            "        host: 127.0.0.1\n" +
+            "        host: 172.17.0.1\n" +
             "        port: 80\n" +
             "    lifecycle:\n" +
             "      preStop:\n" +
@@ -42,6 +42,9 @@ public sealed class PodSpecIPv4LiteralTests
         var yaml = Pod("  containers:\n  - name: app\n    livenessProbe:\n      httpGet: {host: 10.0.0.5, port: 80}\n");
         Assert.Empty(ManifestTestHelper.Lint(yaml, new LintOptions { IpFamilies = IpFamilies.IPv4Only }));
         Assert.Empty(ManifestTestHelper.Lint(yaml.Replace("10.0.0.5", "health.example.com")));
+
+        // Loopback works on every cluster (metallb, konnectivity probe 127.0.0.1 with hostNetwork).
+        Assert.Empty(ManifestTestHelper.Lint(yaml.Replace("10.0.0.5", "127.0.0.1")));
     }
 
     [Fact]
@@ -55,6 +58,8 @@ public sealed class PodSpecIPv4LiteralTests
             "    hostnames: [cache.local]\n" +
             "  - ip: fd00::6\n" +
             "    hostnames: [cache.local]\n" +
+            "  - ip: 127.0.0.1\n" +
+            "    hostnames: [self.local]\n" +
             "  containers: [{name: app}]\n");
         var findings = ManifestTestHelper.Lint(yaml);
         Assert.Equal(["DS2031 6:9 spec.hostAliases[0].ip"], findings.Describe());

@@ -78,6 +78,19 @@ public sealed class HostileInputTests
         Assert.Equal(RuleIds.YamlSyntaxError, finding.RuleId);
     }
 
+    [Theory]
+    [InlineData("{{")]
+    [InlineData("{{ x ")]
+    [InlineData("# ")]
+    [InlineData("\"")]
+    public void Megabytes_of_template_openers_comments_or_quotes_finish(string unit)
+    {
+        // Each stresses a text scan that would be quadratic if done naively; they must come back with a finding or nothing.
+        var text = "a: " + string.Concat(Enumerable.Repeat(unit, 2_000_000 / unit.Length)) + "\n";
+        var findings = ManifestTestHelper.Lint(text);
+        Assert.All(findings, f => Assert.StartsWith("DS000", f.RuleId, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Invalid_utf8_binary_and_oversized_inputs_are_DS0002_findings()
     {

@@ -106,6 +106,15 @@ public sealed class LoaderHardeningTests
     }
 
     [Fact]
+    public void A_yaml_directive_stays_with_its_document()
+    {
+        var file = Load("%YAML 1.2\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\nkind: x\n");
+        Assert.Empty(file.Findings);
+        Assert.Equal(2, file.Documents.Count);
+        Assert.Equal(3, file.Documents[0].SpanOf(file.Documents[0].Root.Get("apiVersion")!).Line);
+    }
+
+    [Fact]
     public void A_duplicate_key_is_DS0001_at_the_second_key()
     {
         var finding = Assert.Single(Load("a: 1\nb: 2\na: 3\n").Findings);

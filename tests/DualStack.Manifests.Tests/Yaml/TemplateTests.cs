@@ -71,6 +71,14 @@ public sealed class TemplateTests
     public void A_template_can_silence_DS0003_with_a_file_comment() =>
         Assert.Empty(ManifestTestHelper.Lint("# dslint-disable-file DS0003 rendered and linted in CI\nkind: {{ .Values.kind }}\n"));
 
+    [Fact]
+    public void Suppression_comments_in_a_template_are_left_for_the_rendered_output()
+    {
+        var text = "# dslint-disable-file DS2022 rendered policies cover IPv4 only by design\nkind: Service\nspec:\n  # dslint-disable-next-line DS2005 reason\n  type: {{ .Values.type }}\n";
+        var finding = Assert.Single(ManifestTestHelper.Lint(text));
+        Assert.Equal(RuleIds.TemplateSkipped, finding.RuleId);
+    }
+
     [Theory]
     [InlineData("a: 1 # {{ .Values.x }}\n")]
     [InlineData("a: \"}}{{\"\n")]

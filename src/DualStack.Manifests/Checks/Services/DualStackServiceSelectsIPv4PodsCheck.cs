@@ -50,7 +50,7 @@ public sealed class DualStackServiceSelectsIPv4PodsCheck : IRunCheck
 
         foreach (var obj in objects)
         {
-            if (ServiceSpec.From(obj) is not { HasSelector: true, SelectorNode: { } selector } service ||
+            if (ServiceSpec.From(obj, context) is not { HasSelector: true, SelectorNode: { } selector } service ||
                 ServiceAllocation.Evaluate(service, target, context.Cluster) is not { ServesIPv6: true } result)
             {
                 continue;

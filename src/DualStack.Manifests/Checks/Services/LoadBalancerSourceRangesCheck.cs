@@ -25,7 +25,7 @@ public sealed class LoadBalancerSourceRangesCheck : IObjectCheck
 
     public void Check(KubeObject obj, CheckContext context)
     {
-        if (ServiceSpec.From(obj) is not { } service)
+        if (ServiceSpec.From(obj, context) is not { } service)
         {
             return;
         }
@@ -116,10 +116,10 @@ public sealed class LoadBalancerSourceRangesCheck : IObjectCheck
 
             var present = family == IpFamily.IPv4 ? "IPv6" : "IPv4";
             var example = family == IpFamily.IPv4 ? "0.0.0.0/0" : "::/0";
-            var kind = result.IsDualStack ? "dual-stack LoadBalancer" : $"{family} LoadBalancer";
+            var serves = result.IsDualStack ? $"this dual-stack LoadBalancer also serves {family}" : $"this LoadBalancer serves {family} only";
             var path = rangesNode is YamlSequenceNode ? "spec.loadBalancerSourceRanges" : AnnotationPath;
             context.Report(Rules.RuleIds.LoadBalancerSourceRanges, obj, rangesNode, path,
-                $"the source ranges are all {present}, but this {kind} also serves {family}: {family} clients are either all " +
+                $"the source ranges are all {present}, but {serves}: {family} clients are either all " +
                 $"blocked or not filtered at all, depending on the load balancer; add the {family} ranges to allow (\"{example}\" for all)",
                 Severity.Warning);
         }

@@ -14,7 +14,7 @@ public sealed class ServiceAllocationCheck : IObjectCheck
 
     public void Check(KubeObject obj, CheckContext context)
     {
-        if (ServiceSpec.From(obj) is not { } service ||
+        if (ServiceSpec.From(obj, context) is not { } service ||
             ServiceAllocation.Evaluate(service, context.Options.IpFamilies, context.Cluster) is not { } result)
         {
             return;

@@ -17,7 +17,7 @@ public sealed class ServiceDualStackFieldsCheck : IObjectCheck
 
     public void Check(KubeObject obj, CheckContext context)
     {
-        if (ServiceSpec.From(obj) is not { } service)
+        if (ServiceSpec.From(obj, context) is not { } service)
         {
             return;
         }

@@ -1,3 +1,4 @@
+using DualStack.Manifests.Yaml;
 using DualStack.Rules;
 using DualStack.Rules.Net;
 using YamlDotNet.RepresentationModel;
@@ -24,6 +25,7 @@ internal static class ServiceFieldValidation
     public static List<ServiceProblem> Validate(ServiceSpec service)
     {
         var problems = new List<ServiceProblem>();
+        RemovedIpFamilyField(service, problems);
         if (service.IsExternalName)
         {
             ExternalName(service, problems);
@@ -49,6 +51,34 @@ internal static class ServiceFieldValidation
         var problems = new List<ServiceProblem>();
         ClusterIPsRelatedFields(service, problems);
         return problems.Count == 0;
+    }
+
+    // Not validation proper: the singular alpha field of 1.16–1.19 (still in old docs and examples) is unknown since 1.20.
+    // kubectl's default strict field validation rejects it; without that it is dropped and the family silently defaulted.
+    private static void RemovedIpFamilyField(ServiceSpec service, List<ServiceProblem> problems)
+    {
+        if (service.Spec.GetKey("ipFamily") is not { } key)
+        {
+            return;
+        }
+
+        var value = service.Spec.Get("ipFamily") as YamlScalarNode;
+        TextEdit? fix = null;
+        if (service.IpFamiliesNode is null && value?.AsString() is "IPv4" or "IPv6" && key.Style == YamlDotNet.Core.ScalarStyle.Plain &&
+            value.Style == YamlDotNet.Core.ScalarStyle.Plain && service.Object.Document.File.Text is { } text)
+        {
+            // One edit from the key to the end of the value: "ipFamily: IPv6" becomes "ipFamilies: [IPv6]".
+            var start = service.Object.Document.SpanOf(key).Start;
+            var valueSpan = service.Object.Document.SpanOf(value);
+            var between = text.Substring(start + key.Value!.Length, valueSpan.Start - start - key.Value.Length);
+            fix = new TextEdit(start, valueSpan.Start + valueSpan.Length - start, $"ipFamilies{between}[{value.Value}]", $"replace ipFamily with ipFamilies: [{value.Value}]");
+        }
+
+        problems.Add(new(RuleIds.InvalidIpFamilies, key, "spec.ipFamily",
+            "spec.ipFamily: unknown field \"spec.ipFamily\": the alpha field of Kubernetes 1.16–1.19 was replaced by spec.ipFamilies in 1.20; " +
+            "kubectl's strict field validation rejects it, and where it is dropped the Service silently gets the cluster's default family" +
+            (fix is null ? string.Empty : $"; write `ipFamilies: [{value!.Value}]`"),
+            Fix: fix));
     }
 
     // S1: an ExternalName Service is a DNS alias; it has no cluster IPs, so every family field is forbidden.
@@ -187,11 +217,17 @@ internal static class ServiceFieldValidation
                 continue;
             }
 
-            if (!IpParser.TryParseSloppy(item.Value, out _))
+            var parsed = IpParser.ParseIp(item.Value, service.StrictIpValidation);
+            if (!parsed.HasValue)
             {
                 hasInvalid = true;
                 var path = $"{ClusterIPsPath}[{item.Index}]";
                 problems.Add(new(RuleIds.InconsistentClusterIPs, item.Node, path, ApiErrors.Invalid(path, item.Value, IpMessages.InvalidIp)));
+            }
+            else if (!parsed.Success)
+            {
+                // Rejected by the strict layer: DS2050 reports it; like upstream, the pair and family checks stop here.
+                hasInvalid = true;
             }
         }
 
@@ -259,5 +295,5 @@ internal static class ServiceFieldValidation
             $" (remove clusterIP None, or use type ClusterIP for a headless Service)"));
     }
 
-    private static YamlNode? Key(YamlMappingNode spec, string key) => Yaml.YamlNodeExtensions.GetKey(spec, key);
+    private static YamlNode? Key(YamlMappingNode spec, string key) => spec.GetKey(key);
 }

@@ -17,9 +17,10 @@ internal sealed class ServiceSpec
 {
     public const string None = "None";
 
-    private ServiceSpec(KubeObject obj, YamlMappingNode spec)
+    private ServiceSpec(KubeObject obj, YamlMappingNode spec, bool strictIpValidation)
     {
         Object = obj;
+        StrictIpValidation = strictIpValidation;
         Spec = spec;
         Type = spec.GetString("type") is { Length: > 0 } type ? type : "ClusterIP";
         ClusterIPNode = spec.GetScalar("clusterIP");
@@ -38,6 +39,12 @@ internal sealed class ServiceSpec
     }
 
     public KubeObject Object { get; }
+
+    /// <summary>
+    /// True when the target version rejects leading zeros and IPv4-mapped addresses (1.36+). Those values are DS2050's
+    /// to report, but they still stop the checks that upstream skips after an invalid IP.
+    /// </summary>
+    public bool StrictIpValidation { get; }
 
     public YamlMappingNode Spec { get; }
 
@@ -80,8 +87,10 @@ internal sealed class ServiceSpec
     public YamlNode? ClusterIPsFieldNode => ClusterIPsFromClusterIP ? ClusterIPNode : ClusterIPsNode;
 
     /// <summary>The Service's spec, or null for other kinds and for a Service without a spec mapping.</summary>
-    public static ServiceSpec? From(KubeObject obj) =>
-        obj.Kind == "Service" && obj.Group.Length == 0 && obj.Spec is { } spec ? new ServiceSpec(obj, spec) : null;
+    public static ServiceSpec? From(KubeObject obj, CheckContext context) =>
+        obj.Kind == "Service" && obj.Group.Length == 0 && obj.Spec is { } spec
+            ? new ServiceSpec(obj, spec, context.KubernetesVersion >= Rules.KubernetesVersion.StrictIpValidation)
+            : null;
 
     private static IReadOnlyList<ListItem> ReadList(YamlSequenceNode? sequence)
     {

@@ -7,7 +7,7 @@ namespace DualStack.Manifests.Checks.Services;
 /// DS2005 (beyond the API server): on a dual-stack target a Service whose policy is omitted or SingleStack gets one
 /// cluster IP of one family, so clients of the other family cannot reach it. Headless Services without a selector
 /// are exempt (their policy defaults to RequireDualStack), as are ExternalName Services and Services the API server
-/// would reject anyway (DS2001–DS2004, DS2006 say what to fix first).
+/// would reject anyway (DS2001–DS2004, DS2006–DS2008 say what to fix first).
 /// </summary>
 public sealed class SingleStackServiceCheck : IObjectCheck
 {
@@ -19,7 +19,8 @@ public sealed class SingleStackServiceCheck : IObjectCheck
     {
         var cluster = context.Options.IpFamilies;
         if (!cluster.IsDualStack ||
-            ServiceSpec.From(obj) is not { } service ||
+            ServiceSpec.From(obj, context) is not { } service ||
+            ServiceFieldValidation.Validate(service).Count > 0 ||
             ServiceAllocation.Evaluate(service, cluster, context.Cluster) is not { Accepted: true, Policy: "SingleStack" } result)
         {
             return;

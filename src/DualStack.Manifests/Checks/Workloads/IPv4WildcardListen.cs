@@ -16,17 +16,21 @@ public sealed record IPv4WildcardListen(string Container, YamlScalarNode Node, s
 
 /// <summary>
 /// Finds containers told to listen on <c>0.0.0.0</c> only: the listen-URL variables of ASP.NET Core
-/// (<c>ASPNETCORE_URLS</c>, <c>DOTNET_URLS</c>, <c>URLS</c>; several URLs separated by <c>;</c>), host/bind/listen-style
+/// (<c>ASPNETCORE_URLS</c>, <c>DOTNET_URLS</c>, <c>URLS</c>; several URLs separated by <c>;</c>; Kestrel endpoint URLs
+/// <c>Kestrel__Endpoints__Name__Url</c>), host/bind/listen-style
 /// variables, and command-line items (<c>--bind-address=0.0.0.0</c>, <c>--host 0.0.0.0</c>, <c>-b 0.0.0.0</c>,
 /// <c>0.0.0.0:8080</c>, <c>http://0.0.0.0:80</c>, also inside a shell script). A container that also listens on the
 /// IPv6 wildcard (<c>[::]</c>, <c>::</c>) in the same list is dual-stack and not reported. Shared by DS2030 and DS2011.
 /// </summary>
 public static class IPv4WildcardListenDetector
 {
-    private static readonly HashSet<string> UrlVariables = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> UrlVariables = new(StringComparer.OrdinalIgnoreCase)
     {
-        "ASPNETCORE_URLS", "DOTNET_URLS", "URLS", "ASPNETCORE_HTTP_URLS", "ASPNETCORE_HTTPS_URLS",
+        "ASPNETCORE_URLS", "DOTNET_URLS", "URLS",
     };
+
+    // Kestrel endpoints from configuration: Kestrel__Endpoints__Http__Url (env form of Kestrel:Endpoints:Http:Url).
+    private static readonly Regex KestrelEndpointUrl = new(@"^Kestrel(__|:)Endpoints(__|:)[^_:]+(__|:)Url$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     // Variables whose whole value is a listen address: HOST, BIND_ADDRESS, LISTEN_ADDR, SERVER_HOST, …
     private static readonly Regex AddressVariable = new(@"(^|_)(HOST|BIND|LISTEN|ADDR|ADDRESS)(_|$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
@@ -35,6 +39,11 @@ public static class IPv4WildcardListenDetector
     private static readonly Regex Wildcard = new(@"^(?:[a-z][a-z0-9+.-]*://0\.0\.0\.0(?::\d{1,5})?(?:/\S*)?|0\.0\.0\.0(?::\d{1,5})?)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     private static readonly Regex IPv6Wildcard = new(@"^(?:[a-z][a-z0-9+.-]*://\[(?:::|0:0:0:0:0:0:0:0)\](?::\d{1,5})?(?:/\S*)?|::|\[(?:::|0:0:0:0:0:0:0:0)\](?::\d{1,5})?)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    // Kestrel's any-host URLs: http://*:80, http://+:80 (both listen on the IPv6 wildcard, dual mode).
+    private static readonly Regex AnyHostUrl = new(@"^[a-z][a-z0-9+.-]*://[*+](?::\d{1,5})?(?:/\S*)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    private static readonly Regex ListenPort = new(@"^(?:(?<scheme>[a-z][a-z0-9+.-]*)://)?(?:\[[^\]]*\]|[^:/\[]+)(?::(?<port>\d{1,5}))?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     private static readonly char[] ShellSeparators = [' ', '\t', '\n', '\r', '"', '\'', '`', ';', '&', '|', '(', ')'];
 
@@ -56,16 +65,14 @@ public static class IPv4WildcardListenDetector
             }
 
             var field = $"{path}.env[{i}].value";
-            if (UrlVariables.Contains(variable))
+            if (UrlVariables.Contains(variable) || KestrelEndpointUrl.IsMatch(variable))
             {
-                // Kestrel reads a ;-separated list; one IPv6 or any-host URL next to 0.0.0.0 means both families are served.
+                // Kestrel reads a ;-separated list; an IPv6-wildcard or any-host (*, +) URL on the same port serves both families.
                 var urls = value.Split(';').Select(u => u.Trim()).Where(u => u.Length > 0).ToList();
-                if (urls.Any(IsIPv6Wildcard))
-                {
-                    continue;
-                }
-
-                found.AddRange(urls.Where(IsIPv4Wildcard).Select(u => new IPv4WildcardListen(name, valueNode, field, "env " + variable, u, Replace(u))));
+                var allFamilies = urls.Where(u => IsIPv6Wildcard(u) || AnyHostUrl.IsMatch(u)).Select(PortOf).ToList();
+                found.AddRange(urls
+                    .Where(u => IsIPv4Wildcard(u) && !CoveredBy(allFamilies, u))
+                    .Select(u => new IPv4WildcardListen(name, valueNode, field, "env " + variable, u, Replace(u))));
             }
             else if (AddressVariable.IsMatch(variable) && IsIPv4Wildcard(value.Trim()))
             {
@@ -87,16 +94,13 @@ public static class IPv4WildcardListenDetector
             }
         }
 
-        if (items.SelectMany(i => Tokens(i.Value)).Any(IsIPv6Wildcard))
-        {
-            return found;
-        }
-
+        // A second listen option on the IPv6 wildcard and the same port (gunicorn's two --bind) serves both families.
+        var ipv6Listens = items.SelectMany(i => Tokens(i.Value)).Where(IsIPv6Wildcard).Select(PortOf).ToList();
         foreach (var item in items)
         {
             foreach (var token in Tokens(item.Value))
             {
-                if (IsIPv4Wildcard(token))
+                if (IsIPv4Wildcard(token) && !CoveredBy(ipv6Listens, token))
                 {
                     found.Add(new IPv4WildcardListen(name, item.Node, item.Field, item.Source, token, Replace(token)));
                 }
@@ -116,6 +120,35 @@ public static class IPv4WildcardListenDetector
     private static bool IsIPv4Wildcard(string token) => Wildcard.IsMatch(ValueOf(token));
 
     private static bool IsIPv6Wildcard(string token) => IPv6Wildcard.IsMatch(ValueOf(token)) || ValueOf(token).Split(';').Any(u => IPv6Wildcard.IsMatch(u.Trim()));
+
+    // Two listens cover each other when their ports are equal or either port is unknown (then assume they do).
+    private static bool CoveredBy(List<string?> allFamilyPorts, string token)
+    {
+        var port = PortOf(token);
+        return allFamilyPorts.Any(p => p is null || port is null || p == port);
+    }
+
+    // The port of a listen value: explicit, or the scheme's default (http 80, https 443); null when unknown.
+    private static string? PortOf(string token)
+    {
+        var match = ListenPort.Match(ValueOf(token));
+        if (!match.Success || ValueOf(token) == "::")
+        {
+            return null;
+        }
+
+        if (match.Groups["port"].Success)
+        {
+            return match.Groups["port"].Value;
+        }
+
+        return match.Groups["scheme"].Value.ToLowerInvariant() switch
+        {
+            "http" => "80",
+            "https" => "443",
+            _ => null,
+        };
+    }
 
     private static IEnumerable<string> Tokens(string value) => value.Split(ShellSeparators, StringSplitOptions.RemoveEmptyEntries);
 

@@ -9,7 +9,7 @@ namespace DualStack.Manifests.Checks.Workloads;
 
 /// <summary>
 /// DS2031: IPv4 literals in a pod spec that the kubelet uses as addresses: the <c>host</c> of HTTP and TCP probes and
-/// lifecycle hooks, and <c>hostAliases[].ip</c>. A warning when the target serves IPv6 (dual-stack or IPv6-only); a
+/// lifecycle hooks, and <c>hostAliases[].ip</c>; loopback (127.0.0.0/8) is exempt, as every pod and node keeps it. A warning when the target serves IPv6 (dual-stack or IPv6-only); a
 /// host alias whose hostnames also get an IPv6 entry is the correct dual-stack form and stays silent. A host alias
 /// IP even the sloppy parser refuses is an error on any target (the API server's legacy IP check).
 /// </summary>
@@ -52,7 +52,7 @@ public sealed class PodSpecIPv4LiteralCheck : IObjectCheck
         foreach (var action in new[] { "httpGet", "tcpSocket" })
         {
             if (handler.GetMapping(action).GetScalar("host") is { } node &&
-                IpParser.TryParseSloppy(node.AsString(), out var ip) && ip.Family == IpFamily.IPv4)
+                IpParser.TryParseSloppy(node.AsString(), out var ip) && ip.Family == IpFamily.IPv4 && !ip.IsLoopback)
             {
                 context.Report(RuleIds[0], obj, node, $"{path}.{action}.host",
                     $"{action}.host is the IPv4 literal \"{node.Value}\", which has no route on an IPv6-only cluster and " +
@@ -89,7 +89,8 @@ public sealed class PodSpecIPv4LiteralCheck : IObjectCheck
         for (var i = 0; i < parsed.Count; i++)
         {
             var (alias, ipNode, ip) = parsed[i];
-            if (ip?.Family != IpFamily.IPv4 || ipNode is null)
+            // 127.0.0.1 stays on the loopback interface, which every pod has whatever the cluster's families.
+            if (ip is not { Family: IpFamily.IPv4, IsLoopback: false } || ipNode is null)
             {
                 continue;
             }
