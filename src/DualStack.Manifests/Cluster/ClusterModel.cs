@@ -71,7 +71,30 @@ public sealed class ClusterModel
 }
 
 /// <summary>A range of the cluster model with the file, field and line that defined it.</summary>
-public sealed record ModelCidr(CidrValue Cidr, RangeRole Role, ConfigValue Source, CidrListSetting Setting);
+public sealed record ModelCidr(CidrValue Cidr, RangeRole Role, ConfigValue Source, CidrListSetting Setting)
+{
+    /// <summary>The range as the shared IP library's type, for rules written against it.</summary>
+    public DualStack.Rules.Net.IpCidr Range => DualStack.Rules.Net.IpCidr.Parse(Cidr.ToString());
+
+    /// <summary>The file that defined the range.</summary>
+    public string File => Source.Path;
+
+    /// <summary>The key path that defined it (<c>networking.serviceSubnet</c>); for a default, the key whose default applies.</summary>
+    public string Field => Source.Field;
+
+    /// <summary>The line of the value, or of the key that makes a default apply.</summary>
+    public int Line => Source.Span.Line;
+}
 
 /// <summary>An address of the cluster model with the file, field and line that defined it.</summary>
-public sealed record ModelIp(IpValue Ip, ConfigValue Source);
+public sealed record ModelIp(IpValue Ip, ConfigValue Source)
+{
+    /// <summary>The address as the shared IP library's type.</summary>
+    public DualStack.Rules.Net.IpAddress Address => DualStack.Rules.Net.IpAddress.Parse(Ip.ToString());
+
+    public string File => Source.Path;
+
+    public string Field => Source.Field;
+
+    public int Line => Source.Span.Line;
+}

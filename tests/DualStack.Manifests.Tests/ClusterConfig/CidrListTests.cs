@@ -20,7 +20,7 @@ public sealed class CidrListTests
     [InlineData("10.244.0.0/16,fd00:10:244::/56,fd00:11::/56", "DS3001 4:45 networking.podSubnet")]
     [InlineData("10.244.0.0/16,10.245.0.0/16", "DS3001 4:28 networking.podSubnet")]
     [InlineData("10.244.0.0/16,fd00:10:244::/569", "DS3001 4:28 networking.podSubnet")]
-    [InlineData("10.244.0.0/16,", "DS3001 4:14 networking.podSubnet")]
+    [InlineData("10.244.0.0/16,", "DS3001 4:28 networking.podSubnet")]
     [InlineData("\"10.244.0.0/16, fd00:10:244::/56\"", "DS3001 4:30 networking.podSubnet")]
     [InlineData("10.244.1.0/16", "DS3001 4:14 networking.podSubnet")]
     [InlineData("''", "DS3001 4:14 networking.podSubnet")]

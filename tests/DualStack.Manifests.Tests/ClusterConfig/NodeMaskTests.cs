@@ -85,3 +85,16 @@ public sealed class NodeMaskTests
         Assert.Empty(ConfigLint.Describe(yaml.Replace("/96", "/104", StringComparison.Ordinal), "DS3003", "values.yaml"));
     }
 }
+
+/// <summary>Mask values that are not integers name their flag.</summary>
+public sealed class NodeMaskParseTests
+{
+    [Fact]
+    public void A_non_integer_kubeadm_mask_names_the_flag()
+    {
+        var yaml = "apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\nnetworking:\n  podSubnet: 10.244.0.0/16,fd00:10:244::/56\ncontrollerManager:\n  extraArgs:\n  - name: node-cidr-mask-size-ipv6\n    value: sixty-four\n";
+        var finding = Assert.Single(ConfigLint.Lint(yaml), f => f.RuleId == "DS3003");
+        Assert.Equal((8, 12, "controllerManager.extraArgs[0].value"), (finding.Line, finding.Column, finding.Field));
+        Assert.Equal("could not parse the value of the kube-controller-manager flag node-cidr-mask-size-ipv6: \"sixty-four\" is not an integer", finding.Message);
+    }
+}

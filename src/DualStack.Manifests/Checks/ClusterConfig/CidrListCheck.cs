@@ -156,7 +156,9 @@ public sealed class CidrListCheck : IRunCheck
                 : (Severity?)null;
             var advice = special.LinkLocal
                 ? "link-local addresses are not routed beyond one link"
-                : "use a unique local range (fd00::/8) or addresses you own";
+                : cidr.Family == IpFamily.IPv6
+                    ? "use a unique local range (fd00::/8) or addresses you own"
+                    : "use a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) or addresses you own";
             context.Report(Rules.RuleIds.SpecialPurposeRange, item.Value,
                 $"{what} \"{item.Value.Text}\" overlaps {special.Name}; {advice}", severity);
         }

@@ -25,6 +25,20 @@ public sealed class FamilyAgreementCheck : IRunCheck
                 CheckPair(config, pod, service, context);
             }
 
+            // Component args that override the pod or service list (kubeadm extraArgs, kind kubeadmConfigPatches);
+            // MicroK8s args against extraCNIEnv are DS3009.
+            if (config.Format != ConfigFormat.MicroK8sLaunchConfiguration)
+            {
+                foreach (var overriding in config.Ranges.Where(r => !r.InModel && r.Role is RangeRole.Pod or RangeRole.Service))
+                {
+                    var defined = overriding.Role == RangeRole.Pod ? pod : service;
+                    if (defined is not null)
+                    {
+                        CheckOverride(overriding, defined, context);
+                    }
+                }
+            }
+
             foreach (var nodeIp in config.NodeIps)
             {
                 CheckNodeIps(config, nodeIp, context);
@@ -61,6 +75,20 @@ public sealed class FamilyAgreementCheck : IRunCheck
             context.Report(Rules.RuleIds.RangeFamiliesDisagree, at,
                 $"pod ranges list {podFamilies[0]} first but service ranges list {serviceFamilies[0]} first ({pod.Value.Field} \"{pod.Value.Text}\", {service.Value.Field} \"{service.Value.Text}\"); put the primary family first in both");
         }
+    }
+
+    private static void CheckOverride(CidrListSetting overriding, CidrListSetting defined, CheckContext context)
+    {
+        var own = overriding.Families.Distinct().ToList();
+        var expected = defined.Families.Distinct().ToList();
+        if (own.Count == 0 || expected.Count == 0 || own.SequenceEqual(expected))
+        {
+            return;
+        }
+
+        var what = overriding.Role == RangeRole.Pod ? "node pod CIDRs" : "Service IPs";
+        context.Report(Rules.RuleIds.RangeFamiliesDisagree, overriding.Value,
+            $"{overriding.Value.Field} \"{overriding.Value.Text}\" is {ConfigReport.Families(own)} but {defined.Value.Field} is {ConfigReport.Families(expected)} (\"{defined.Value.Text}\"); the component uses the argument, so it allocates {what} of {ConfigReport.Families(own)} only");
     }
 
     private static void CheckNodeIps(ConfigDocument config, NodeIpSetting nodeIp, RunCheckContext context)

@@ -32,7 +32,7 @@ public sealed class KindClusterCheck : IObjectCheck
         }
 
         var config = KindReader.Read(obj);
-        foreach (var setting in config.Ranges.Where(r => !r.Value.IsDefault))
+        foreach (var setting in config.Ranges.Where(r => r.InModel && !r.Value.IsDefault))
         {
             var subnet = setting.Role == RangeRole.Pod ? "pod subnet" : "service subnet";
             var valid = setting.Items.Where(i => i.Cidr is not null).ToList();

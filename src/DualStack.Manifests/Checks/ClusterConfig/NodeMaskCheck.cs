@@ -30,10 +30,11 @@ public sealed class NodeMaskCheck : IRunCheck
         var items = masks.PodRanges.SelectMany(r => r.Items).Where(i => i.Cidr is not null).ToList();
         var dual = items.Select(i => i.Cidr!.Value.Family).Distinct().Count() == 2;
         var flagPrefix = masks.Tool == NodeMaskTool.Kubeadm ? string.Empty : "--";
-        foreach (var bad in masks.Unparsable)
+        foreach (var (bad, flag) in masks.Unparsable)
         {
+            var owner = masks.Tool == NodeMaskTool.Cilium ? "the Cilium value" : "the kube-controller-manager flag";
             context.Report(Rules.RuleIds.PodRangeVsNodeMask, bad,
-                $"could not parse the value of the kube-controller-manager flag {bad.Field.Split('.', '[').Last()}: \"{bad.Text}\" is not an integer");
+                $"could not parse the value of {owner} {flag}: \"{bad.Text}\" is not an integer");
         }
 
         if (masks.SingleMask is { } single && dual)

@@ -72,7 +72,7 @@ public static class CiliumReader
             var maskField = $"ipam.operator.clusterPool{v}MaskSize";
             if (op.Get($"clusterPool{v}MaskSize") is { } maskNode)
             {
-                ConfigReading.ReadMask(masks, document, maskNode, ObjectName, maskField, family);
+                ConfigReading.ReadMask(masks, document, maskNode, ObjectName, maskField, $"clusterPool{v}MaskSize", family);
             }
             else
             {

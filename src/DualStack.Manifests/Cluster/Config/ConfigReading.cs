@@ -149,7 +149,7 @@ internal static class ConfigReading
         int.TryParse(text?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value);
 
     /// <summary>Reads a node mask flag value into <paramref name="masks"/>.</summary>
-    public static void ReadMask(NodeMaskSetting masks, LoadedDocument document, YamlNode? node, string objectName, string field, DualStack.Rules.Net.IpFamily family)
+    public static void ReadMask(NodeMaskSetting masks, LoadedDocument document, YamlNode? node, string objectName, string field, string flag, DualStack.Rules.Net.IpFamily family)
     {
         if (node?.AsString() is not { } text)
         {
@@ -159,7 +159,7 @@ internal static class ConfigReading
         var value = new ConfigValue(document, node, objectName, field, text);
         if (!TryInt(text, out var mask))
         {
-            masks.Unparsable.Add(value);
+            masks.Unparsable.Add((value, flag));
         }
         else if (family == DualStack.Rules.Net.IpFamily.IPv4)
         {

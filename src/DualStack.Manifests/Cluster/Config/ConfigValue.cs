@@ -53,7 +53,7 @@ public sealed class ConfigValue
         get
         {
             var node = Document.SpanOf(Node);
-            if (IsDefault || Node is not YamlScalarNode scalar || scalar.Value is null || Text.Length == 0)
+            if (IsDefault || Node is not YamlScalarNode scalar || scalar.Value is null || (Text.Length == 0 && Offset == 0))
             {
                 return node;
             }
@@ -75,7 +75,7 @@ public sealed class ConfigValue
             }
             else
             {
-                start = raw.IndexOf(Text, StringComparison.Ordinal);
+                start = Text.Length == 0 ? -1 : raw.IndexOf(Text, StringComparison.Ordinal);
                 if (start < 0)
                 {
                     return node;

@@ -109,7 +109,7 @@ public static class K3sReader
                 {
                     if (!ConfigReading.TryInt(valueText, out var mask))
                     {
-                        masks.Unparsable.Add(value);
+                        masks.Unparsable.Add((value, "--" + flag));
                     }
                     else if (flag.EndsWith("ipv4", StringComparison.Ordinal))
                     {

@@ -48,8 +48,89 @@ public static class KindReader
             config.Families = (fams, service.Value);
         }
 
-        var masks = new NodeMaskSetting(NodeMaskTool.Kubeadm, [pod]);
-        config.NodeMasks.Add(masks);
+        // kubeadmConfigPatches may override what kind derives (Calico's CI narrows the controller manager's cluster-cidr).
+        var patchIndex = 0;
+        CidrListSetting? clusterCidr = null;
+        var maskArgs = new Dictionary<string, ConfigValue>(StringComparer.Ordinal);
+        var allocate = true;
+        foreach (var patch in root.Get("kubeadmConfigPatches").Items())
+        {
+            var field = $"kubeadmConfigPatches[{patchIndex}]";
+            patchIndex++;
+            if (patch is not YamlScalarNode scalar || ParsePatch(scalar.Value) is not { } patchRoot
+                || patchRoot.GetString("kind") != "ClusterConfiguration" || patchRoot.GetString("apiVersion")?.StartsWith(KubeadmReader.Group + "/", StringComparison.Ordinal) != true)
+            {
+                continue;
+            }
+
+            var cm = KubeadmArgs.Read(patchRoot.Get("controllerManager").Get("extraArgs"), field + ".controllerManager.extraArgs");
+            if (cm.TryGetValue("cluster-cidr", out var arg) && arg.Node.AsString() is { } text)
+            {
+                // Positions: the value is found inside the block scalar by its text.
+                var whole = new ConfigValue(document, scalar, ObjectName, arg.Field, text);
+                clusterCidr = new CidrListSetting(RangeRole.Pod, RangeValidator.Components, whole, ConfigReading.SplitCidrs(whole, trims: false))
+                {
+                    FlagName = "--cluster-cidr",
+                    InModel = false,
+                };
+                config.Ranges.Add(clusterCidr);
+            }
+
+            foreach (var flag in new[] { "node-cidr-mask-size-ipv4", "node-cidr-mask-size-ipv6" })
+            {
+                if (cm.TryGetValue(flag, out var mask) && mask.Node.AsString() is { } maskText)
+                {
+                    maskArgs[flag] = new ConfigValue(document, scalar, ObjectName, mask.Field, maskText);
+                }
+            }
+
+            allocate &= !(cm.TryGetValue("allocate-node-cidrs", out var alloc) && alloc.Node.AsString() == "false");
+        }
+
+        if (allocate)
+        {
+            var masks = new NodeMaskSetting(NodeMaskTool.Kubeadm, [clusterCidr ?? pod]);
+            foreach (var entry in maskArgs)
+            {
+                var value = entry.Value;
+                var family = entry.Key.EndsWith("ipv4", StringComparison.Ordinal) ? IpFamily.IPv4 : IpFamily.IPv6;
+                if (!ConfigReading.TryInt(value.Text, out var m))
+                {
+                    masks.Unparsable.Add((value, entry.Key));
+                }
+                else if (family == IpFamily.IPv4)
+                {
+                    masks.IPv4 = (m, value);
+                }
+                else
+                {
+                    masks.IPv6 = (m, value);
+                }
+            }
+
+            config.NodeMasks.Add(masks);
+        }
+
         return config;
+    }
+
+    private static YamlMappingNode? ParsePatch(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new System.IO.StringReader(text));
+            return stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
+        }
+        catch (Exception e) when (e is YamlDotNet.Core.YamlException or InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws InvalidOperationException on some malformed input, not only YamlException.
+            return null; // A broken patch is kind's error to report; nothing to cross-check.
+        }
     }
 }

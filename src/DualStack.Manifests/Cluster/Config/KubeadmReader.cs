@@ -57,7 +57,7 @@ public static class KubeadmReader
                 {
                     if (cm.TryGetValue(flag, out var arg))
                     {
-                        ConfigReading.ReadMask(masks, document, arg.Node, name, arg.Field, family);
+                        ConfigReading.ReadMask(masks, document, arg.Node, name, arg.Field, flag, family);
                     }
                 }
 

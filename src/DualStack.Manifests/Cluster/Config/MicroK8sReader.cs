@@ -162,8 +162,8 @@ public static class MicroK8sReader
         if (controllerManager.GetString("--allocate-node-cidrs") == "true")
         {
             var masks = new NodeMaskSetting(NodeMaskTool.ControllerManager, kcmClusterCidr is not null ? [kcmClusterCidr] : podRanges);
-            ConfigReading.ReadMask(masks, document, controllerManager.Get("--node-cidr-mask-size-ipv4"), ObjectName, "extraKubeControllerManagerArgs.--node-cidr-mask-size-ipv4", IpFamily.IPv4);
-            ConfigReading.ReadMask(masks, document, controllerManager.Get("--node-cidr-mask-size-ipv6"), ObjectName, "extraKubeControllerManagerArgs.--node-cidr-mask-size-ipv6", IpFamily.IPv6);
+            ConfigReading.ReadMask(masks, document, controllerManager.Get("--node-cidr-mask-size-ipv4"), ObjectName, "extraKubeControllerManagerArgs.--node-cidr-mask-size-ipv4", "--node-cidr-mask-size-ipv4", IpFamily.IPv4);
+            ConfigReading.ReadMask(masks, document, controllerManager.Get("--node-cidr-mask-size-ipv6"), ObjectName, "extraKubeControllerManagerArgs.--node-cidr-mask-size-ipv6", "--node-cidr-mask-size-ipv6", IpFamily.IPv6);
             if (controllerManager.Get("--node-cidr-mask-size") is { } single && single.AsString() is { } singleText)
             {
                 masks.SingleMask = new ConfigValue(document, single, ObjectName, "extraKubeControllerManagerArgs.--node-cidr-mask-size", singleText);

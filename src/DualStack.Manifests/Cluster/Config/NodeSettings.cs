@@ -64,6 +64,6 @@ public sealed class NodeMaskSetting
     /// <summary>The single-stack <c>--node-cidr-mask-size</c> flag, when given.</summary>
     public ConfigValue? SingleMask { get; set; }
 
-    /// <summary>Mask values that are not integers.</summary>
-    public List<ConfigValue> Unparsable { get; } = [];
+    /// <summary>Mask values that are not integers, with the flag or key they belong to.</summary>
+    public List<(ConfigValue Value, string Flag)> Unparsable { get; } = [];
 }
