@@ -72,4 +72,51 @@ public sealed class ConfigurationTests
         Assert.Equal(0, result.ExitCode);
         Assert.DoesNotContain("dslint: warning:", result.Stderr);
     }
+
+    private const string KindIPv4Only = """
+        kind: Cluster
+        apiVersion: kind.x-k8s.io/v1alpha4
+        networking:
+          ipFamily: ipv4
+        """;
+
+    private const string ServiceWithoutPolicy = """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+        spec:
+          ports:
+            - port: 80
+        """;
+
+    [Fact]
+    public void Cluster_config_among_the_inputs_defines_the_families_and_text_mode_names_it()
+    {
+        using var folder = new TempFolder();
+        folder.Write("cluster/kind.yaml", KindIPv4Only);
+        folder.Write("k8s/web.yaml", ServiceWithoutPolicy);
+
+        var text = Dslint.Run(folder.Path, "lint");
+        var json = Dslint.Run(folder.Path, "lint", "--format", "json");
+        var quiet = Dslint.Run(folder.Path, "lint", "--quiet");
+
+        // An IPv4-only kind cluster: a single-stack Service is right there (no DS2005).
+        Assert.DoesNotContain(InputTests.JsonFindings(json), f => f.RuleId == "DS2005");
+        Assert.Contains(text.StderrLines, l => l.StartsWith("dslint: cluster model from cluster/kind.yaml", StringComparison.Ordinal));
+        Assert.DoesNotContain("cluster model", json.Stderr);
+        Assert.DoesNotContain("cluster model", quiet.Stderr);
+    }
+
+    [Fact]
+    public void Ip_families_option_wins_over_cluster_config_files()
+    {
+        using var folder = new TempFolder();
+        folder.Write("cluster/kind.yaml", KindIPv4Only);
+        folder.Write("k8s/web.yaml", ServiceWithoutPolicy);
+
+        var result = Dslint.Run(folder.Path, "lint", "--format", "json", "--ip-families", "IPv4,IPv6");
+
+        Assert.Contains(InputTests.JsonFindings(result), f => f.RuleId == "DS2005" && f.File == "k8s/web.yaml");
+    }
 }
