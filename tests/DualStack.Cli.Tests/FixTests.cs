@@ -145,4 +145,24 @@ public sealed class FixTests
         Assert.Equal("new text", File.ReadAllText(path));
         Assert.Equal(["x.yaml"], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
     }
+
+    [Fact]
+    public void Fix_through_a_symbolic_link_changes_the_target_and_keeps_the_link()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var folder = new TempFolder();
+        var target = folder.Write("real/services.yaml", Services);
+        var link = Path.Combine(folder.Path, "k8s", "services.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+        File.CreateSymbolicLink(link, target);
+
+        Dslint.Run(folder.Path, "lint", "k8s/services.yaml", "--fix");
+
+        Assert.Equal(Fixed, File.ReadAllText(target));
+        Assert.NotNull(new FileInfo(link).LinkTarget);
+    }
 }
