@@ -29,12 +29,7 @@ internal static class LintRunner
         var inputs = InputReader.Read(paths, collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory).ToList();
 
         var problems = new List<string>();
-        var configuration = new EditorConfigConfiguration(
-            EditorConfigConfiguration.DiscoverEditorConfigs(inputs.Select(i => i.FullPath)),
-            settings.ToBaseOptions(),
-            familiesFromCommandLine: settings.IpFamilies is not null,
-            versionFromCommandLine: settings.KubernetesVersion is not null,
-            problems);
+        var configuration = ReadConfiguration(settings, inputs, problems);
 
         progress.Report(string.Create(CultureInfo.InvariantCulture, $"linting {inputs.Count} files"));
         var result = ManifestLinter.Lint(inputs.Select(i => i.Source).ToList(), configuration);
@@ -85,6 +80,23 @@ internal static class LintRunner
         }
 
         return report.ExitCode;
+    }
+
+    private static EditorConfigConfiguration ReadConfiguration(LintSettings settings, IReadOnlyList<InputFile> inputs, List<string> problems)
+    {
+        try
+        {
+            return new EditorConfigConfiguration(
+                EditorConfigConfiguration.DiscoverEditorConfigs(inputs.Select(i => i.FullPath)),
+                settings.ToBaseOptions(),
+                familiesFromCommandLine: settings.IpFamilies is not null,
+                versionFromCommandLine: settings.KubernetesVersion is not null,
+                problems);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException("cannot read the configuration: " + ex.Message);
+        }
     }
 
     private static void WriteReport(IReportFormatter formatter, LintReport report, string? outputFile, ConsoleStreams console)
