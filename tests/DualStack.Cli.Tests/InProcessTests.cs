@@ -26,12 +26,14 @@ public sealed class InProcessTests
     [Fact]
     public void Progress_line_appears_after_a_second_and_is_erased_at_the_end()
     {
-        var error = new StringWriter();
+        var error = new LockedWriter();
         using (var progress = new ProgressIndicator(error, enabled: true))
         {
             progress.Report("linting 3 files");
             Assert.Equal(string.Empty, error.ToString());
-            Thread.Sleep(1600);
+
+            // The first frame is due after a second; a loaded machine may take longer, so wait for it (up to 20 s).
+            Assert.True(SpinWait.SpinUntil(() => Drawn(error), TimeSpan.FromSeconds(20)), "no progress line was drawn");
         }
 
         var text = error.ToString();
@@ -52,5 +54,35 @@ public sealed class InProcessTests
         }
 
         Assert.Equal(string.Empty, error.ToString());
+    }
+
+    private static bool Drawn(StringWriter writer) => writer.ToString().Contains("dslint: linting", StringComparison.Ordinal);
+
+    // The progress timer writes from another thread while the test reads.
+    private sealed class LockedWriter : StringWriter
+    {
+        public override void Write(char value)
+        {
+            lock (this)
+            {
+                base.Write(value);
+            }
+        }
+
+        public override void Write(string? value)
+        {
+            lock (this)
+            {
+                base.Write(value);
+            }
+        }
+
+        public override string ToString()
+        {
+            lock (this)
+            {
+                return base.ToString();
+            }
+        }
     }
 }
