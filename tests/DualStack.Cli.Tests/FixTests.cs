@@ -62,7 +62,9 @@ public sealed class FixTests
         var result = Dslint.Run(folder.Path, "lint", "--format", "json");
 
         var findings = InputTests.JsonFindings(result).Where(f => f.RuleId == "DS2005").ToList();
-        Assert.Equal([("k8s/services.yaml", 6), ("k8s/services.yaml", 17)], findings.Select(f => (f.File, f.Line)));
+        Assert.Equal(
+            [("k8s/services.yaml", 6, "Service/web", "spec.ipFamilyPolicy"), ("k8s/services.yaml", 17, "Service/api", "spec.ipFamilyPolicy")],
+            findings.Select(f => (f.File, f.Line, f.Object, f.Field)));
         Assert.Equal(Services, folder.Read("k8s/services.yaml"));
     }
 
@@ -164,5 +166,39 @@ public sealed class FixTests
 
         Assert.Equal(Fixed, File.ReadAllText(target));
         Assert.NotNull(new FileInfo(link).LinkTarget);
+    }
+
+    [Fact]
+    public void Sarif_carries_the_fix_as_a_replacement_and_stays_schema_valid()
+    {
+        using var folder = new TempFolder();
+        folder.Write("services.yaml", Services);
+
+        var result = Dslint.Run(folder.Path, "lint", "--format", "sarif");
+
+        SarifTests.AssertValid(result.Stdout);
+        using var sarif = System.Text.Json.JsonDocument.Parse(result.Stdout);
+        var ds2005 = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Where(r => r.GetProperty("ruleId").GetString() == "DS2005")
+            .ToList();
+        Assert.Equal(2, ds2005.Count);
+
+        // Applying the SARIF replacements to the original text gives what --fix writes.
+        var replacements = ds2005
+            .Select(r => r.GetProperty("fixes")[0].GetProperty("artifactChanges")[0].GetProperty("replacements")[0])
+            .Select(r => (
+                Offset: r.GetProperty("deletedRegion").GetProperty("charOffset").GetInt32(),
+                Length: r.GetProperty("deletedRegion").GetProperty("charLength").GetInt32(),
+                Text: r.GetProperty("insertedContent").GetProperty("text").GetString()!))
+            .OrderByDescending(r => r.Offset);
+        var text = Services;
+        foreach (var (offset, length, inserted) in replacements)
+        {
+            text = text.Remove(offset, length).Insert(offset, inserted);
+        }
+
+        Assert.Equal(Fixed, text);
+        Assert.Equal("Service/web", ds2005[0].GetProperty("locations")[0].GetProperty("logicalLocations")[0].GetProperty("fullyQualifiedName").GetString());
+        Assert.Equal("spec.ipFamilyPolicy", ds2005[0].GetProperty("properties").GetProperty("field").GetString());
     }
 }

@@ -182,9 +182,11 @@ public sealed class InputTests
                 f.GetProperty("message").GetString()!,
                 f.GetProperty("file").GetString()!,
                 f.GetProperty("line").GetInt32(),
-                f.GetProperty("column").GetInt32()))
+                f.GetProperty("column").GetInt32(),
+                f.GetProperty("object").GetString(),
+                f.GetProperty("field").GetString()))
             .ToList();
     }
 
-    internal sealed record JsonFinding(string RuleId, string Severity, string Message, string File, int Line, int Column);
+    internal sealed record JsonFinding(string RuleId, string Severity, string Message, string File, int Line, int Column, string? Object, string? Field);
 }

@@ -133,7 +133,7 @@ public sealed class SarifTests
         RequireFormatValidation = true,
     };
 
-    private static void AssertValid(string sarifText)
+    internal static void AssertValid(string sarifText)
     {
         var results = Schema.Value.Evaluate(JsonNode.Parse(sarifText), Options);
         var errors = results.Details
