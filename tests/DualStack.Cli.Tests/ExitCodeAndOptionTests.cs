@@ -108,6 +108,6 @@ public sealed class ExitCodeAndOptionTests
         var result = Dslint.Run(folder.Path, "--version");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Matches(@"^\d+\.\d+\.\d+", result.Stdout);
+        Assert.Matches(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?\r?\n$", result.Stdout);
     }
 }
