@@ -12,7 +12,10 @@ public enum SuppressionScope
     /// <summary><c># dslint-disable-file ID reason</c>: findings anywhere in the file.</summary>
     File,
 
-    /// <summary>The annotation <c>dualstack-lint.io/ignore: "ID: reason"</c>: findings inside the annotated object.</summary>
+    /// <summary>
+    /// The annotation <c>dualstack-lint.io/ignore: "ID: reason"</c>: findings inside the annotated object, or naming it
+    /// as their object.
+    /// </summary>
     Object,
 }
 
@@ -68,7 +71,8 @@ public sealed class SuppressionDirective
         {
             SuppressionScope.File => true,
             SuppressionScope.NextLine => finding.Line == TargetLine,
-            _ => IsInside(finding.Line, finding.Column, ObjectSpan),
+            // Inside the object, or about it: a run check may report on a Service at the workload that breaks it.
+            _ => IsInside(finding.Line, finding.Column, ObjectSpan) || (ObjectReference is not null && finding.Object == ObjectReference),
         };
     }
 

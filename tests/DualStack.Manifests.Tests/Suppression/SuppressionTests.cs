@@ -51,6 +51,28 @@ public sealed class SuppressionTests
         Assert.Equal(["DS2005 13:1"], Lint(yaml).Select(Describe));
     }
 
+    [Fact]
+    public void The_annotation_also_covers_findings_that_name_its_object_elsewhere()
+    {
+        // A finding about Service/a reported at a line of another object (as a run check may do).
+        var yaml = "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  annotations:\n    dualstack-lint.io/ignore: \"DS2011: pods are IPv4-only by design\"\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n";
+        var findings = ManifestLinter.Lint([SourceFile.FromText("svc.yaml", yaml)], LintOptions.Default, CheckSet.Of(new ReportOnDeploymentAboutService())).Findings;
+        Assert.Empty(findings);
+    }
+
+    private sealed class ReportOnDeploymentAboutService : DualStack.Manifests.Checks.IObjectCheck
+    {
+        public IReadOnlyList<string> RuleIds { get; } = ["DS2011"];
+
+        public void Check(DualStack.Manifests.Kubernetes.KubeObject obj, DualStack.Manifests.Checks.CheckContext context)
+        {
+            if (obj.Kind == "Deployment")
+            {
+                context.Report("DS2011", obj.Document, obj.Root, "Service/a", "spec.selector", "selected pods listen on IPv4 only");
+            }
+        }
+    }
+
     [Theory]
     [InlineData("\"DS2010: no load balancer; DS2005: IPv4 clients only\"")]
     [InlineData("\"DS2010, DS2005: legacy\"")]
