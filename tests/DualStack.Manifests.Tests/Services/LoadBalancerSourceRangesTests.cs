@@ -18,7 +18,8 @@ public sealed class LoadBalancerSourceRangesTests
     public void S16_each_item_is_trimmed_then_parsed_sloppily()
     {
         var yaml = With("  ipFamilyPolicy: PreferDualStack\n  type: LoadBalancer\n  loadBalancerSourceRanges:\n  - \" 10.0.0.0/8 \"\n  - \"   \"\n  - 10.0.0.1\n  - \"::/0\"\n  - 10.1.2.3/8\n");
-        var findings = ManifestTestHelper.Lint(yaml);
+        // 10.1.2.3/8 (host bits) is DS2050's, not this rule's.
+        var findings = ManifestTestHelper.Lint(yaml).Where(f => f.RuleId == "DS2010").ToList();
         Assert.Equal(["DS2010 12:5 spec.LoadBalancerSourceRanges[1]", "DS2010 13:5 spec.LoadBalancerSourceRanges[2]"], findings.Describe());
         Assert.Equal("spec.LoadBalancerSourceRanges[1]: Invalid value: \"\": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)", findings[0].Message);
     }
@@ -29,9 +30,20 @@ public sealed class LoadBalancerSourceRangesTests
         var yaml = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: \"10.0.0.0/8, bad, \"\nspec:\n  type: NodePort\n  ipFamilyPolicy: PreferDualStack\n  selector: {app: web}\n  ports: [{port: 80}]\n";
         var findings = ManifestTestHelper.Lint(yaml);
         const string path = "metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]";
-        Assert.Equal([$"DS2010 6:5 {path}", $"DS2010 6:61 {path}", $"DS2010 6:61 {path}"], findings.Describe());
+        // Each bad item is pointed at inside the value ("bad" at column 74; the empty last item where it would be).
+        Assert.Equal([$"DS2010 6:5 {path}", $"DS2010 6:74 {path}", $"DS2010 6:79 {path}"], findings.Describe());
         Assert.Contains(findings, f => f.Message == $"{path}: Invalid value: \"bad\": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)");
         Assert.Contains(findings, f => f.Message == $"{path}: Invalid value: \"\": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)");
+    }
+
+    [Fact]
+    public void S17_an_annotation_written_with_escapes_or_over_lines_is_reported_at_its_value()
+    {
+        const string path = "metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]";
+        var escaped = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: \"10.0.0.0/8,\\tbad\"\nspec:\n  type: LoadBalancer\n  ipFamilyPolicy: PreferDualStack\n  selector: {app: web}\n  ports: [{port: 80}]\n";
+        Assert.Equal([$"DS2010 6:61 {path}"], ManifestTestHelper.Lint(escaped).Describe());
+        var folded = escaped.Replace("\"10.0.0.0/8,\\tbad\"", ">-\n      10.0.0.0/8,\n      bad");
+        Assert.Equal([$"DS2010 6:61 {path}"], ManifestTestHelper.Lint(folded).Describe());
     }
 
     [Fact]

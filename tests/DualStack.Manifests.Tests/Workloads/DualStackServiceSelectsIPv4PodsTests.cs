@@ -69,4 +69,22 @@ public sealed class DualStackServiceSelectsIPv4PodsTests
         var fixedWorkload = Workload.Replace("http://0.0.0.0:8080", "http://[::]:8080");
         Assert.DoesNotContain(Lint(Service("RequireDualStack"), fixedWorkload), f => f.RuleId == "DS2011");
     }
+
+    [Fact]
+    public void A_bare_Pod_is_matched_by_its_own_labels_and_an_IPv6_only_target_names_an_IPv6_Service()
+    {
+        const string pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: solo\n  labels: {app: web}\nspec:\n  containers:\n  - name: app\n    args: [--listen=0.0.0.0:8080]\n";
+        var finding = Assert.Single(
+            Lint(Service("SingleStack"), pod, new LintOptions { IpFamilies = IpFamilies.IPv6Only }),
+            f => f.RuleId == "DS2011");
+        Assert.StartsWith("this IPv6 Service selects the pods of Pod \"solo\", whose container \"app\"", finding.Message);
+    }
+
+    [Fact]
+    public void Workloads_without_pod_labels_and_Services_without_a_selector_are_clean()
+    {
+        var unlabelled = Workload.Replace("      labels: {app: web, tier: front}\n", string.Empty);
+        Assert.DoesNotContain(Lint(Service("PreferDualStack"), unlabelled), f => f.RuleId == "DS2011");
+        Assert.DoesNotContain(Lint(Service("PreferDualStack", "{}")), f => f.RuleId == "DS2011");
+    }
 }

@@ -69,10 +69,11 @@ public sealed class LoadBalancerSourceRangesCheck : IObjectCheck
                     ApiErrors.Forbidden(AnnotationPath, Forbidden) + $" (the Service is of type {service.Type})");
             }
 
-            var text = (rangesNode.AsString() ?? string.Empty).Trim();
-            if (text.Length > 0)
+            var raw = rangesNode.AsString() ?? string.Empty;
+            if (raw.Trim().Length > 0)
             {
-                foreach (var part in text.Split(','))
+                var offset = 0;
+                foreach (var part in raw.Split(','))
                 {
                     var value = part.Trim();
                     if (IpParser.TryParseCidrSloppy(value, out var cidr))
@@ -82,8 +83,19 @@ public sealed class LoadBalancerSourceRangesCheck : IObjectCheck
                     else
                     {
                         anyInvalid = true;
-                        Report(context, obj, rangesNode, AnnotationPath, ApiErrors.Invalid(AnnotationPath, value, IpMessages.InvalidCidr));
+                        var message = ApiErrors.Invalid(AnnotationPath, value, IpMessages.InvalidCidr);
+                        var itemStart = offset + (part.Length - part.TrimStart().Length);
+                        if (ItemSpan(obj, rangesNode, itemStart, value.Length) is { } span)
+                        {
+                            context.Report(Rules.RuleIds.LoadBalancerSourceRanges, obj.Document, span, obj.Reference, AnnotationPath, message, Severity.Error);
+                        }
+                        else
+                        {
+                            Report(context, obj, rangesNode, AnnotationPath, message);
+                        }
                     }
+
+                    offset += part.Length + 1;
                 }
             }
         }
@@ -123,6 +135,28 @@ public sealed class LoadBalancerSourceRangesCheck : IObjectCheck
                 $"blocked or not filtered at all, depending on the load balancer; add the {family} ranges to allow (\"{example}\" for all)",
                 Severity.Warning);
         }
+    }
+
+    // The span of one comma-separated item inside a one-line scalar whose text is written as is (plain, or quoted
+    // without escapes); null otherwise, and the whole value is reported instead. An empty item gets one column where it would be.
+    private static SourceSpan? ItemSpan(KubeObject obj, YamlNode node, int start, int length)
+    {
+        if (node is not YamlScalarNode scalar || obj.Document.File.Text is not { } text)
+        {
+            return null;
+        }
+
+        var span = obj.Document.SpanOf(scalar);
+        var quote = scalar.Style is YamlDotNet.Core.ScalarStyle.DoubleQuoted or YamlDotNet.Core.ScalarStyle.SingleQuoted ? 1 : 0;
+        if (span.Line != span.EndLine || span.Length < 2 * quote ||
+            text.Substring(span.Start + quote, span.Length - (2 * quote)) != scalar.Value)
+        {
+            return null;
+        }
+
+        var width = Math.Max(1, length);
+        var column = span.Column + quote + start;
+        return new SourceSpan(span.Line, column, span.Line, column + width, span.Start + quote + start, width);
     }
 
     private static void Report(CheckContext context, KubeObject obj, YamlNode node, string path, string message) =>

@@ -19,8 +19,9 @@ public sealed record IPv4WildcardListen(string Container, YamlScalarNode Node, s
 /// (<c>ASPNETCORE_URLS</c>, <c>DOTNET_URLS</c>, <c>URLS</c>; several URLs separated by <c>;</c>; Kestrel endpoint URLs
 /// <c>Kestrel__Endpoints__Name__Url</c>), host/bind/listen-style
 /// variables, and command-line items (<c>--bind-address=0.0.0.0</c>, <c>--host 0.0.0.0</c>, <c>-b 0.0.0.0</c>,
-/// <c>0.0.0.0:8080</c>, <c>http://0.0.0.0:80</c>, also inside a shell script). A container that also listens on the
-/// IPv6 wildcard (<c>[::]</c>, <c>::</c>) in the same list is dual-stack and not reported. Shared by DS2030 and DS2011.
+/// <c>0.0.0.0:8080</c>, <c>http://0.0.0.0:80</c>, also inside a shell script). A listen that the same list also opens on
+/// the IPv6 wildcard (<c>[::]</c>, <c>::</c>; for Kestrel URLs also <c>*</c>, <c>+</c>) and the same port is dual-stack
+/// and not reported. Shared by DS2030 and DS2011.
 /// </summary>
 public static class IPv4WildcardListenDetector
 {

@@ -7,7 +7,7 @@ namespace DualStack.Manifests.Tests.Services;
 /// The Service and workload rules on the shared corpus of published manifests: no API-server rule fires on manifests
 /// that are applied every day, and the beyond-the-API-server findings are the ones judged right.
 /// </summary>
-public sealed class CorpusTests
+public sealed class ServiceCorpusTests
 {
     private static readonly string[] ApiServerRules = ["DS2001", "DS2003", "DS2004", "DS2006", "DS2007", "DS2008", "DS2009", "DS2010"];
 
