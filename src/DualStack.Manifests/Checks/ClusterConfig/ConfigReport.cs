@@ -16,8 +16,4 @@ internal static class ConfigReport
         var list = families.Distinct().ToList();
         return list.Count == 0 ? "none" : string.Join(",", list);
     }
-
-    /// <summary>"the default 10.96.0.0/12 of networking.serviceSubnet" or "10.96.0.0/16".</summary>
-    public static string Quote(CidrItem item) =>
-        item.Value.IsDefault ? $"\"{item.Value.Text}\" (default of {item.Value.Field})" : $"\"{item.Value.Text}\"";
 }

@@ -24,7 +24,7 @@ public sealed class MicroK8sLaunchConfigurationCheck : IDocumentCheck
     private static readonly Regex SemVer = new(@"^v?(\d+)\.(\d+)\.(\d+)(?:[-+][0-9A-Za-z.+-]*)?$", RegexOptions.CultureInvariant);
 
     public IReadOnlyList<string> RuleIds { get; } =
-        [Rules.RuleIds.InvalidMicroK8sLaunchConfiguration, Rules.RuleIds.MicroK8sSettingsDisagree, Rules.RuleIds.IgnoredConfigurationKey];
+        [Rules.RuleIds.InvalidMicroK8sLaunchConfiguration, Rules.RuleIds.MicroK8sSettingsDisagree, Rules.RuleIds.IgnoredConfigurationKey, Rules.RuleIds.InvalidCalicoPool];
 
     public void Check(LoadedDocument document, CheckContext context)
     {
@@ -40,6 +40,26 @@ public sealed class MicroK8sLaunchConfigurationCheck : IDocumentCheck
         CheckCniEnv(document, root, config, context);
         CheckArgsAgainstCniEnv(document, root, config, context);
         CheckExtraSans(document, root, config, context);
+        CheckCalicoBlocks(config, context);
+    }
+
+    // generate-cni.sh writes the cluster CIDRs into Calico's default pools (CALICO_IPV4POOL_CIDR / CALICO_IPV6POOL_CIDR)
+    // with the default block sizes 26 / 122; calico-node refuses a pool smaller than its block.
+    private static void CheckCalicoBlocks(ConfigDocument config, CheckContext context)
+    {
+        foreach (var range in config.Ranges.Where(r => r.InModel && r.Role == RangeRole.Pod && !r.Value.IsDefault))
+        {
+            foreach (var item in range.Items.Where(i => i.Cidr is not null))
+            {
+                var cidr = item.Cidr!.Value;
+                var block = cidr.Family == IpFamily.IPv4 ? 26 : 122;
+                if (cidr.PrefixLength > block)
+                {
+                    context.Report(Rules.RuleIds.InvalidCalicoPool, item.Value,
+                        $"{range.FlagName} \"{item.Value.Text}\" becomes Calico's default {cidr.Family} pool, which must be at least as large as its /{block} block (\"IP pool size is too small for use with Calico IPAM\"); use a /{block} or larger range");
+                }
+            }
+        }
     }
 
     private static void CheckVersion(LoadedDocument document, YamlMappingNode root, CheckContext context)
