@@ -1,0 +1,125 @@
+using System.CommandLine;
+using DualStack.Cli.Lint;
+using DualStack.Cli.Output;
+using DualStack.Rules;
+
+namespace DualStack.Cli.CommandLine;
+
+/// <summary><c>dslint lint [PATH…]</c> and its options.</summary>
+internal static class LintCommand
+{
+    public static Command Create(ConsoleStreams console)
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Files, folders (searched for .yaml, .yml and .json) or - for standard input; default: the current folder.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Output format: text, json, sarif or github (workflow annotations).",
+            DefaultValueFactory = _ => OutputFormat.Text,
+        };
+        format.AcceptOnlyFromAmong(OutputFormat.All);
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file (atomically) instead of standard output.", HelpName = "FILE" };
+        var stdinFileName = new Option<string?>("--stdin-filename") { Description = "The name standard input is reported and configured as (default <stdin>).", HelpName = "NAME" };
+        var ipFamilies = new Option<string?>("--ip-families") { Description = "Target cluster families, primary first: IPv4, IPv6, IPv4,IPv6 or IPv6,IPv4 (overrides .editorconfig and cluster config files).", HelpName = "FAMILIES" };
+        var kubernetesVersion = new Option<string?>("--kubernetes-version") { Description = "Target Kubernetes version, e.g. 1.36 (overrides .editorconfig).", HelpName = "VERSION" };
+        var severity = new Option<string[]>("--severity")
+        {
+            Description = "Set a rule's severity: RULE=LEVEL with LEVEL none, silent, suggestion, info, warning or error (repeatable; overrides .editorconfig).",
+            HelpName = "RULE=LEVEL",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var warnAsError = new Option<bool>("--warnaserror") { Description = "Exit with 1 on warnings too." };
+        var fix = new Option<bool>("--fix") { Description = "Apply the safe fixes of the findings to the files in place." };
+        var noColor = new Option<bool>("--no-color") { Description = "Never colour the text output (also: the NO_COLOR environment variable)." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print the findings only: no summary, no notes on standard error." };
+        var verbose = new Option<bool>("--verbose") { Description = "Print stack traces of internal errors." };
+
+        var command = new Command("lint", "Lint Kubernetes manifests and cluster network configuration files.")
+        {
+            paths, format, output, stdinFileName, ipFamilies, kubernetesVersion, severity, warnAsError, fix, noColor, quiet, verbose,
+        };
+        command.SetAction(parse => LintRunner.Run(
+            new LintSettings
+            {
+                Paths = parse.GetValue(paths) ?? [],
+                Format = parse.GetValue(format) ?? OutputFormat.Text,
+                OutputFile = parse.GetValue(output),
+                StdinFileName = parse.GetValue(stdinFileName),
+                IpFamilies = ParseFamilies(parse.GetValue(ipFamilies)),
+                KubernetesVersion = ParseVersion(parse.GetValue(kubernetesVersion)),
+                SeverityOverrides = ParseSeverities(parse.GetValue(severity) ?? []),
+                WarnAsError = parse.GetValue(warnAsError),
+                Fix = parse.GetValue(fix),
+                NoColor = parse.GetValue(noColor),
+                Quiet = parse.GetValue(quiet),
+                Verbose = parse.GetValue(verbose),
+            },
+            console));
+        return command;
+    }
+
+    internal static IpFamilies? ParseFamilies(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return IpFamilies.TryParse(text, out var families, out var error)
+            ? families
+            : throw new CliException("--ip-families: " + error);
+    }
+
+    internal static KubernetesVersion? ParseVersion(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!KubernetesVersion.TryParse(text, out var version))
+        {
+            throw new CliException($"--kubernetes-version: \"{text}\" is not a Kubernetes version such as 1.36");
+        }
+
+        if (version < KubernetesVersion.Oldest)
+        {
+            throw new CliException($"--kubernetes-version: {version} is older than the oldest supported version {KubernetesVersion.Oldest}");
+        }
+
+        return version;
+    }
+
+    internal static Dictionary<string, Severity> ParseSeverities(IEnumerable<string> values)
+    {
+        var result = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);
+        foreach (var value in values)
+        {
+            var eq = value.IndexOf('=');
+            if (eq <= 0)
+            {
+                throw new CliException($"--severity: \"{value}\" is not RULE=LEVEL, e.g. DS2005=error");
+            }
+
+            var id = value.Substring(0, eq).Trim();
+            var level = value.Substring(eq + 1).Trim();
+            if (!RuleCatalog.TryGet(id, out var rule))
+            {
+                throw new CliException($"--severity: unknown rule \"{id}\"; run 'dslint rules' for the list");
+            }
+
+            if (!SeverityNames.TryParse(level, out var parsed))
+            {
+                throw new CliException($"--severity: \"{level}\" is not a severity; use none, silent, suggestion, info, warning or error");
+            }
+
+            result[rule.Id] = parsed;
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,113 @@
+using DualStack.Cli.CommandLine;
+
+namespace DualStack.Cli.Input;
+
+/// <summary>
+/// Turns the command-line paths into the list of inputs: files as named, directories searched recursively for
+/// <c>.yaml</c>, <c>.yml</c> and <c>.json</c> (skipping <c>bin</c>, <c>obj</c>, <c>.git</c>, <c>node_modules</c>),
+/// and <c>-</c> for standard input. The order is deterministic: arguments in order, each directory's files sorted.
+/// </summary>
+internal sealed class InputCollector(string currentDirectory)
+{
+    public const string StandardInputName = "<stdin>";
+
+    private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
+    private static readonly HashSet<string> SkippedDirectories = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", ".git", "node_modules" };
+
+    /// <summary>The paths (absolute) of the files to read, or <see cref="StandardInputName"/> for <c>-</c>.</summary>
+    public IReadOnlyList<string> Collect(IReadOnlyList<string> arguments)
+    {
+        var paths = arguments.Count == 0 ? ["."] : arguments;
+        var result = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var stdinSeen = false;
+        foreach (var argument in paths)
+        {
+            if (argument == "-")
+            {
+                if (stdinSeen)
+                {
+                    throw new CliException("standard input ('-') can be given only once");
+                }
+
+                stdinSeen = true;
+                result.Add(StandardInputName);
+                continue;
+            }
+
+            if (argument.Length == 0)
+            {
+                throw new CliException("an empty path was given");
+            }
+
+            var full = Path.GetFullPath(argument, currentDirectory);
+            if (File.Exists(full))
+            {
+                if (seen.Add(full))
+                {
+                    result.Add(full);
+                }
+            }
+            else if (Directory.Exists(full))
+            {
+                foreach (var file in Enumerate(full))
+                {
+                    if (seen.Add(file))
+                    {
+                        result.Add(file);
+                    }
+                }
+            }
+            else if (argument.StartsWith("-", StringComparison.Ordinal))
+            {
+                // System.CommandLine hands unknown options to the PATH argument; a file named like that needs ./ in front.
+                throw new CliException($"unknown option '{argument}'; run 'dslint lint --help' for the options");
+            }
+            else
+            {
+                throw new CliException($"path '{argument}' does not exist");
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The path to print: relative to the current directory when below it, else absolute.</summary>
+    public string DisplayPath(string fullPath)
+    {
+        var relative = Path.GetRelativePath(currentDirectory, fullPath);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? fullPath : relative;
+    }
+
+    private static IEnumerable<string> Enumerate(string directory)
+    {
+        // Hidden files count (.github/ may hold manifests); symbolic links to directories are not followed (cycles).
+        var options = new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = true };
+        var files = new List<string>();
+        var pending = new Stack<string>();
+        pending.Push(directory);
+        while (pending.Count > 0)
+        {
+            var dir = pending.Pop();
+            foreach (var file in Directory.EnumerateFiles(dir, "*", options))
+            {
+                if (Extensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+                {
+                    files.Add(file);
+                }
+            }
+
+            foreach (var sub in Directory.EnumerateDirectories(dir, "*", options))
+            {
+                var info = new DirectoryInfo(sub);
+                if (!SkippedDirectories.Contains(info.Name) && info.LinkTarget is null)
+                {
+                    pending.Push(sub);
+                }
+            }
+        }
+
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+}

@@ -1,0 +1,54 @@
+using DualStack.Manifests;
+
+namespace DualStack.Cli.Input;
+
+/// <summary>
+/// Reads the collected inputs through the engine's <see cref="SourceFileReader"/> (size limit, binary and encoding
+/// checks, the same in every front end), in parallel; the order of the list is kept.
+/// </summary>
+internal static class InputReader
+{
+    /// <param name="paths">Absolute paths, or <see cref="InputCollector.StandardInputName"/> for standard input.</param>
+    /// <param name="collector">Gives the display paths.</param>
+    /// <param name="standardInput">Opens standard input when it is among the paths.</param>
+    /// <param name="stdinFileName">The name standard input is reported and configured as, or null for <c>&lt;stdin&gt;</c>.</param>
+    /// <param name="currentDirectory">Resolves <paramref name="stdinFileName"/>.</param>
+    public static IReadOnlyList<InputFile> Read(
+        IReadOnlyList<string> paths,
+        InputCollector collector,
+        Func<Stream> standardInput,
+        string? stdinFileName,
+        string currentDirectory)
+    {
+        var files = new InputFile[paths.Count];
+        var stdinIndex = -1;
+        for (var i = 0; i < paths.Count; i++)
+        {
+            if (paths[i] == InputCollector.StandardInputName)
+            {
+                stdinIndex = i;
+            }
+        }
+
+        if (stdinIndex >= 0)
+        {
+            var display = string.IsNullOrEmpty(stdinFileName) ? InputCollector.StandardInputName : stdinFileName!;
+            using var stream = standardInput();
+            var source = SourceFileReader.Default.Read(stream, display);
+
+            // Configuration (.editorconfig) for standard input is looked up as if it were a file of that name here.
+            var configPath = Path.GetFullPath(string.IsNullOrEmpty(stdinFileName) ? "stdin.yaml" : stdinFileName!, currentDirectory);
+            files[stdinIndex] = new InputFile(source, configPath, IsStandardInput: true);
+        }
+
+        Parallel.For(0, paths.Count, i =>
+        {
+            if (i != stdinIndex)
+            {
+                files[i] = new InputFile(SourceFileReader.Default.Read(paths[i], collector.DisplayPath(paths[i])), paths[i], IsStandardInput: false);
+            }
+        });
+
+        return files;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using DualStack.Cli.CommandLine;
+using DualStack.Cli.Fixing;
+using DualStack.Cli.Input;
+using DualStack.Cli.Output;
+using DualStack.Manifests.Configuration;
+using DualStack.Manifests.Engine;
+using DualStack.Rules;
+
+namespace DualStack.Cli.Lint;
+
+/// <summary>
+/// <c>dslint lint</c>: collect and read the inputs, resolve configuration (editorconfig by each input's path, then the
+/// command line), run the engine, optionally fix, and print the report. Every check lives in the engine.
+/// </summary>
+internal static class LintRunner
+{
+    public static int Run(LintSettings settings, ConsoleStreams console)
+    {
+        var collector = new InputCollector(console.CurrentDirectory);
+        var paths = collector.Collect(settings.Paths);
+        if (settings.Fix && paths.Contains(InputCollector.StandardInputName))
+        {
+            throw new CliException("--fix cannot change standard input; give the files to fix as paths");
+        }
+
+        using var progress = new ProgressIndicator(console.Error, console.ErrorIsTerminal);
+        progress.Report(string.Create(CultureInfo.InvariantCulture, $"reading {paths.Count} files"));
+        var inputs = InputReader.Read(paths, collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory).ToList();
+
+        var problems = new List<string>();
+        var configuration = ReadConfiguration(settings, inputs, problems);
+
+        progress.Report(string.Create(CultureInfo.InvariantCulture, $"linting {inputs.Count} files"));
+        var result = ManifestLinter.Lint(inputs.Select(i => i.Source).ToList(), configuration);
+        var (fixedCount, filesChanged) = (0, 0);
+        if (settings.Fix)
+        {
+            progress.Report("applying fixes");
+            (result, fixedCount, filesChanged) = FixRunner.Run(inputs, configuration, result);
+        }
+
+        progress.Dispose();
+        foreach (var problem in problems)
+        {
+            console.Error.WriteLine("dslint: warning: " + problem);
+        }
+
+        var shown = result.Findings.Where(f => f.Severity >= Severity.Info).ToList();
+        var failing = shown.Any(f => f.Severity == Severity.Error || (settings.WarnAsError && f.Severity == Severity.Warning));
+        var report = new LintReport
+        {
+            Findings = shown,
+            Files = result.Files,
+            Documents = result.Documents,
+            ExitCode = failing ? ExitCodes.Findings : ExitCodes.Success,
+            Locator = new ArtifactLocator(console.CurrentDirectory),
+            ClusterModelSources = result.ClusterModelSources,
+        };
+
+        var toConsole = settings.OutputFile is null;
+        var style = TextStyle.Detect(settings.NoColor, toConsole && console.IsTerminal);
+        var formatter = OutputFormat.Create(settings.Format, style, settings.Quiet);
+        WriteReport(formatter, report, settings.OutputFile, console);
+
+        if (!settings.Quiet)
+        {
+            if (settings.Format == OutputFormat.Text)
+            {
+                foreach (var source in report.ClusterModelSources)
+                {
+                    console.Error.WriteLine("dslint: cluster model from " + source);
+                }
+            }
+
+            if (settings.Fix)
+            {
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dslint: fixed {fixedCount} problem{(fixedCount == 1 ? "" : "s")} in {filesChanged} file{(filesChanged == 1 ? "" : "s")}"));
+            }
+        }
+
+        return report.ExitCode;
+    }
+
+    private static EditorConfigConfiguration ReadConfiguration(LintSettings settings, IReadOnlyList<InputFile> inputs, List<string> problems)
+    {
+        try
+        {
+            return new EditorConfigConfiguration(
+                EditorConfigConfiguration.DiscoverEditorConfigs(inputs.Select(i => i.FullPath)),
+                settings.ToBaseOptions(),
+                familiesFromCommandLine: settings.IpFamilies is not null,
+                versionFromCommandLine: settings.KubernetesVersion is not null,
+                problems);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException("cannot read the configuration: " + ex.Message);
+        }
+    }
+
+    private static void WriteReport(IReportFormatter formatter, LintReport report, string? outputFile, ConsoleStreams console)
+    {
+        if (outputFile is null)
+        {
+            formatter.Write(report, console.Out);
+            console.Out.Flush();
+            return;
+        }
+
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        formatter.Write(report, writer);
+        var target = Path.GetFullPath(outputFile, console.CurrentDirectory);
+        try
+        {
+            AtomicFile.WriteAllText(target, writer.ToString(), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"cannot write the output file '{outputFile}': {ex.Message}");
+        }
+    }
+}

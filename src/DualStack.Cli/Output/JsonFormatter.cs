@@ -1,0 +1,43 @@
+using DualStack.Rules;
+
+namespace DualStack.Cli.Output;
+
+/// <summary>
+/// The JSON contract of DESIGN.md ("Output"): other tools rely on these exact names, so they never change.
+/// <c>object</c> and <c>field</c> are null for findings about a whole file.
+/// </summary>
+internal sealed class JsonFormatter : IReportFormatter
+{
+    public void Write(LintReport report, TextWriter writer) => JsonOutput.Write(writer, json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("tool", ToolInfo.Name);
+        json.WriteString("version", ToolInfo.Version);
+        json.WriteStartArray("findings");
+        foreach (var finding in report.Findings)
+        {
+            json.WriteStartObject();
+            json.WriteString("ruleId", finding.RuleId);
+            json.WriteString("severity", finding.Severity.ToOutputName());
+            json.WriteString("message", finding.Message);
+            json.WriteString("file", finding.File);
+            json.WriteNumber("line", finding.Line);
+            json.WriteNumber("column", finding.Column);
+            json.WriteNumber("endLine", finding.EndLine);
+            json.WriteNumber("endColumn", finding.EndColumn);
+            json.WriteStringOrNull("object", finding.Object);
+            json.WriteStringOrNull("field", finding.Field);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartObject("summary");
+        json.WriteNumber("files", report.Files);
+        json.WriteNumber("documents", report.Documents);
+        json.WriteNumber("errors", report.Errors);
+        json.WriteNumber("warnings", report.Warnings);
+        json.WriteNumber("infos", report.Infos);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    });
+}

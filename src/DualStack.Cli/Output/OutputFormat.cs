@@ -1,0 +1,20 @@
+namespace DualStack.Cli.Output;
+
+/// <summary>The values of <c>--format</c>.</summary>
+internal static class OutputFormat
+{
+    public const string Text = "text";
+    public const string Json = "json";
+    public const string Sarif = "sarif";
+    public const string GitHub = "github";
+
+    public static readonly string[] All = [Text, Json, Sarif, GitHub];
+
+    public static IReportFormatter Create(string format, TextStyle style, bool quiet) => format switch
+    {
+        Json => new JsonFormatter(),
+        Sarif => new SarifFormatter(),
+        GitHub => new GitHubFormatter(),
+        _ => new TextFormatter(style, quiet),
+    };
+}

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(DualStack.Benchmarks.CorpusBenchmarks).Assembly).Run(args);
