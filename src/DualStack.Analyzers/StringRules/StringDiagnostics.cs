@@ -12,14 +12,14 @@ internal static class StringDiagnostics
 {
     public static Diagnostic Create(DiagnosticDescriptor descriptor, IOperation useSite, StringPieces pieces, int start, int length, params object[] args)
     {
-        var exactLocation = pieces.Locate(start, length, out var exact);
+        var exactLocation = pieces.Locate(start, length, out _);
         var useSpan = useSite.Syntax.Span;
         if (exactLocation.SourceTree == useSite.Syntax.SyntaxTree && useSpan.Contains(exactLocation.SourceSpan))
         {
             return Diagnostic.Create(descriptor, exactLocation, args);
         }
 
-        return exact
+        return exactLocation.SourceTree == useSite.Syntax.SyntaxTree
             ? Diagnostic.Create(descriptor, useSite.Syntax.GetLocation(), [exactLocation], args)
             : Diagnostic.Create(descriptor, useSite.Syntax.GetLocation(), args);
     }
