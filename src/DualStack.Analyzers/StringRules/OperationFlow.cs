@@ -31,6 +31,15 @@ internal static class OperationFlow
         }
     }
 
+    /// <summary>The parents of the operation, innermost first.</summary>
+    public static IEnumerable<IOperation> Ancestors(this IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            yield return current;
+        }
+    }
+
     /// <summary>The outermost operation of the member (method body, field initializer, top-level statements).</summary>
     public static IOperation GetRoot(this IOperation operation)
     {
