@@ -9,19 +9,33 @@ internal static class AddressNames
 {
     private static readonly HashSet<string> Words = new(StringComparer.OrdinalIgnoreCase)
     {
-        "ip", "ipv4", "ips", "ipaddress", "ipaddr", "address", "addr", "host", "hostname", "server", "endpoint",
+        "ip", "ipv4", "ips", "ipaddress", "ipaddr", "address", "addresses", "addr", "host", "hosts", "hostname",
+        "server", "servers", "endpoint", "endpoints",
     };
 
-    public static bool LooksLikeAddress(string? identifier)
+    // Text that holds host:port is also called a URL or authority; those words do not make a dotted quad an address.
+    private static readonly HashSet<string> EndpointWords = new(Words, StringComparer.OrdinalIgnoreCase)
+    {
+        "url", "urls", "uri", "authority",
+    };
+
+    public static bool LooksLikeAddress(string? identifier) => HasWord(identifier, Words);
+
+    /// <summary>Like <see cref="LooksLikeAddress"/>, also accepting url, uri and authority (text that holds host:port).</summary>
+    public static bool LooksLikeEndpoint(string? identifier) => HasWord(identifier, EndpointWords);
+
+    private static bool HasWord(string? identifier, HashSet<string> words)
     {
         if (string.IsNullOrEmpty(identifier))
         {
             return false;
         }
 
-        foreach (var word in SplitWords(identifier!))
+        // "IPv4Address" would split as "I|Pv4|Address"; spell the family prefix as one word first.
+        var normalized = identifier!.Replace("IPv4", "Ipv4").Replace("IPv6", "Ipv6");
+        foreach (var word in SplitWords(normalized))
         {
-            if (Words.Contains(word))
+            if (words.Contains(word))
             {
                 return true;
             }

@@ -66,9 +66,6 @@ public sealed class HostPortCompositionAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static bool IsConfiguration(INamedTypeSymbol type, StringRuleSymbols symbols) =>
-        StringRuleSymbols.Is(type, symbols.IConfiguration) || type.AllInterfaces.Any(i => StringRuleSymbols.Is(i, symbols.IConfiguration));
-
     /// <summary>The hole starts the text, or follows "://" or the '@' of user info: it is the host.</summary>
     private static bool IsHostPosition(string text, int index) =>
         index == 0
@@ -98,7 +95,7 @@ public sealed class HostPortCompositionAnalyzer : DiagnosticAnalyzer
     private static IEnumerable<(IOperation Value, string Sink)> ParsedValues(IOperation operation, StringRuleSymbols symbols)
     {
         if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } indexer } assignment
-            && IsConfiguration(indexer.Property.ContainingType, symbols))
+            && symbols.IsConfiguration(indexer.Property.ContainingType))
         {
             yield return (assignment.Value, "a configuration value");
             yield break;

@@ -8,16 +8,14 @@ namespace DualStack.Analyzers.StringRules;
 /// <summary>
 /// DS1013: <c>host:port</c> parsed by splitting on the first ':' (<c>s.Split(':')</c>, <c>s.IndexOf(':')</c>), which
 /// cuts an IPv6 literal apart. Splitting on ':' is common and usually fine (user:password, "Section:Key",
-/// times, ratios), so the split must look like an endpoint: the text comes from something named like an endpoint
-/// (host, address, endpoint, server, url, ipPort), or the first piece is used as a host (address parser, connect)
+/// times, ratios), so the split must look like an endpoint: the name of what holds the text has an endpoint word
+/// (host, address, endpoint, server, url, ipPort; whole camel-case words, so "Observer" does not count), or the first piece is used as a host (address parser, connect)
 /// while a later piece is parsed as the port. Members that already handle IPv6 (<c>LastIndexOf(':')</c>,
 /// bracket checks, <c>IPEndPoint.TryParse</c>) are left alone.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HostPortSplitAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly string[] EndpointNames = ["host", "addr", "endpoint", "server", "url", "ipport"];
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DS1013);
 
     public override void Initialize(AnalysisContext context)
@@ -83,7 +81,7 @@ public sealed class HostPortSplitAnalyzer : DiagnosticAnalyzer
             IPropertyReferenceOperation property => property.Property.Name,
             _ => null,
         };
-        return name is not null && EndpointNames.Any(n => name.IndexOf(n, StringComparison.OrdinalIgnoreCase) >= 0);
+        return AddressNames.LooksLikeEndpoint(name);
     }
 
     /// <summary>Piece 0 goes to a host parameter, or a later piece is parsed as a number while piece 0 is not.</summary>

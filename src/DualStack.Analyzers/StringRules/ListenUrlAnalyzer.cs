@@ -11,7 +11,7 @@ namespace DualStack.Analyzers.StringRules;
 /// DS1010: a <c>0.0.0.0</c> host in a Kestrel listen URL. Kestrel binds exactly that IPv4 address, while the
 /// <c>*</c> host binds <c>[::]</c> (dual mode) and falls back to <c>0.0.0.0</c> where IPv6 is disabled.
 /// C#: <c>UseUrls</c>, <c>UseSetting("urls", …)</c>, <c>WebApplication.Urls.Add</c>, <c>IServerAddressesFeature.Addresses.Add</c>,
-/// <c>app.Run(url)</c>/<c>RunAsync(url)</c>, and <c>Environment.SetEnvironmentVariable</c> of <c>ASPNETCORE_URLS</c>,
+/// <c>app.Run(url)</c>/<c>RunAsync(url)</c>, <c>WebHost.Start(url, …)</c>, <c>configuration["urls"]</c>, and <c>Environment.SetEnvironmentVariable</c> of <c>ASPNETCORE_URLS</c>,
 /// <c>URLS</c> or <c>DOTNET_URLS</c>. AdditionalFiles: <c>appsettings*.json</c> (<c>urls</c>,
 /// <c>Kestrel:Endpoints:*:Url</c>) and <c>launchSettings.json</c> (<c>profiles:*:applicationUrl</c> and the URL
 /// variables of <c>environmentVariables</c>).
@@ -36,12 +36,13 @@ public sealed class ListenUrlAnalyzer : DiagnosticAnalyzer
         {
             var symbols = StringRuleSymbols.Create(start.Compilation);
             if (symbols.WebHostBuilderExtensions is null && symbols.WebApplication is null && symbols.IWebHostBuilder is null
-                && symbols.IServerAddressesFeature is null && symbols.Environment is null)
+                && symbols.IServerAddressesFeature is null && symbols.Environment is null && symbols.IConfiguration is null)
             {
                 return;
             }
 
             start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeConfigurationAssignment(c, symbols), OperationKind.SimpleAssignment);
         });
     }
 
@@ -51,6 +52,19 @@ public sealed class ListenUrlAnalyzer : DiagnosticAnalyzer
         foreach (var url in ListenUrlArguments(invocation, symbols))
         {
             ReportWildcardHosts(context, url);
+        }
+    }
+
+    /// <summary><c>configuration["urls"] = …</c>: the host reads its listen URLs from that key.</summary>
+    private static void AnalyzeConfigurationAssignment(OperationAnalysisContext context, StringRuleSymbols symbols)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer
+            && symbols.IsConfiguration(indexer.Property.ContainingType)
+            && indexer.Arguments[0].Value.ConstantValue.Value is string key
+            && (string.Equals(key, "urls", StringComparison.OrdinalIgnoreCase) || UrlVariables.Contains(key)))
+        {
+            ReportWildcardHosts(context, assignment.Value);
         }
     }
 
@@ -74,6 +88,12 @@ public sealed class ListenUrlAnalyzer : DiagnosticAnalyzer
             && invocation.Arguments.Length == 1 && invocation.Arguments[0].Parameter?.Type.SpecialType == SpecialType.System_String)
         {
             return [invocation.Arguments[0].Value];
+        }
+
+        if (StringRuleSymbols.Is(type, symbols.WebHost) && method.Name is "Start" or "StartWith"
+            && invocation.Arguments.FirstOrDefault(a => a.Parameter is { Name: "url", Type.SpecialType: SpecialType.System_String }) is { } urlArgument)
+        {
+            return [urlArgument.Value];
         }
 
         if (StringRuleSymbols.Is(type, symbols.Environment) && method.Name == "SetEnvironmentVariable" && invocation.Arguments.Length >= 2

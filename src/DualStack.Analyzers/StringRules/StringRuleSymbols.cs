@@ -40,6 +40,7 @@ internal sealed class StringRuleSymbols
         WebHostBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions");
         IWebHostBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.IWebHostBuilder");
         WebApplication = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication");
+        WebHost = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.WebHost");
         IServerAddressesFeature = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature");
         IConfiguration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
     }
@@ -73,6 +74,7 @@ internal sealed class StringRuleSymbols
     public INamedTypeSymbol? WebHostBuilderExtensions { get; }
     public INamedTypeSymbol? IWebHostBuilder { get; }
     public INamedTypeSymbol? WebApplication { get; }
+    public INamedTypeSymbol? WebHost { get; }
     public INamedTypeSymbol? IServerAddressesFeature { get; }
     public INamedTypeSymbol? IConfiguration { get; }
 
@@ -95,6 +97,10 @@ internal sealed class StringRuleSymbols
 
         return false;
     }
+
+    /// <summary>The type is <c>IConfiguration</c> or implements it (<c>ConfigurationManager</c>, <c>IConfigurationRoot</c>).</summary>
+    public bool IsConfiguration(ITypeSymbol? type) =>
+        type is not null && (Is(type, IConfiguration) || type.AllInterfaces.Any(i => Is(i, IConfiguration)));
 
     /// <summary>True when the field is <c>AddressFamily.InterNetwork</c> (value 2) or <c>InterNetworkV6</c> (23).</summary>
     public bool IsAddressFamilyConstant(IOperation operation, int value) =>

@@ -74,6 +74,13 @@ public sealed class DS1010Tests
                     builder.UseSetting("urls", "http://{|DS1010:0.0.0.0|}:8080");
                     feature.Addresses.Add("http://{|DS1010:0.0.0.0|}:9090");
                 }
+
+                void N(Microsoft.Extensions.Configuration.IConfiguration configuration)
+                {
+                    configuration["urls"] = "http://{|DS1010:0.0.0.0|}:8080";
+                    configuration["Logging:Url"] = "http://0.0.0.0:8080";
+                    Microsoft.AspNetCore.WebHost.Start("http://{|DS1010:0.0.0.0|}:8080", context => System.Threading.Tasks.Task.CompletedTask);
+                }
             }
             """);
     }

@@ -75,6 +75,12 @@ public sealed class DS1013Tests
                     var parts = hostPort.Split(':');
                 }
 
+                void Words(string observerName, string hostname)
+                {
+                    var x = observerName.Split(':');
+                    var y = hostname.Length;
+                }
+
                 void LastColon(string endpoint)
                 {
                     var i = endpoint.LastIndexOf(':');

@@ -38,6 +38,15 @@ internal static class StringRuleStubs
             }
         }
 
+        namespace Microsoft.AspNetCore
+        {
+            public static class WebHost
+            {
+                public static object Start(string url, System.Func<object, System.Threading.Tasks.Task> app) => new object();
+                public static object StartWith(string url, System.Action<object> app) => new object();
+            }
+        }
+
         namespace Microsoft.AspNetCore.Hosting.Server.Features
         {
             public interface IServerAddressesFeature
