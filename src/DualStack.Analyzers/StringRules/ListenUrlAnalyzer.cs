@@ -14,7 +14,7 @@ namespace DualStack.Analyzers.StringRules;
 /// <c>app.Run(url)</c>/<c>RunAsync(url)</c>, <c>WebHost.Start(url, …)</c>, <c>configuration["urls"]</c>, and <c>Environment.SetEnvironmentVariable</c> of <c>ASPNETCORE_URLS</c>,
 /// <c>URLS</c> or <c>DOTNET_URLS</c>. AdditionalFiles: <c>appsettings*.json</c> (<c>urls</c>,
 /// <c>Kestrel:Endpoints:*:Url</c>) and <c>launchSettings.json</c> (<c>profiles:*:applicationUrl</c> and the URL
-/// variables of <c>environmentVariables</c>).
+/// variables of <c>environmentVariables</c>), and Dockerfiles (<c>ENV ASPNETCORE_URLS=…</c>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ListenUrlAnalyzer : DiagnosticAnalyzer
@@ -138,7 +138,8 @@ public sealed class ListenUrlAnalyzer : DiagnosticAnalyzer
     {
         var path = context.AdditionalFile.Path;
         var kind = ListenUrlSettings.Classify(path);
-        if (kind == SettingsFileKind.None)
+        var isDockerfile = kind == SettingsFileKind.None && DockerfileUrls.IsDockerfile(path);
+        if (kind == SettingsFileKind.None && !isDockerfile)
         {
             return;
         }
@@ -149,24 +150,45 @@ public sealed class ListenUrlAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var value in ListenUrlSettings.UrlValues(JsonReader.Parse(text.ToString()), kind))
+        var content = text.ToString();
+        if (isDockerfile)
         {
-            var s = value.StringValue ?? string.Empty;
-            foreach (var host in HostText.UrlHosts(s))
+            foreach (var (start, value) in DockerfileUrls.Values(content))
             {
-                if (host.Length != IPv4Wildcard.Length || string.CompareOrdinal(s, host.Start, IPv4Wildcard, 0, host.Length) != 0
-                    || host.Start + host.Length > value.SourceOffsets.Count)
-                {
-                    continue;
-                }
-
-                var start = value.SourceOffsets[host.Start];
-                var end = value.SourceOffsets[host.Start + host.Length - 1] + 1;
-                var span = TextSpan.FromBounds(start, end);
-                var location = Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
-                var url = s.Substring(host.UrlStart, host.UrlLength);
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.DS1010, location, url, ReplaceFirst(url, IPv4Wildcard, DualStackWildcard)));
+                ReportInFile(context, text, value, i => start + i);
             }
+
+            return;
+        }
+
+        foreach (var node in ListenUrlSettings.UrlValues(JsonReader.Parse(content), kind))
+        {
+            var offsets = node.SourceOffsets;
+            ReportInFile(context, text, node.StringValue ?? string.Empty, i => i < offsets.Count ? offsets[i] : -1);
+        }
+    }
+
+    /// <summary>Reports each 0.0.0.0 host of a URL list read from a file; <paramref name="sourceOffset"/> maps value indexes to file offsets.</summary>
+    private static void ReportInFile(AdditionalFileAnalysisContext context, SourceText text, string value, Func<int, int> sourceOffset)
+    {
+        foreach (var host in HostText.UrlHosts(value))
+        {
+            if (host.Length != IPv4Wildcard.Length || string.CompareOrdinal(value, host.Start, IPv4Wildcard, 0, host.Length) != 0)
+            {
+                continue;
+            }
+
+            var start = sourceOffset(host.Start);
+            var last = sourceOffset(host.Start + host.Length - 1);
+            if (start < 0 || last < start || last >= text.Length)
+            {
+                continue;
+            }
+
+            var span = TextSpan.FromBounds(start, last + 1);
+            var location = Location.Create(context.AdditionalFile.Path, span, text.Lines.GetLinePositionSpan(span));
+            var url = value.Substring(host.UrlStart, host.UrlLength);
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.DS1010, location, url, ReplaceFirst(url, IPv4Wildcard, DualStackWildcard)));
         }
     }
 

@@ -151,6 +151,25 @@ public sealed class DS1010Tests
         Assert.Equal(LaunchSettings.Replace("{|DS1010:0.0.0.0|}", "*", StringComparison.Ordinal), fixedText);
     }
 
+    private const string Dockerfile = """
+        FROM mcr.microsoft.com/dotnet/aspnet:8.0
+        ENV ASPNETCORE_URLS=http://{|DS1010:0.0.0.0|}:8080
+        env DOTNET_URLS "http://{|DS1010:0.0.0.0|}:9090"
+        ENV OTHER=http://0.0.0.0:1 URLS='http://{|DS1010:0.0.0.0|}:7070;http://localhost:7071'
+        # ENV ASPNETCORE_URLS=http://0.0.0.0:1
+        RUN echo http://0.0.0.0:8080
+        ENV ASPNETCORE_HTTP_PORTS=8080
+        """;
+
+    [Fact]
+    public async Task Dockerfile_env_instructions_are_reported_and_fixed()
+    {
+        await Verify.VerifyAsync("class C { }", [("/0/Dockerfile", Dockerfile), ("/0/build.Dockerfile", "ENV URLS=http://{|DS1010:0.0.0.0|}:1")]);
+
+        var fixedText = await AdditionalFileFixRunner.FixAllOneByOneAsync<ListenUrlAnalyzer, ListenUrlFixer>("/0/Dockerfile", Unmark(Dockerfile));
+        Assert.Equal(Dockerfile.Replace("{|DS1010:0.0.0.0|}", "*", StringComparison.Ordinal), fixedText);
+    }
+
     private static string Unmark(string markup) => markup.Replace("{|DS1010:", string.Empty, StringComparison.Ordinal).Replace("|}", string.Empty, StringComparison.Ordinal);
 
     [Fact]
