@@ -95,6 +95,10 @@ internal static class NetworkSinks
             {
                 kind = SinkKind.HostPort;
             }
+            else if (StringRuleSymbols.Is(type, symbols.Uri) && parameter.Name == "uriString")
+            {
+                kind = SinkKind.Url;
+            }
             else if (StringRuleSymbols.Is(type, symbols.HttpClient) && parameter.Name == "requestUri")
             {
                 kind = SinkKind.Url;
@@ -123,7 +127,8 @@ internal static class NetworkSinks
             return null;
         }
 
-        if (StringRuleSymbols.Is(type, symbols.Uri) && parameter.Name == "uriString")
+        if ((StringRuleSymbols.Is(type, symbols.Uri) && parameter.Name == "uriString")
+            || (StringRuleSymbols.Is(type, symbols.HttpRequestMessage) && parameter.Name == "requestUri"))
         {
             return SinkKind.Url;
         }

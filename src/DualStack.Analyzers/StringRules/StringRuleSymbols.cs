@@ -21,6 +21,7 @@ internal sealed class StringRuleSymbols
         UriBuilder = compilation.GetTypeByMetadataName("System.UriBuilder");
         UriHostNameType = compilation.GetTypeByMetadataName("System.UriHostNameType");
         HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
+        HttpRequestMessage = compilation.GetTypeByMetadataName("System.Net.Http.HttpRequestMessage");
         Socket = compilation.GetTypeByMetadataName("System.Net.Sockets.Socket");
         TcpClient = compilation.GetTypeByMetadataName("System.Net.Sockets.TcpClient");
         UdpClient = compilation.GetTypeByMetadataName("System.Net.Sockets.UdpClient");
@@ -55,6 +56,7 @@ internal sealed class StringRuleSymbols
     public INamedTypeSymbol? UriBuilder { get; }
     public INamedTypeSymbol? UriHostNameType { get; }
     public INamedTypeSymbol? HttpClient { get; }
+    public INamedTypeSymbol? HttpRequestMessage { get; }
     public INamedTypeSymbol? Socket { get; }
     public INamedTypeSymbol? TcpClient { get; }
     public INamedTypeSymbol? UdpClient { get; }

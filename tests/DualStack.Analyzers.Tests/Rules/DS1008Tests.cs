@@ -40,6 +40,8 @@ public sealed class DS1008Tests
                     await http.GetAsync($"http://{|DS1008:10.0.0.7|}:{port}/health");
                     var channel = GrpcChannel.ForAddress("https://{|DS1008:10.0.0.8|}:443");
                     builder.UseUrls("http://{|DS1008:127.0.0.1|}:5000;http://0.0.0.0:5001");
+                    var request = new HttpRequestMessage(HttpMethod.Get, "http://{|DS1008:10.0.0.9|}/");
+                    var ok = Uri.TryCreate("http://{|DS1008:10.0.0.10|}/", UriKind.Absolute, out var parsed);
                 }
             }
             """);
