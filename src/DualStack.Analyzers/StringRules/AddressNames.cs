@@ -24,6 +24,16 @@ internal static class AddressNames
     /// <summary>Like <see cref="LooksLikeAddress"/>, also accepting url, uri and authority (text that holds host:port).</summary>
     public static bool LooksLikeEndpoint(string? identifier) => HasWord(identifier, EndpointWords);
 
+    /// <summary>Like <see cref="LooksLikeEndpoint"/>, also accepting the project's own words (an .editorconfig option).</summary>
+    public static bool LooksLikeEndpoint(string? identifier, IReadOnlyCollection<string> extraWords) =>
+        HasWord(identifier, EndpointWords) || (extraWords.Count > 0 && HasWord(identifier, new HashSet<string>(extraWords, StringComparer.OrdinalIgnoreCase)));
+
+    /// <summary>Parses a comma- or space-separated word list from an option value.</summary>
+    public static IReadOnlyCollection<string> ParseWords(string? value) =>
+        string.IsNullOrWhiteSpace(value)
+            ? []
+            : value!.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim()).ToArray();
+
     private static bool HasWord(string? identifier, HashSet<string> words)
     {
         if (string.IsNullOrEmpty(identifier))

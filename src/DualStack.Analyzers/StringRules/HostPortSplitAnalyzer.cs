@@ -16,6 +16,9 @@ namespace DualStack.Analyzers.StringRules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HostPortSplitAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>Extra words that mark a name as an endpoint (<c>broker, peer</c>), for code with its own vocabulary.</summary>
+    internal const string EndpointWordsOption = "dotnet_diagnostic.DS1013.endpoint_words";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DS1013);
 
     public override void Initialize(AnalysisContext context)
@@ -39,7 +42,9 @@ public sealed class HostPortSplitAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var namedLikeEndpoint = IsNamedLikeEndpoint(invocation.Instance);
+        var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(invocation.Syntax.SyntaxTree);
+        var extraWords = options.TryGetValue(EndpointWordsOption, out var words) ? AddressNames.ParseWords(words) : [];
+        var namedLikeEndpoint = IsNamedLikeEndpoint(invocation.Instance, extraWords);
         var usedAsEndpoint = method.Name == "Split" && PiecesUsedAsHostAndPort(invocation, symbols);
         if (!namedLikeEndpoint && !usedAsEndpoint)
         {
@@ -71,7 +76,7 @@ public sealed class HostPortSplitAnalyzer : DiagnosticAnalyzer
         return first.ConstantValue.Value is ':' or ":";
     }
 
-    private static bool IsNamedLikeEndpoint(IOperation instance)
+    private static bool IsNamedLikeEndpoint(IOperation instance, IReadOnlyCollection<string> extraWords)
     {
         var name = instance.WalkDownConversions() switch
         {
@@ -81,7 +86,7 @@ public sealed class HostPortSplitAnalyzer : DiagnosticAnalyzer
             IPropertyReferenceOperation property => property.Property.Name,
             _ => null,
         };
-        return AddressNames.LooksLikeEndpoint(name);
+        return AddressNames.LooksLikeEndpoint(name, extraWords);
     }
 
     /// <summary>Piece 0 goes to a host parameter, or a later piece is parsed as a number while piece 0 is not.</summary>

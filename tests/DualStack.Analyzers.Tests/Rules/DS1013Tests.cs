@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
 using Verify = DualStack.Analyzers.Tests.Verifiers.StringRuleVerifier<DualStack.Analyzers.StringRules.HostPortSplitAnalyzer>;
 
 namespace DualStack.Analyzers.Tests.Rules;
@@ -88,6 +90,33 @@ public sealed class DS1013Tests
                 }
             }
             """);
+    }
+
+    [Fact]
+    public async Task Endpoint_words_option_adds_the_project_vocabulary()
+    {
+        var test = new CSharpAnalyzerTest<DualStack.Analyzers.StringRules.HostPortSplitAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            TestCode = """
+                class C
+                {
+                    void M(string brokerList, string seedNode, string other)
+                    {
+                        var a = {|DS1013:brokerList.Split(':')|};
+                        var b = {|DS1013:seedNode.Split(':')|};
+                        var c = other.Split(':');
+                    }
+                }
+                """,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", """
+            root = true
+
+            [*.cs]
+            dotnet_diagnostic.DS1013.endpoint_words = broker, seed
+            """));
+        await test.RunAsync();
     }
 
     [Fact]
