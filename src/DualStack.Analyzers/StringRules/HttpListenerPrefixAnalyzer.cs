@@ -9,6 +9,8 @@ namespace DualStack.Analyzers.StringRules;
 /// DS1016: <c>HttpListener.Prefixes.Add</c> with the <c>*</c> or <c>+</c> host. The managed HttpListener used on
 /// Linux and macOS binds <c>IPAddress.Any</c> for those hosts, so the listener never accepts IPv6 connections.
 /// There is no local rewrite that fixes it (IPv6 literal prefixes are rejected, dotnet/runtime#34399), so no fix.
+/// Windows uses HTTP.sys, which listens on both families, so Windows-only targets are skipped: .NET Framework
+/// (HttpListener lives in System.dll there) and <c>-windows</c> target frameworks.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HttpListenerPrefixAnalyzer : DiagnosticAnalyzer
@@ -22,13 +24,24 @@ public sealed class HttpListenerPrefixAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var prefixes = start.Compilation.GetTypeByMetadataName("System.Net.HttpListenerPrefixCollection");
-            if (prefixes is null)
+            if (prefixes is null || IsWindowsOnly(start.Options, prefixes))
             {
                 return;
             }
 
             start.RegisterOperationAction(c => Analyze(c, prefixes), OperationKind.Invocation);
         });
+    }
+
+    private static bool IsWindowsOnly(AnalyzerOptions options, INamedTypeSymbol prefixes)
+    {
+        if (prefixes.ContainingAssembly?.Name == "System")
+        {
+            return true;
+        }
+
+        return options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.TargetFramework", out var framework)
+            && framework.IndexOf("-windows", StringComparison.OrdinalIgnoreCase) >= 0;
     }
 
     private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol prefixes)

@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
 using Verify = DualStack.Analyzers.Tests.Verifiers.StringRuleVerifier<DualStack.Analyzers.StringRules.HttpListenerPrefixAnalyzer>;
 
 namespace DualStack.Analyzers.Tests.Rules;
@@ -60,6 +62,38 @@ public sealed class DS1016Tests
                 }
             }
             """);
+    }
+
+    private const string WildcardListener = """
+        class C
+        {
+            void M(System.Net.HttpListener listener) => listener.Prefixes.Add("http://+:8080/");
+        }
+        """;
+
+    [Fact]
+    public async Task Windows_target_frameworks_are_not_reported()
+    {
+        var test = new CSharpAnalyzerTest<DualStack.Analyzers.StringRules.HttpListenerPrefixAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            TestCode = WildcardListener,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", """
+            is_global = true
+            build_property.TargetFramework = net8.0-windows10.0.19041.0
+            """));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Dotnet_framework_is_not_reported()
+    {
+        await new CSharpAnalyzerTest<DualStack.Analyzers.StringRules.HttpListenerPrefixAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.NetFramework.Net472.Default,
+            TestCode = WildcardListener,
+        }.RunAsync();
     }
 
     [Fact]
