@@ -28,6 +28,10 @@ internal static class AddressNames
     public static bool LooksLikeEndpoint(string? identifier, IReadOnlyCollection<string> extraWords) =>
         HasWord(identifier, EndpointWords) || (extraWords.Count > 0 && HasWord(identifier, new HashSet<string>(extraWords, StringComparer.OrdinalIgnoreCase)));
 
+    /// <summary>The name is a URL or URI (whose first ':' ends the scheme).</summary>
+    public static bool LooksLikeUrl(string? identifier) =>
+        HasWord(identifier, new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "url", "urls", "uri", "prefix" });
+
     /// <summary>Parses a comma- or space-separated word list from an option value.</summary>
     public static IReadOnlyCollection<string> ParseWords(string? value) =>
         string.IsNullOrWhiteSpace(value)

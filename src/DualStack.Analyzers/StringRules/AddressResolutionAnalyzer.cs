@@ -126,7 +126,15 @@ public sealed class AddressResolutionAnalyzer : DiagnosticAnalyzer
     /// <summary><c>foreach (var a in list) { if (a.AddressFamily == InterNetwork) … }</c> with no else, or <c>!= … continue</c>.</summary>
     private static bool IsForEachFilter(IBinaryOperation binary)
     {
-        if (binary.Parent is not IConditionalOperation conditional || conditional.Condition != binary)
+        // The test may be one operand of &&: if (!IPAddress.IsLoopback(a) && a.AddressFamily == InterNetwork).
+        IOperation condition = binary;
+        while (binary.OperatorKind == BinaryOperatorKind.Equals
+            && condition.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and)
+        {
+            condition = and;
+        }
+
+        if (condition.Parent is not IConditionalOperation conditional || conditional.Condition != condition)
         {
             return false;
         }

@@ -44,10 +44,18 @@ public sealed class HostPortSplitAnalyzer : DiagnosticAnalyzer
 
         var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(invocation.Syntax.SyntaxTree);
         var extraWords = options.TryGetValue(EndpointWordsOption, out var words) ? AddressNames.ParseWords(words) : [];
-        var namedLikeEndpoint = IsNamedLikeEndpoint(invocation.Instance, extraWords);
-        var usedAsEndpoint = method.Name == "Split" && PiecesUsedAsHostAndPort(invocation, symbols);
-        if (!namedLikeEndpoint && !usedAsEndpoint)
+        if (method.Name == "Split")
         {
+            var namedLikeEndpoint = IsNamedLikeEndpoint(NameOf(invocation.Instance), extraWords)
+                || IsNamedLikeEndpoint(DeclaredName(invocation), extraWords);
+            if (!namedLikeEndpoint && !PiecesUsedAsHostAndPort(invocation, symbols))
+            {
+                return;
+            }
+        }
+        else if (!IsSplitPoint(invocation) || !IsNamedLikeEndpoint(NameOf(invocation.Instance), extraWords, allowUrls: false))
+        {
+            // IndexOf(':') also finds the scheme of a URL or tests for a port; only a host/port cut of an address counts.
             return;
         }
 
@@ -76,9 +84,20 @@ public sealed class HostPortSplitAnalyzer : DiagnosticAnalyzer
         return first.ConstantValue.Value is ':' or ":";
     }
 
-    private static bool IsNamedLikeEndpoint(IOperation instance, IReadOnlyCollection<string> extraWords)
+    private static bool IsNamedLikeEndpoint(string? name, IReadOnlyCollection<string> extraWords, bool allowUrls = true) =>
+        allowUrls ? AddressNames.LooksLikeEndpoint(name, extraWords) : AddressNames.LooksLikeAddress(name) || AddressNames.LooksLikeEndpoint(name, extraWords) && !AddressNames.LooksLikeUrl(name);
+
+    /// <summary>The name of the text, looking through string calls such as <c>Trim()</c>: <c>serverAddress.TrimEnd('/')</c> is "serverAddress".</summary>
+    private static string? NameOf(IOperation? operation)
     {
-        var name = instance.WalkDownConversions() switch
+        var current = operation?.WalkDownConversions();
+        while (current is IInvocationOperation { Instance: { } inner } call && call.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String
+            && call.Type?.SpecialType == SpecialType.System_String)
+        {
+            current = inner.WalkDownConversions();
+        }
+
+        return current switch
         {
             ILocalReferenceOperation local => local.Local.Name,
             IParameterReferenceOperation parameter => parameter.Parameter.Name,
@@ -86,7 +105,52 @@ public sealed class HostPortSplitAnalyzer : DiagnosticAnalyzer
             IPropertyReferenceOperation property => property.Property.Name,
             _ => null,
         };
-        return AddressNames.LooksLikeEndpoint(name, extraWords);
+    }
+
+    /// <summary>The local the result is stored in (<c>var ipPort = s.Split(':')</c>).</summary>
+    private static string? DeclaredName(IOperation operation)
+    {
+        var parent = operation.Parent;
+        while (parent is IConversionOperation or IParenthesizedOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } ? declarator.Symbol.Name : null;
+    }
+
+    /// <summary>The index cuts the text: it (or it + 1) is passed to <c>Substring</c>/<c>Remove</c>, directly or through a local.</summary>
+    private static bool IsSplitPoint(IInvocationOperation indexOf)
+    {
+        IEnumerable<IOperation> uses = [indexOf];
+        var parent = indexOf.Parent;
+        while (parent is IConversionOperation or IParenthesizedOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        if (parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+        {
+            uses = indexOf.GetRoot().Descendants()
+                .Where(op => op is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, declarator.Symbol));
+        }
+
+        foreach (var use in uses)
+        {
+            var current = use;
+            if (current.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } plus && plus.RightOperand.ConstantValue.Value is 1)
+            {
+                current = plus;
+            }
+
+            if (current.Parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Substring" or "Remove" } call }
+                && call.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Piece 0 goes to a host parameter, or a later piece is parsed as a number while piece 0 is not.</summary>
@@ -152,13 +216,19 @@ public sealed class HostPortSplitAnalyzer : DiagnosticAnalyzer
     private static PieceUse ClassifyUse(IOperation value, StringRuleSymbols symbols, int depth)
     {
         var current = value;
-        while (current.Parent is IConversionOperation or IParenthesizedOperation)
+        while (current.Parent is IConversionOperation or IParenthesizedOperation
+            || (current.Parent is IInvocationOperation { TargetMethod.ContainingType.SpecialType: SpecialType.System_String } call
+                && call.Instance == current && call.Type?.SpecialType == SpecialType.System_String))
         {
             current = current.Parent;
         }
 
         switch (current.Parent)
         {
+            case ISimpleAssignmentOperation assignment when assignment.Value == current && AddressNames.LooksLikeAddress(NameOf(assignment.Target)):
+                return PieceUse.Host;
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation named } when AddressNames.LooksLikeAddress(named.Symbol.Name):
+                return PieceUse.Host;
             case IArgumentOperation { Parent: IInvocationOperation invocation } argument:
                 return ClassifyArgument(argument, invocation.TargetMethod, symbols);
             case IArgumentOperation { Parent: IObjectCreationOperation { Constructor: { } constructor } } argument:

@@ -38,6 +38,19 @@ public sealed class DS1009Tests
                     throw new InvalidOperationException("no IPv4 address");
                 }
 
+                string FirstNonLoopback(System.Collections.Generic.IEnumerable<UnicastIPAddressInformation> addresses)
+                {
+                    foreach (var info in addresses)
+                    {
+                        if (!IPAddress.IsLoopback(info.Address) && {|DS1009:info.Address.AddressFamily == AddressFamily.InterNetwork|})
+                        {
+                            return info.Address.ToString();
+                        }
+                    }
+
+                    return "127.0.0.1";
+                }
+
                 IPAddress? Query(IPAddress[] all) =>
                     (from a in all where {|DS1009:a.AddressFamily == AddressFamily.InterNetwork|} select a).FirstOrDefault();
             }

@@ -49,6 +49,49 @@ public sealed class DS1013Tests
     }
 
     [Fact]
+    public async Task Names_are_seen_through_string_calls_and_host_assignments()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            class Info { public string ServerIp { get; set; } = ""; public int Port { get; set; } }
+            class C
+            {
+                Info Resolve(string serverAddress, string item, string value)
+                {
+                    var arr = {|DS1013:serverAddress.TrimEnd('/').Split(':')|};
+                    var ipPort = {|DS1013:item.Trim().Split(':')|};
+                    var info = new Info();
+                    var parts = {|DS1013:value.Split(':')|};
+                    info.ServerIp = parts[0];
+                    var ip = ipPort[0].Trim();
+                    return info;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Scheme_lookups_and_port_presence_tests_are_not_reported()
+    {
+        await Verify.VerifyAsync("""
+            class C
+            {
+                string M(string uriPrefix, string host)
+                {
+                    var hostStart = uriPrefix.IndexOf(':') + 3;
+                    if (host.IndexOf(':') == -1)
+                    {
+                        host = host + ":80";
+                    }
+
+                    var schemeEnd = uriPrefix.IndexOf(':');
+                    return uriPrefix.Substring(0, schemeEnd);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Credentials_config_keys_times_and_ipv6_aware_parsers_are_not_reported()
     {
         await Verify.VerifyAsync("""
