@@ -8,7 +8,8 @@ namespace DualStack.Analyzers.StringRules;
 /// DS1008: a hard-coded IPv4 literal that reaches a network API (address parsers, URL parsers, HttpClient,
 /// gRPC, connect calls, Kestrel URLs). Only strict dotted quads count (not "2", versions are not sinks), and the
 /// RFC 5737 documentation ranges, broadcast and multicast (IPv4 by protocol) are exempt. <c>0.0.0.0</c> in a listen
-/// URL is left to DS1010. Info: the literal may be deliberate on an IPv4-only deployment.
+/// URL is left to DS1010, and test projects (referencing xunit, NUnit or MSTest) are skipped. Info: the literal
+/// may be deliberate on an IPv4-only deployment.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HardCodedIPv4LiteralAnalyzer : DiagnosticAnalyzer
@@ -22,7 +23,7 @@ public sealed class HardCodedIPv4LiteralAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = StringRuleSymbols.Create(start.Compilation);
-            if (symbols.IPAddress is null && symbols.Uri is null)
+            if ((symbols.IPAddress is null && symbols.Uri is null) || IsTestProject(start.Compilation))
             {
                 return;
             }
@@ -30,6 +31,14 @@ public sealed class HardCodedIPv4LiteralAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation, OperationKind.ObjectCreation);
         });
     }
+
+    /// <summary>
+    /// Test projects use fixed addresses on purpose (fixtures, expected values); a project that references a test
+    /// framework is not analysed for this rule.
+    /// </summary>
+    private static bool IsTestProject(Compilation compilation) =>
+        compilation.ReferencedAssemblyNames.Any(a => a.Name is "xunit.core" or "xunit.v3.core" or "nunit.framework"
+            or "Microsoft.VisualStudio.TestPlatform.TestFramework" or "MSTest.TestFramework");
 
     private static void Analyze(OperationAnalysisContext context, StringRuleSymbols symbols)
     {

@@ -153,7 +153,7 @@ public sealed class HostPortSplitAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    /// <summary>Piece 0 goes to a host parameter, or a later piece is parsed as a number while piece 0 is not.</summary>
+    /// <summary>Piece 0 goes to a host parameter or an address-named target, or piece 1 is parsed as a number while piece 0 is not.</summary>
     private static bool PiecesUsedAsHostAndPort(IInvocationOperation split, StringRuleSymbols symbols)
     {
         var hostUse = false;
@@ -167,8 +167,9 @@ public sealed class HostPortSplitAnalyzer : DiagnosticAnalyzer
                 hostUse |= use == PieceUse.Host;
                 firstIsNumber |= use == PieceUse.Number;
             }
-            else
+            else if (index == 1)
             {
+                // host:port puts the port at [1]; a number further on is some other format ("host:app:42").
                 laterIsNumber |= use == PieceUse.Number;
             }
         }

@@ -1,3 +1,6 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
 using Verify = DualStack.Analyzers.Tests.Verifiers.StringRuleVerifier<DualStack.Analyzers.StringRules.HardCodedIPv4LiteralAnalyzer>;
 
 namespace DualStack.Analyzers.Tests.Rules;
@@ -91,6 +94,24 @@ public sealed class DS1008Tests
                 }
             }
             """);
+    }
+
+    [Fact]
+    public async Task Test_projects_are_not_analysed()
+    {
+        var test = new CSharpAnalyzerTest<DualStack.Analyzers.StringRules.HardCodedIPv4LiteralAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            TestCode = """
+                class FixtureTests
+                {
+                    [Xunit.Fact]
+                    public void Parses() => System.Net.IPAddress.Parse("10.0.0.5");
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(FactAttribute).Assembly.Location));
+        await test.RunAsync();
     }
 
     [Fact]
