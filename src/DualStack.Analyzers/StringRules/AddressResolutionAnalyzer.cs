@@ -169,6 +169,7 @@ public sealed class AddressResolutionAnalyzer : DiagnosticAnalyzer
 
         if (FirstMethods.Contains(invocation.TargetMethod.Name) && invocation.Arguments.Length >= 1
             && StringRuleSymbols.Is(invocation.TargetMethod.ContainingType, symbols.Enumerable)
+            && StringRuleSymbols.Is(invocation.Type, symbols.IPAddress)
             && !HasFamilyPredicate(invocation, symbols)
             && IsDnsResult(invocation.Arguments[0].Value, symbols, 0)
             && FeedsConnectOrBind(invocation, symbols, 0))
@@ -197,7 +198,9 @@ public sealed class AddressResolutionAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeElementAccess(OperationAnalysisContext context, StringRuleSymbols symbols)
     {
         var element = (IArrayElementReferenceOperation)context.Operation;
+        // Type first: it is cheap, and most array reads are not addresses.
         if (element.Indices.Length == 1 && element.Indices[0].ConstantValue.Value is 0
+            && StringRuleSymbols.Is(element.Type, symbols.IPAddress)
             && IsDnsResult(element.ArrayReference, symbols, 0)
             && FeedsConnectOrBind(element, symbols, 0))
         {
