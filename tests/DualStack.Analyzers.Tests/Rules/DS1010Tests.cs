@@ -44,6 +44,7 @@ public sealed class DS1010Tests
                     app.Urls.Add({|#0:url|});
                     app.Urls.Add($"http://{|DS1010:0.0.0.0|}:{port}");
                     app.Run("http://{|DS1010:0.0.0.0|}:80;http://localhost:81");
+                    app.Urls.Add(@"http://{|DS1010:0.0.0.0|}:82");
                 }
             }
             """, Usings + """
@@ -55,6 +56,7 @@ public sealed class DS1010Tests
                     app.Urls.Add(url);
                     app.Urls.Add($"http://*:{port}");
                     app.Run("http://*:80;http://localhost:81");
+                    app.Urls.Add(@"http://*:82");
                 }
             }
             """,
