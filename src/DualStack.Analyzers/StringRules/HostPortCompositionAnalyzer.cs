@@ -8,10 +8,10 @@ namespace DualStack.Analyzers.StringRules;
 /// <summary>
 /// DS1012: <c>host:port</c> or a URL composed from an IP address without brackets (<c>$"{ip}:{port}"</c>,
 /// <c>"http://" + ip + ":" + port</c>, <c>string.Format("{0}:{1}", ip, port)</c>) that reaches a parser: <c>Uri</c>,
-/// <c>UriBuilder</c>, <c>HttpClient</c>, gRPC, <c>IPEndPoint.Parse</c>, Kestrel URLs, an environment variable or an
-/// <c>IConfiguration</c> value. The host must be IP-typed (<c>IPAddress</c>, its <c>ToString()</c>, or
+/// <c>UriBuilder</c>, <c>HttpClient</c>, gRPC, <c>IPEndPoint.Parse</c>, Kestrel URLs, an environment variable, an
+/// <c>IConfiguration</c> value, or a field, property or method result named as an endpoint (stored to be parsed later). The host must be IP-typed (<c>IPAddress</c>, its <c>ToString()</c>, or
 /// <c>Uri.DnsSafeHost</c>/<c>IdnHost</c>, which drop brackets); <c>Uri.Host</c> keeps them and host names are fine.
-/// Strings that only go to logs, <c>ToString</c> or dictionary keys reach no parser and are never reported.
+/// Strings that only go to logs, <c>ToString</c>, names or dictionary keys reach no parser and are never reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HostPortCompositionAnalyzer : DiagnosticAnalyzer
@@ -32,13 +32,13 @@ public sealed class HostPortCompositionAnalyzer : DiagnosticAnalyzer
 
             start.RegisterOperationAction(
                 c => Analyze(c, symbols),
-                OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
+                OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment, OperationKind.Return);
         });
     }
 
     private static void Analyze(OperationAnalysisContext context, StringRuleSymbols symbols)
     {
-        foreach (var (value, sink) in ParsedValues(context.Operation, symbols))
+        foreach (var (value, sink) in ParsedValues(context.Operation, context.ContainingSymbol, symbols))
         {
             var pieces = StringPieces.From(value);
             if (pieces is null)
@@ -92,28 +92,55 @@ public sealed class HostPortCompositionAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>String values that something parses as an endpoint or URL, with the parser's name.</summary>
-    private static IEnumerable<(IOperation Value, string Sink)> ParsedValues(IOperation operation, StringRuleSymbols symbols)
+    private static IEnumerable<(IOperation Value, string Sink)> ParsedValues(IOperation operation, ISymbol containingSymbol, StringRuleSymbols symbols)
     {
-        if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } indexer } assignment
-            && symbols.IsConfiguration(indexer.Property.ContainingType))
+        switch (operation)
         {
-            yield return (assignment.Value, "a configuration value");
-            yield break;
-        }
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } indexer } assignment
+                when symbols.IsConfiguration(indexer.Property.ContainingType):
+                yield return (assignment.Value, "a configuration value");
+                yield break;
 
-        if (operation is IInvocationOperation invocation && StringRuleSymbols.Is(invocation.TargetMethod.ContainingType, symbols.Environment)
-            && invocation.TargetMethod.Name == "SetEnvironmentVariable" && invocation.Arguments.Length >= 2)
-        {
-            yield return (invocation.Arguments[1].Value, "an environment variable");
-            yield break;
+            // Stored for later parsing: a field or property named as an endpoint (Address, ServerUrl, PeerEndpoint),
+            // never a name, key or label (ClientName, CacheKey), which only identify.
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: false } or IFieldReferenceOperation } assignment
+                when AddressNames.LooksLikeEndpoint(MemberName(assignment.Target)):
+                yield return (assignment.Value, "'" + MemberName(assignment.Target) + "'");
+                yield break;
+
+            case IReturnOperation { ReturnedValue: { } returned } when ReturningMemberName(containingSymbol) is { } name && AddressNames.LooksLikeEndpoint(name):
+                yield return (returned, "the result of '" + name + "'");
+                yield break;
+
+            case IInvocationOperation invocation when StringRuleSymbols.Is(invocation.TargetMethod.ContainingType, symbols.Environment)
+                && invocation.TargetMethod.Name == "SetEnvironmentVariable" && invocation.Arguments.Length >= 2:
+                yield return (invocation.Arguments[1].Value, "an environment variable");
+                yield break;
         }
 
         foreach (var sink in NetworkSinks.Find(operation, symbols))
         {
             if (sink.Kind != SinkKind.Host)
             {
-                yield return (sink.Value, sink.Name);
+                yield return (sink.Value, sink.IsListenUrl ? sink.Name : "the argument of " + sink.Name);
             }
         }
     }
+
+    private static string? MemberName(IOperation target) => target switch
+    {
+        IPropertyReferenceOperation property => property.Property.Name,
+        IFieldReferenceOperation field => field.Field.Name,
+        _ => null,
+    };
+
+    /// <summary>The method or property a return belongs to; null inside lambdas and for ToString, which only displays.</summary>
+    private static string? ReturningMemberName(ISymbol symbol) => symbol switch
+    {
+        IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } => null,
+        IMethodSymbol { Name: "ToString" } => null,
+        IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: { } property } => property.Name,
+        IMethodSymbol method when method.ReturnType.SpecialType == SpecialType.System_String => method.Name,
+        _ => null,
+    };
 }

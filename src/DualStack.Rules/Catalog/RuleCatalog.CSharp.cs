@@ -50,7 +50,7 @@ public static partial class RuleCatalog
             Severity.Info, hasFix: false,
             "The first DNS answer may be an address family the host cannot reach; try every address or let the socket API connect by name."),
         CSharp(RuleIds.HostPortWithoutBrackets, "host:port composed without IPv6 brackets",
-            "{0} is composed without brackets around the host and passed to {1}; an IPv6 address makes it unparsable",
+            "{0} is composed without brackets around the host and used as {1}; an IPv6 address makes it unparsable",
             Severity.Info, hasFix: true,
             "An IPv6 address in host:port or a URL must be enclosed in brackets; IPEndPoint.ToString and UriBuilder add them."),
         CSharp(RuleIds.HostPortSplitOnFirstColon, "host:port split on the first colon",

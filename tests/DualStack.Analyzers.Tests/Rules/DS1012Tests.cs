@@ -102,6 +102,42 @@ public sealed class DS1012Tests
     }
 
     [Fact]
+    public async Task Endpoints_stored_or_returned_for_later_parsing_are_reported()
+    {
+        await Verify.VerifyFixAsync<HostPortCompositionFixer>("""
+            using System.Net;
+            class Options { public string ServerAddress { get; set; } = ""; public string ClientName { get; set; } = ""; }
+            class C
+            {
+                string peerEndpoint = "";
+                IPAddress ip = IPAddress.Loopback;
+                int port = 80;
+                string Endpoint => $"{{|DS1012:ip|}}:{port}";
+                string GetServerUrl() => $"http://{{|DS1012:ip|}}:{port}/";
+                Options Build() => new Options { ServerAddress = $"{{|DS1012:ip|}}:{port}", ClientName = $"{ip}:{port}" };
+                void M() => peerEndpoint = $"{{|DS1012:ip|}}:{port}";
+                string Describe() => $"{ip}:{port}";
+                System.Func<string> Later() => () => $"{ip}:{port}";
+            }
+            """, """
+            using System.Net;
+            class Options { public string ServerAddress { get; set; } = ""; public string ClientName { get; set; } = ""; }
+            class C
+            {
+                string peerEndpoint = "";
+                IPAddress ip = IPAddress.Loopback;
+                int port = 80;
+                string Endpoint => new IPEndPoint(ip, port).ToString();
+                string GetServerUrl() => $"http://{{|DS1012:ip|}}:{port}/";
+                Options Build() => new Options { ServerAddress = new IPEndPoint(ip, port).ToString(), ClientName = $"{ip}:{port}" };
+                void M() => peerEndpoint = new IPEndPoint(ip, port).ToString();
+                string Describe() => $"{ip}:{port}";
+                System.Func<string> Later() => () => $"{ip}:{port}";
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Bracketed_hosts_uri_host_host_names_and_display_strings_are_not_reported()
     {
         await Verify.VerifyAsync("""
@@ -110,7 +146,7 @@ public sealed class DS1012Tests
             using System.Net;
             class C
             {
-                string address = "";
+                string name = "";
                 IPAddress ip = IPAddress.Loopback;
                 int port = 80;
                 public override string ToString() => $"{ip}:{port}";
@@ -122,7 +158,7 @@ public sealed class DS1012Tests
                     var d = new Uri($"http://{new IPEndPoint(ip, port)}/");
                     Console.WriteLine($"listening on {ip}:{port}");
                     peers[$"{ip}:{port}"] = 1;
-                    address = $"{ip}:{port}";
+                    name = $"{ip}:{port}";
                     var e = new Uri($"http://host/{ip}:{port}");
                 }
             }
