@@ -28,6 +28,10 @@ internal static class AddressNames
     public static bool LooksLikeEndpoint(string? identifier, IReadOnlyCollection<string> extraWords) =>
         HasWord(identifier, EndpointWords) || (extraWords.Count > 0 && HasWord(identifier, new HashSet<string>(extraWords, StringComparer.OrdinalIgnoreCase)));
 
+    /// <summary>The name says IP address (<c>ServerIp</c>, <c>ipAddress</c>, <c>GetCurrentIp</c>), not merely host.</summary>
+    public static bool LooksLikeIp(string? identifier) =>
+        HasWord(identifier, new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "ip", "ipv4", "ipv6", "ipaddress", "ipaddr" });
+
     /// <summary>The name is a URL or URI (whose first ':' ends the scheme).</summary>
     public static bool LooksLikeUrl(string? identifier) =>
         HasWord(identifier, new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "url", "urls", "uri", "prefix" });

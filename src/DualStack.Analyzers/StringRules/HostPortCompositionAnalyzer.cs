@@ -87,8 +87,28 @@ public sealed class HostPortCompositionAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
-        return value is IPropertyReferenceOperation { Property.Name: "DnsSafeHost" or "IdnHost" } property
-            && StringRuleSymbols.Is(property.Property.ContainingType, symbols.Uri);
+        if (value is IPropertyReferenceOperation { Property.Name: "DnsSafeHost" or "IdnHost" } property
+            && StringRuleSymbols.Is(property.Property.ContainingType, symbols.Uri))
+        {
+            return true;
+        }
+
+        // A string that is named as an IP address (ServerIp, GetCurrentIp()) holds a literal, not a host name.
+        if (value.Type?.SpecialType != SpecialType.System_String)
+        {
+            return false;
+        }
+
+        var name = value switch
+        {
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation stringProperty => stringProperty.Property.Name,
+            IInvocationOperation call => call.TargetMethod.Name,
+            _ => null,
+        };
+        return AddressNames.LooksLikeIp(name);
     }
 
     /// <summary>String values that something parses as an endpoint or URL, with the parser's name.</summary>

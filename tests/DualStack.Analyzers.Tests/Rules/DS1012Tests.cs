@@ -15,12 +15,16 @@ public sealed class DS1012Tests
             using Grpc.Net.Client;
             class C
             {
-                async void M(HttpClient http, IPAddress ip, IPEndPoint endPoint, Uri uri, int port)
+                string GetCurrentIp() => "10.0.0.1";
+
+                async void M(HttpClient http, IPAddress ip, IPEndPoint endPoint, Uri uri, int port, string serverIp)
                 {
                     var a = new Uri($"http://{{|DS1012:ip|}}:{port}/");
                     await http.GetAsync("http://" + {|DS1012:endPoint.Address|} + ":" + port + "/health");
                     var channel = GrpcChannel.ForAddress(string.Format("https://{0}:{1}", {|DS1012:ip.ToString()|}, port));
                     var b = new Uri($"http://{{|DS1012:uri.DnsSafeHost|}}:{uri.Port}/");
+                    var c = GrpcChannel.ForAddress($"https://{{|DS1012:serverIp|}}:{port}");
+                    var d = new Uri($"http://{{|DS1012:GetCurrentIp()|}}:{port}");
                 }
             }
             """);
