@@ -42,6 +42,27 @@ public sealed class DS1016Tests
     }
 
     [Fact]
+    public async Task Prefixes_in_readonly_fields_and_fields_set_in_the_member_are_followed()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net;
+            class C
+            {
+                private readonly string _prefix = "http://{|#1:*|}:8080/";
+                private string _other = "";
+                void M(HttpListener listener)
+                {
+                    listener.Prefixes.Add({|#0:_prefix|});
+                    _other = "http://{|#3:+|}:9090/";
+                    listener.Prefixes.Add({|#2:_other|});
+                }
+            }
+            """,
+            Verify.Diagnostic("DS1016").WithLocation(0).WithLocation(1).WithArguments("http://*:8080/"),
+            Verify.Diagnostic("DS1016").WithLocation(2).WithLocation(3).WithArguments("http://+:9090/"));
+    }
+
+    [Fact]
     public async Task Named_hosts_and_other_collections_are_not_reported()
     {
         await Verify.VerifyAsync("""
