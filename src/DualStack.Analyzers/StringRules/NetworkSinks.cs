@@ -1,0 +1,162 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DualStack.Analyzers.StringRules;
+
+/// <summary>How a sink reads its string argument.</summary>
+internal enum SinkKind
+{
+    /// <summary>An IP address or host name on its own (<c>IPAddress.Parse</c>, <c>Connect(host, port)</c>).</summary>
+    Host,
+
+    /// <summary><c>host:port</c> (<c>IPEndPoint.Parse</c>).</summary>
+    HostPort,
+
+    /// <summary>A URL or a ';'-separated URL list (<c>new Uri</c>, <c>HttpClient</c>, gRPC, Kestrel).</summary>
+    Url,
+}
+
+/// <summary>A string argument that a network API parses as an address, host or URL.</summary>
+internal readonly struct NetworkSink
+{
+    public NetworkSink(IOperation value, string name, SinkKind kind, bool isListenUrl)
+    {
+        Value = value;
+        Name = name;
+        Kind = kind;
+        IsListenUrl = isListenUrl;
+    }
+
+    public IOperation Value { get; }
+
+    /// <summary>The API, for messages: <c>IPAddress.Parse</c>, <c>new Uri</c>.</summary>
+    public string Name { get; }
+
+    public SinkKind Kind { get; }
+
+    /// <summary>A Kestrel listen URL (where <c>0.0.0.0</c> is DS1010's business).</summary>
+    public bool IsListenUrl { get; }
+}
+
+/// <summary>
+/// The network and URL parsers the string rules follow values into, matched by symbol: containing type, member
+/// and parameter (type and name), never by the text of the call.
+/// </summary>
+internal static class NetworkSinks
+{
+    public static IEnumerable<NetworkSink> Find(IOperation operation, StringRuleSymbols symbols)
+    {
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                foreach (var sink in FromInvocation(invocation, symbols))
+                {
+                    yield return sink;
+                }
+
+                break;
+            case IObjectCreationOperation creation when creation.Constructor is { } constructor:
+                foreach (var argument in creation.Arguments)
+                {
+                    var kind = ConstructorArgumentKind(constructor.ContainingType, argument, symbols);
+                    if (kind is { } k)
+                    {
+                        yield return new NetworkSink(argument.Value, "new " + constructor.ContainingType.Name, k, isListenUrl: false);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static IEnumerable<NetworkSink> FromInvocation(IInvocationOperation invocation, StringRuleSymbols symbols)
+    {
+        foreach (var url in ListenUrlAnalyzer.ListenUrlArguments(invocation, symbols))
+        {
+            yield return new NetworkSink(url, "a Kestrel listen URL (" + invocation.TargetMethod.Name + ")", SinkKind.Url, isListenUrl: true);
+        }
+
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType;
+        var name = type.Name + "." + method.Name;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { Type.SpecialType: SpecialType.System_String } parameter)
+            {
+                continue;
+            }
+
+            SinkKind? kind = null;
+            if (StringRuleSymbols.Is(type, symbols.IPAddress) && method.Name == "Parse")
+            {
+                kind = SinkKind.Host;
+            }
+            else if (StringRuleSymbols.Is(type, symbols.IPEndPoint) && method.Name == "Parse")
+            {
+                kind = SinkKind.HostPort;
+            }
+            else if (StringRuleSymbols.Is(type, symbols.Uri) && parameter.Name == "uriString")
+            {
+                kind = SinkKind.Url;
+            }
+            else if (StringRuleSymbols.Is(type, symbols.HttpClient) && parameter.Name == "requestUri")
+            {
+                kind = SinkKind.Url;
+            }
+            else if (StringRuleSymbols.Is(type, symbols.GrpcChannel) && method.Name == "ForAddress")
+            {
+                kind = SinkKind.Url;
+            }
+            else if ((StringRuleSymbols.Is(type, symbols.Socket) || StringRuleSymbols.Is(type, symbols.TcpClient) || StringRuleSymbols.Is(type, symbols.UdpClient))
+                && parameter.Name is "host" or "hostname")
+            {
+                kind = SinkKind.Host;
+            }
+
+            if (kind is { } k)
+            {
+                yield return new NetworkSink(argument.Value, name, k, isListenUrl: false);
+            }
+        }
+    }
+
+    private static SinkKind? ConstructorArgumentKind(INamedTypeSymbol type, IArgumentOperation argument, StringRuleSymbols symbols)
+    {
+        if (argument.Parameter is not { Type.SpecialType: SpecialType.System_String } parameter)
+        {
+            return null;
+        }
+
+        if ((StringRuleSymbols.Is(type, symbols.Uri) && parameter.Name == "uriString")
+            || (StringRuleSymbols.Is(type, symbols.HttpRequestMessage) && parameter.Name == "requestUri"))
+        {
+            return SinkKind.Url;
+        }
+
+        if (StringRuleSymbols.Is(type, symbols.UriBuilder))
+        {
+            return parameter.Name switch
+            {
+                "uri" => SinkKind.Url,
+                "host" => SinkKind.Host,
+                _ => null,
+            };
+        }
+
+        if ((StringRuleSymbols.Is(type, symbols.TcpClient) || StringRuleSymbols.Is(type, symbols.UdpClient) || StringRuleSymbols.Is(type, symbols.DnsEndPoint))
+            && parameter.Name is "host" or "hostname")
+        {
+            return SinkKind.Host;
+        }
+
+        return null;
+    }
+
+    /// <summary>Where the host(s) are in the text a sink of <paramref name="kind"/> receives.</summary>
+    public static IEnumerable<HostMatch> Hosts(string text, SinkKind kind) => kind switch
+    {
+        SinkKind.Url => HostText.UrlHosts(text),
+        SinkKind.HostPort => HostText.CandidateHosts(text),
+        _ => [new HostMatch(0, text.Length, 0, text.Length)],
+    };
+}

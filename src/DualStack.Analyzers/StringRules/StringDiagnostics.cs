@@ -1,0 +1,26 @@
+using Microsoft.CodeAnalysis;
+
+namespace DualStack.Analyzers.StringRules;
+
+/// <summary>
+/// Places diagnostics for text found in a composed string. The primary location must lie inside the operation
+/// being analysed (Roslyn treats anything else as a non-local diagnostic, which the IDE will not fix), so when
+/// the text was written elsewhere in the member (a local's initializer) the diagnostic sits on the use and the
+/// exact text goes into the additional locations, where a fixer can find it.
+/// </summary>
+internal static class StringDiagnostics
+{
+    public static Diagnostic Create(DiagnosticDescriptor descriptor, IOperation useSite, StringPieces pieces, int start, int length, params object[] args)
+    {
+        var exactLocation = pieces.Locate(start, length, out _);
+        var useSpan = useSite.Syntax.Span;
+        if (exactLocation.SourceTree == useSite.Syntax.SyntaxTree && useSpan.Contains(exactLocation.SourceSpan))
+        {
+            return Diagnostic.Create(descriptor, exactLocation, args);
+        }
+
+        return exactLocation.SourceTree == useSite.Syntax.SyntaxTree
+            ? Diagnostic.Create(descriptor, useSite.Syntax.GetLocation(), [exactLocation], args)
+            : Diagnostic.Create(descriptor, useSite.Syntax.GetLocation(), args);
+    }
+}

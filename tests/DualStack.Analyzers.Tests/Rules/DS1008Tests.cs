@@ -1,0 +1,135 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = DualStack.Analyzers.Tests.Verifiers.StringRuleVerifier<DualStack.Analyzers.StringRules.HardCodedIPv4LiteralAnalyzer>;
+
+namespace DualStack.Analyzers.Tests.Rules;
+
+public sealed class DS1008Tests
+{
+    [Fact]
+    public async Task Literals_reaching_address_parsers_and_connect_calls_are_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net;
+            using System.Net.Sockets;
+            class C
+            {
+                void M(Socket socket)
+                {
+                    var a = IPAddress.Parse("{|DS1008:10.0.0.5|}");
+                    var e = IPEndPoint.Parse("{|DS1008:172.16.0.1|}:5000");
+                    socket.Connect("{|DS1008:192.168.1.20|}", 6379);
+                    var client = new TcpClient("{|DS1008:127.0.0.1|}", 80);
+                    var dns = new DnsEndPoint("{|DS1008:10.1.2.3|}", 53);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Literals_in_urls_reaching_uri_httpclient_grpc_and_kestrel_are_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Net.Http;
+            using Grpc.Net.Client;
+            using Microsoft.AspNetCore.Hosting;
+            class C
+            {
+                async void M(HttpClient http, IWebHostBuilder builder, int port)
+                {
+                    http.BaseAddress = new Uri("http://{|DS1008:127.0.0.1|}:5000/");
+                    await http.GetAsync($"http://{|DS1008:10.0.0.7|}:{port}/health");
+                    var channel = GrpcChannel.ForAddress("https://{|DS1008:10.0.0.8|}:443");
+                    builder.UseUrls("http://{|DS1008:127.0.0.1|}:5000;http://0.0.0.0:5001");
+                    var request = new HttpRequestMessage(HttpMethod.Get, "http://{|DS1008:10.0.0.9|}/");
+                    var ok = Uri.TryCreate("http://{|DS1008:10.0.0.10|}/", UriKind.Absolute, out var parsed);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Literal_in_a_local_is_reported_at_the_use()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net;
+            class C
+            {
+                IPAddress M()
+                {
+                    var host = "{|#1:10.20.30.40|}";
+                    return IPAddress.Parse({|#0:host|});
+                }
+            }
+            """,
+            Verify.Diagnostic("DS1008").WithLocation(0).WithLocation(1).WithArguments("10.20.30.40", "IPAddress.Parse"));
+    }
+
+    [Fact]
+    public async Task Versions_oids_documentation_ranges_multicast_and_non_sinks_are_not_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Net;
+            using System.Net.Sockets;
+            class C
+            {
+                const string AssemblyVersion = "1.2.3.4";
+                void M(Socket socket, string configured)
+                {
+                    var version = new Version("1.2.3.4");
+                    Console.WriteLine("connecting to 10.0.0.5");
+                    var short1 = IPAddress.Parse("2");
+                    var oid = "2.5.4.3.1";
+                    var doc = IPAddress.Parse("192.0.2.10");
+                    var doc2 = new Uri("http://203.0.113.5/");
+                    var ssdp = IPAddress.Parse("239.255.255.250");
+                    var broadcast = IPAddress.Parse("255.255.255.255");
+                    var v6 = IPAddress.Parse("::1");
+                    var name = new Uri("http://api.internal:8080/");
+                    socket.Connect(configured, 80);
+                    var big = IPAddress.Parse("300.1.1.1");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Test_projects_are_not_analysed()
+    {
+        var test = new CSharpAnalyzerTest<DualStack.Analyzers.StringRules.HardCodedIPv4LiteralAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            TestCode = """
+                class FixtureTests
+                {
+                    [Xunit.Fact]
+                    public void Parses() => System.Net.IPAddress.Parse("10.0.0.5");
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(FactAttribute).Assembly.Location));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Incomplete_code_does_not_throw()
+    {
+        await Verify.VerifyIncompleteAsync("""
+            using System;
+            using System.Net;
+            class C
+            {
+                void M()
+                {
+                    var a = IPAddress.Parse("{|DS1008:10.0.0.5|}")
+                    var u = new Uri(
+                    var b = IPAddress.Parse(Missing.Host + , );
+                    var c = new Unknown("10.0.0.5");
+                }
+            }
+            """);
+    }
+}
