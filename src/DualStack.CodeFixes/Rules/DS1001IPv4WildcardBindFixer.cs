@@ -41,7 +41,7 @@ public sealed class DS1001IPv4WildcardBindFixer : CodeFixProvider
                 continue;
             }
 
-            if (kind == SocketFixKinds.TcpListenerCreate && TcpListenerCreateRewrite.Match(reported) is var (creation, port))
+            if (kind == SocketFixKinds.TcpListenerCreate && TcpListenerCreateRewrite.Match(reported, wholeCreation: false) is var (creation, port))
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(TcpListenerCreateRewrite.Title, ct => TcpListenerCreateRewrite.ApplyAsync(context.Document, creation, port, ct), "DS1001.TcpListenerCreate"),

@@ -14,12 +14,13 @@ internal static class TcpListenerCreateRewrite
     public const string Title = "Use TcpListener.Create(port)";
 
     /// <summary>The <c>new TcpListener(…)</c> and the port expression, or null when the shape is not recognised.</summary>
-    public static (BaseObjectCreationExpressionSyntax Creation, ExpressionSyntax Port)? Match(ExpressionSyntax reported)
+    /// <param name="reported">The reported expression: an argument of the creation (DS1001) or the whole creation (DS1002).</param>
+    /// <param name="wholeCreation">True when <paramref name="reported"/> is the creation itself.</param>
+    public static (BaseObjectCreationExpressionSyntax Creation, ExpressionSyntax Port)? Match(ExpressionSyntax reported, bool wholeCreation)
     {
-        // The diagnostic covers an argument of the creation (DS1001) or the whole creation (DS1002).
-        var creation = reported.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: BaseObjectCreationExpressionSyntax owner } }
-            ? owner
-            : reported as BaseObjectCreationExpressionSyntax;
+        var creation = wholeCreation
+            ? reported as BaseObjectCreationExpressionSyntax
+            : reported.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: BaseObjectCreationExpressionSyntax owner } } ? owner : null;
         var arguments = creation?.ArgumentList;
         if (creation is null || arguments is null || !SocketFixSyntax.ArePositional(arguments))
         {
@@ -30,10 +31,10 @@ internal static class TcpListenerCreateRewrite
         {
             case 2:
                 return (creation, arguments.Arguments[1].Expression);
-            case 1 when creation == reported:
+            case 1 when wholeCreation:
                 // new TcpListener(port): the diagnostic covers the whole creation.
                 return (creation, arguments.Arguments[0].Expression);
-            case 1 when SocketFixSyntax.Arguments(arguments.Arguments[0].Expression) is { Arguments.Count: 2 } endpoint && SocketFixSyntax.ArePositional(endpoint):
+            case 1 when !wholeCreation && SocketFixSyntax.Arguments(arguments.Arguments[0].Expression) is { Arguments.Count: 2 } endpoint && SocketFixSyntax.ArePositional(endpoint):
                 return (creation, endpoint.Arguments[1].Expression);
             default:
                 return null;
