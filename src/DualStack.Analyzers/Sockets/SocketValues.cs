@@ -65,6 +65,12 @@ internal static class SocketValues
         return constant is { HasValue: true, Value: int i } ? i : null;
     }
 
+    public static long? ConstantLong(IOperation operation)
+    {
+        var constant = operation.ConstantValue.HasValue ? operation.ConstantValue : SocketValueFlow.SkipConversions(operation).ConstantValue;
+        return constant is { HasValue: true, Value: not null } && constant.Value is int or long or uint ? Convert.ToInt64(constant.Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
     public static string? ConstantString(IOperation operation) =>
         operation.ConstantValue is { HasValue: true, Value: string s } ? s : null;
 
