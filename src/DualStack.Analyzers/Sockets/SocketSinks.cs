@@ -40,17 +40,17 @@ internal static class SocketSinks
                     ? ReachesSink(creation, symbols, depth + 1)
                     : symbols.Is(creation.Type, symbols.TcpListener) || symbols.Is(creation.Type, symbols.UdpClient) || symbols.Is(creation.Type, symbols.TcpClient);
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                return LocalReachesSink(current, declarator.Symbol, symbols, depth);
+                return LocalReachesSink(current, declarator.Symbol, symbols, depth, definition: null);
             case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when assignment.Value == current:
-                return LocalReachesSink(current, local.Local, symbols, depth);
+                return LocalReachesSink(current, local.Local, symbols, depth, local);
             default:
                 return false;
         }
     }
 
-    private static bool LocalReachesSink(IOperation anywhere, ILocalSymbol local, SocketSymbols symbols, int depth)
+    private static bool LocalReachesSink(IOperation anywhere, ILocalSymbol local, SocketSymbols symbols, int depth, IOperation? definition)
     {
-        var reads = SocketValueFlow.Reads(anywhere, local);
+        var reads = SocketValueFlow.Reads(anywhere, local, definition);
         return reads is not null && reads.Any(read => ReachesSink(read, symbols, depth + 1));
     }
 

@@ -59,14 +59,22 @@ internal static class SocketValueFlow
         return operation;
     }
 
-    /// <summary>Every read of <paramref name="local"/> in the member, or null when it is also written after its definition.</summary>
-    public static List<ILocalReferenceOperation>? Reads(IOperation anywhereInMember, ILocalSymbol local)
+    /// <summary>
+    /// Every read of <paramref name="local"/> in the member, or null when it is written anywhere except by
+    /// <paramref name="definition"/> (the assignment target that gave it the value being followed, if any).
+    /// </summary>
+    public static List<ILocalReferenceOperation>? Reads(IOperation anywhereInMember, ILocalSymbol local, IOperation? definition = null)
     {
         var reads = new List<ILocalReferenceOperation>();
         foreach (var operation in Root(anywhereInMember).Descendants())
         {
             if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
             {
+                if (reference == definition)
+                {
+                    continue;
+                }
+
                 if (IsWrite(reference))
                 {
                     return null;
