@@ -48,7 +48,7 @@ public sealed class DS1005UnguardedMapToIPv4Analyzer : DiagnosticAnalyzer
             return;
         }
 
-        var properties = IsRepeatable(receiver)
+        var properties = SocketValues.IsRepeatable(receiver)
             ? ImmutableDictionary<string, string?>.Empty.Add(SocketFixKinds.Key, SocketFixKinds.GuardMapToIPv4)
             : ImmutableDictionary<string, string?>.Empty;
         var receiverText = ReceiverText(receiver);
@@ -76,15 +76,6 @@ public sealed class DS1005UnguardedMapToIPv4Analyzer : DiagnosticAnalyzer
     {
         IFieldReferenceOperation field => symbols.IsIPv4AddressField(field.Field),
         IInvocationOperation { TargetMethod.Name: "MapToIPv6" } invocation => symbols.Is(invocation.TargetMethod.ContainingType, symbols.IPAddress),
-        _ => false,
-    };
-
-    /// <summary>A receiver the fix may write twice: locals, parameters, fields and property chains of those.</summary>
-    private static bool IsRepeatable(IOperation receiver) => receiver switch
-    {
-        ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation => true,
-        IFieldReferenceOperation field => field.Instance is null || IsRepeatable(field.Instance),
-        IPropertyReferenceOperation property => property.Arguments.IsEmpty && (property.Instance is null || IsRepeatable(property.Instance)),
         _ => false,
     };
 }

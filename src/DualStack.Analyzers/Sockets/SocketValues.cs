@@ -65,6 +65,16 @@ internal static class SocketValues
         return constant is { HasValue: true, Value: int i } ? i : null;
     }
 
+    /// <summary>An expression a fix may write twice: locals, parameters, fields and property chains of those.</summary>
+    public static bool IsRepeatable(IOperation operation) => operation switch
+    {
+        ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation => true,
+        IFieldReferenceOperation field => field.Instance is null || IsRepeatable(field.Instance),
+        IPropertyReferenceOperation property => property.Arguments.IsEmpty && (property.Instance is null || IsRepeatable(property.Instance)),
+        IConversionOperation { IsImplicit: true } conversion => IsRepeatable(conversion.Operand),
+        _ => false,
+    };
+
     public static long? ConstantLong(IOperation operation)
     {
         var constant = operation.ConstantValue.HasValue ? operation.ConstantValue : SocketValueFlow.SkipConversions(operation).ConstantValue;

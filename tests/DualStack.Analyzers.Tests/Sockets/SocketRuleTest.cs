@@ -24,6 +24,9 @@ internal static class SocketRuleTest
         where TFix : CodeFixProvider, new()
     {
         var test = new CSharpCodeFixVerifier<TAnalyzer, TFix>.Test { TestCode = source, FixedCode = fixedSource };
+
+        // Diagnostics without a fix stay in the fixed code, marked up there like in the source.
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
         Configure(test, kestrel, references, incomplete: false);
         if (kestrel)
         {
