@@ -16,9 +16,15 @@ internal static class SocketSinks
         "Bind", "Connect", "ConnectAsync", "BeginConnect", "SendTo", "SendToAsync", "BeginSendTo", "Send", "SendAsync", "Listen",
     };
 
-    public static bool ReachesSink(IOperation value, SocketSymbols symbols) => ReachesSink(value, symbols, 0);
+    private static readonly HashSet<string> BindMethods = new(StringComparer.Ordinal) { "Bind", "Listen" };
 
-    private static bool ReachesSink(IOperation value, SocketSymbols symbols, int depth)
+    /// <summary>Bind, connect, send or listen calls and the socket constructors that take an address.</summary>
+    public static bool ReachesSink(IOperation value, SocketSymbols symbols) => ReachesSink(value, symbols, 0, bindOnly: false);
+
+    /// <summary>Only calls that bind a local address: Socket.Bind, Kestrel Listen, TcpListener and UdpClient constructors.</summary>
+    public static bool ReachesBind(IOperation value, SocketSymbols symbols) => ReachesSink(value, symbols, 0, bindOnly: true);
+
+    private static bool ReachesSink(IOperation value, SocketSymbols symbols, int depth, bool bindOnly)
     {
         if (depth > MaxDepth)
         {
@@ -34,24 +40,24 @@ internal static class SocketSinks
         switch (current.Parent)
         {
             case IArgumentOperation { Parent: IInvocationOperation invocation }:
-                return SinkMethods.Contains(invocation.TargetMethod.Name) && IsSocketType(invocation.TargetMethod.ContainingType, symbols);
+                return (bindOnly ? BindMethods : SinkMethods).Contains(invocation.TargetMethod.Name) && IsSocketType(invocation.TargetMethod.ContainingType, symbols);
             case IArgumentOperation { Parent: IObjectCreationOperation creation }:
                 return symbols.Is(creation.Type, symbols.IPEndPoint)
-                    ? ReachesSink(creation, symbols, depth + 1)
+                    ? ReachesSink(creation, symbols, depth + 1, bindOnly)
                     : symbols.Is(creation.Type, symbols.TcpListener) || symbols.Is(creation.Type, symbols.UdpClient) || symbols.Is(creation.Type, symbols.TcpClient);
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                return LocalReachesSink(current, declarator.Symbol, symbols, depth, definition: null);
+                return LocalReachesSink(current, declarator.Symbol, symbols, depth, definition: null, bindOnly);
             case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when assignment.Value == current:
-                return LocalReachesSink(current, local.Local, symbols, depth, local);
+                return LocalReachesSink(current, local.Local, symbols, depth, local, bindOnly);
             default:
                 return false;
         }
     }
 
-    private static bool LocalReachesSink(IOperation anywhere, ILocalSymbol local, SocketSymbols symbols, int depth, IOperation? definition)
+    private static bool LocalReachesSink(IOperation anywhere, ILocalSymbol local, SocketSymbols symbols, int depth, IOperation? definition, bool bindOnly)
     {
         var reads = SocketValueFlow.Reads(anywhere, local, definition);
-        return reads is not null && reads.Any(read => ReachesSink(read, symbols, depth + 1));
+        return reads is not null && reads.Any(read => ReachesSink(read, symbols, depth + 1, bindOnly));
     }
 
     private static bool IsSocketType(INamedTypeSymbol type, SocketSymbols symbols) =>
