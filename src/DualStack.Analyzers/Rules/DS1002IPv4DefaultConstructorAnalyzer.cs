@@ -29,7 +29,7 @@ public sealed class DS1002IPv4DefaultConstructorAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var tcpClientIsIPv4 = symbols.MayRunOnNetFramework;
+            var tcpClientIsIPv4 = symbols.TargetsNetFramework;
             start.RegisterOperationBlockStartAction(block =>
             {
                 var facts = SocketBlockFacts.Lazy(block.OperationBlocks, symbols);

@@ -96,6 +96,12 @@ internal sealed class SocketSymbols
         }
     }
 
+    /// <summary>
+    /// True on .NET Framework only (sockets in System.dll). .NET Standard libraries are not included: most run on
+    /// .NET Core too, where <c>TcpClient()</c> is dual-mode, and a warning there would often be wrong.
+    /// </summary>
+    public bool TargetsNetFramework => (Socket ?? (ISymbol)IPAddress).ContainingAssembly?.Name == "System";
+
     public bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
         type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
 
