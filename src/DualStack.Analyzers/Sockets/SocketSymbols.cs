@@ -29,7 +29,6 @@ internal sealed class SocketSymbols
         IPv6Loopback = Field(ipAddress, "IPv6Loopback");
         Broadcast = Field(ipAddress, "Broadcast");
         None = Field(ipAddress, "None");
-        IPv6None = Field(ipAddress, "IPv6None");
     }
 
     public INamedTypeSymbol IPAddress { get; }
@@ -69,8 +68,6 @@ internal sealed class SocketSymbols
 
     public IFieldSymbol? None { get; }
 
-    public IFieldSymbol? IPv6None { get; }
-
     /// <summary>The numeric values of <c>AddressFamily.InterNetwork</c> and <c>InterNetworkV6</c>; fixed by the OS ABI.</summary>
     public const int InterNetwork = 2;
 
@@ -104,10 +101,6 @@ internal sealed class SocketSymbols
 
     public bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
         type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
-
-    public bool IsIPAddressField(IOperation? operation, IFieldSymbol? field) =>
-        field is not null && operation is Microsoft.CodeAnalysis.Operations.IFieldReferenceOperation reference
-        && SymbolEqualityComparer.Default.Equals(reference.Field, field);
 
     /// <summary>An IPAddress field that always holds an IPv4 address (Any, Loopback, Broadcast, None).</summary>
     public bool IsIPv4AddressField(IFieldSymbol field) =>

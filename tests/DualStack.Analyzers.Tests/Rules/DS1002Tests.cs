@@ -87,6 +87,18 @@ public sealed class DS1002Tests
         """);
 
     [Fact]
+    public Task TcpClient_default_constructor_is_silent_on_NET_Standard() => Analyze(
+        """
+        using System.Net.Sockets;
+
+        class Client
+        {
+            TcpClient Create() => new TcpClient();
+        }
+        """,
+        ReferenceAssemblies.NetStandard.NetStandard20);
+
+    [Fact]
     public Task Family_aware_constructors_are_silent() => Analyze(
         """
         using System.Net;

@@ -145,6 +145,26 @@ public sealed class DS1003Tests
     }
 
     [Fact]
+    public Task On_NET_Standard_the_socket_is_reported_without_a_fix()
+    {
+        // A .NET Standard library may run on .NET Framework, where the dual-mode constructor has no IPv4 fallback.
+        var source = """
+            using System.Net;
+            using System.Net.Sockets;
+
+            class Client
+            {
+                void Connect(string host, int port)
+                {
+                    var socket = new Socket([|AddressFamily.InterNetwork|], SocketType.Stream, ProtocolType.Tcp);
+                    socket.Connect(new DnsEndPoint(host, port));
+                }
+            }
+            """;
+        return Fix(source, source, ReferenceAssemblies.NetStandard.NetStandard20);
+    }
+
+    [Fact]
     public Task Servers_IPv4_targets_and_family_matched_sockets_are_silent() => Analyze(
         """
         using System.Net;
