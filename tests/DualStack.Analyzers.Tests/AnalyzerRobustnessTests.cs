@@ -105,9 +105,23 @@ public sealed class AnalyzerRobustnessTests
         }
     }
 
+    [Fact]
+    public async Task The_harness_notices_an_analyzer_that_throws()
+    {
+        // Guards the guard: if exceptions were swallowed, every test above would pass vacuously.
+        var exceptions = await AnalyzeAsync(new ThrowingAnalyzer(), "class C { void M() { } }");
+        Assert.NotEmpty(exceptions);
+    }
+
     private static async Task RunAsync(string analyzerType, params string[] sources)
     {
         var analyzer = (DiagnosticAnalyzer)Activator.CreateInstance(AllAnalyzerTypes().Single(t => t.FullName == analyzerType))!;
+        Assert.Empty(await AnalyzeAsync(analyzer, sources));
+    }
+
+    /// <summary>Runs one analyzer over the sources and returns the exceptions it threw (an AD0001 counts as one).</summary>
+    private static async Task<List<Exception>> AnalyzeAsync(DiagnosticAnalyzer analyzer, params string[] sources)
+    {
         var references = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var trees = sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, path: $"/0/Test{i}.cs"));
         var compilation = CSharpCompilation.Create(
@@ -126,9 +140,27 @@ public sealed class AnalyzerRobustnessTests
             .WithAnalyzers(ImmutableArray.Create(analyzer), options)
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
 
-        Assert.Empty(exceptions);
-        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        exceptions.AddRange(diagnostics.Where(d => d.Id == "AD0001").Select(d => new InvalidOperationException(d.ToString())));
+        return exceptions;
     }
+
+    // A test double, never shipped: release tracking and the analyzer-project rules do not apply.
+#pragma warning disable RS1036, RS2008
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class ThrowingAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Rule = new("TEST0001", "Test", "Test", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterOperationAction(_ => throw new InvalidOperationException("deliberate"), OperationKind.MethodBody);
+        }
+    }
+#pragma warning restore RS1036, RS2008
 
     private static IReadOnlyList<Type> AllAnalyzerTypes() =>
         typeof(Descriptors).Assembly.GetTypes()

@@ -22,7 +22,8 @@ internal static class TcpListenerCreateRewrite
             ? reported as BaseObjectCreationExpressionSyntax
             : reported.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: BaseObjectCreationExpressionSyntax owner } } ? owner : null;
         var arguments = creation?.ArgumentList;
-        if (creation is null || arguments is null || !SocketFixSyntax.ArePositional(arguments))
+        // An object initializer (new TcpListener(…) { ExclusiveAddressUse = true }) has no place in a Create call.
+        if (creation is null || arguments is null || creation.Initializer is not null || !SocketFixSyntax.ArePositional(arguments))
         {
             return null;
         }

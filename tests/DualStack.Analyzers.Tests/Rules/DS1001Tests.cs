@@ -94,6 +94,21 @@ public sealed class DS1001Tests
         """);
 
     [Fact]
+    public Task TcpListener_with_an_object_initializer_is_reported_without_a_fix()
+    {
+        var source = """
+            using System.Net;
+            using System.Net.Sockets;
+
+            class Server
+            {
+                TcpListener Start(int port) => new TcpListener([|IPAddress.Any|], port) { ExclusiveAddressUse = true };
+            }
+            """;
+        return Fix(source, source);
+    }
+
+    [Fact]
     public Task Socket_Bind_and_UdpClient_on_the_IPv4_wildcard_are_reported_without_a_fix() => Analyze(
         """
         using System.Net;
