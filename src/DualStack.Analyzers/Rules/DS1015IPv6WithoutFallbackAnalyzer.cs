@@ -11,7 +11,7 @@ namespace DualStack.Analyzers.Rules;
 /// DS1015: IPv6 required with no fallback, which throws on hosts and containers with IPv6 disabled (MQTTnet#649,
 /// nats.net#431, slskd#1619): <c>AddressFamily.InterNetworkV6</c> given to a Socket/TcpClient/UdpClient constructor,
 /// <c>IPAddress.IPv6Any</c> bound (TcpListener, Kestrel Listen, an IPEndPoint reaching Bind or a UdpClient), and
-/// <c>DualMode = true</c>. Silent inside a branch on <c>Socket.OSSupportsIPv6</c>, after an early exit on it, in a
+/// <c>DualMode = true</c>. Silent inside a branch on <c>Socket.OSSupportsIPv6</c> (or a boolean whose name says IPv6), after an early exit on it, in a
 /// branch chosen by an address family (the peer is IPv6, so the host has it), or inside a try with a catch (a fallback).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -36,17 +36,14 @@ public sealed class DS1015IPv6WithoutFallbackAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                var facts = SocketBlockFacts.Lazy(block.OperationBlocks, symbols);
-                block.RegisterOperationAction(c => AnalyzeCreation(c, symbols, facts), OperationKind.ObjectCreation);
-                block.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, facts), OperationKind.Invocation);
-                block.RegisterOperationAction(c => AnalyzeAssignment(c, symbols, facts), OperationKind.SimpleAssignment);
-            });
+            // Guards are found by walking up from each use, so no per-member facts are needed.
+            start.RegisterOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeAssignment(c, symbols), OperationKind.SimpleAssignment);
         });
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, SocketSymbols symbols, Lazy<SocketBlockFacts> facts)
+    private static void AnalyzeCreation(OperationAnalysisContext context, SocketSymbols symbols)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         var type = creation.Type;
@@ -57,7 +54,7 @@ public sealed class DS1015IPv6WithoutFallbackAnalyzer : DiagnosticAnalyzer
                 if (symbols.Is(argument.Value.Type, symbols.AddressFamily)
                     && SocketValues.ConstantInt(SocketValueFlow.Resolve(argument.Value)) == SocketSymbols.InterNetworkV6)
                 {
-                    ReportValue(context, facts, argument.Value, "AddressFamily.InterNetworkV6", "System.Net.Sockets.AddressFamily", "InterNetwork");
+                    ReportValue(context, argument.Value, "AddressFamily.InterNetworkV6", "System.Net.Sockets.AddressFamily", "InterNetwork");
                 }
             }
         }
@@ -67,26 +64,26 @@ public sealed class DS1015IPv6WithoutFallbackAnalyzer : DiagnosticAnalyzer
         if (first is not null && symbols.Is(first.Type, symbols.IPAddress) && SocketValues.IsIPv6Any(first, symbols)
             && (symbols.Is(type, symbols.TcpListener) || symbols.Is(type, symbols.IPEndPoint) && SocketSinks.ReachesBind(creation, symbols)))
         {
-            ReportValue(context, facts, first, "IPAddress.IPv6Any", "System.Net.IPAddress", "Any");
+            ReportValue(context, first, "IPAddress.IPv6Any", "System.Net.IPAddress", "Any");
         }
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, SocketSymbols symbols, Lazy<SocketBlockFacts> facts)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, SocketSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (invocation.TargetMethod.Name == "Listen" && symbols.Is(invocation.TargetMethod.ContainingType, symbols.KestrelServerOptions)
             && SocketValues.ArgumentFor(invocation, 0) is { } first && symbols.Is(first.Type, symbols.IPAddress) && SocketValues.IsIPv6Any(first, symbols))
         {
-            ReportValue(context, facts, first, "IPAddress.IPv6Any", "System.Net.IPAddress", "Any");
+            ReportValue(context, first, "IPAddress.IPv6Any", "System.Net.IPAddress", "Any");
         }
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, SocketSymbols symbols, Lazy<SocketBlockFacts> facts)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, SocketSymbols symbols)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation { Property: { Name: "DualMode" } property }
             || !symbols.Is(property.ContainingType, symbols.Socket) || assignment.Value.ConstantValue is not { HasValue: true, Value: true }
-            || IsGuarded(assignment, facts.Value))
+            || IsGuarded(assignment))
         {
             return;
         }
@@ -98,9 +95,9 @@ public sealed class DS1015IPv6WithoutFallbackAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.DS1015, assignment.Syntax.GetLocation(), properties, "DualMode = true"));
     }
 
-    private static void ReportValue(OperationAnalysisContext context, Lazy<SocketBlockFacts> facts, IOperation value, string shown, string fallbackType, string fallbackMember)
+    private static void ReportValue(OperationAnalysisContext context, IOperation value, string shown, string fallbackType, string fallbackMember)
     {
-        if (IsGuarded(value, facts.Value))
+        if (IsGuarded(value))
         {
             return;
         }
@@ -112,13 +109,8 @@ public sealed class DS1015IPv6WithoutFallbackAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.DS1015, value.Syntax.GetLocation(), properties, shown));
     }
 
-    private static bool IsGuarded(IOperation operation, SocketBlockFacts facts)
+    private static bool IsGuarded(IOperation operation)
     {
-        if (!facts.ChecksIPv6Support && !facts.ReadsAddressFamily && !HasEnclosingTry(operation))
-        {
-            return false;
-        }
-
         for (IOperation? child = operation, parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
         {
             switch (parent)
@@ -134,19 +126,6 @@ public sealed class DS1015IPv6WithoutFallbackAnalyzer : DiagnosticAnalyzer
                     return true;
                 case IBlockOperation block when ExitsEarlyWithoutIPv6(block, child):
                     return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HasEnclosingTry(IOperation operation)
-    {
-        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-        {
-            if (parent is ITryOperation)
-            {
-                return true;
             }
         }
 
@@ -180,9 +159,26 @@ public sealed class DS1015IPv6WithoutFallbackAnalyzer : DiagnosticAnalyzer
         _ => false,
     };
 
+    /// <summary>
+    /// The condition asks whether IPv6 is available or wanted: <c>Socket.OSSupportsIPv6</c>,
+    /// <c>NetworkInterface.Supports(NetworkInterfaceComponent.IPv6)</c>, or a flag or helper whose name says IPv6
+    /// (<c>IPv6Support</c>, <c>options.EnableIPv6</c>), which libraries compute once from OSSupportsIPv6 or configuration.
+    /// </summary>
     private static bool ChecksIPv6Support(IOperation condition) =>
-        condition.DescendantsAndSelf().Any(o => o is IPropertyReferenceOperation { Property.Name: "OSSupportsIPv6" or "SupportsIPv6" or "OSSupportsIPv6DualMode" }
-            || o is IFieldReferenceOperation { Field.Name: "IPv6", Field.ContainingType.Name: "NetworkInterfaceComponent" });
+        condition.DescendantsAndSelf().Any(o => o switch
+        {
+            IPropertyReferenceOperation { Property.Name: "OSSupportsIPv6" or "SupportsIPv6" or "OSSupportsIPv6DualMode" } => true,
+            IFieldReferenceOperation { Field.Name: "IPv6", Field.ContainingType.Name: "NetworkInterfaceComponent" } => true,
+            IFieldReferenceOperation { Field: { Type.SpecialType: SpecialType.System_Boolean } field } => NamesIPv6(field),
+            IPropertyReferenceOperation { Property: { Type.SpecialType: SpecialType.System_Boolean } property } => NamesIPv6(property),
+            ILocalReferenceOperation { Local: { Type.SpecialType: SpecialType.System_Boolean } local } reference =>
+                NamesIPv6(local) || SocketValueFlow.Resolve(reference) is var definition && definition != reference && ChecksIPv6Support(definition),
+            IParameterReferenceOperation { Parameter: { Type.SpecialType: SpecialType.System_Boolean } parameter } => NamesIPv6(parameter),
+            IInvocationOperation { TargetMethod: { ReturnType.SpecialType: SpecialType.System_Boolean } method } => NamesIPv6(method),
+            _ => false,
+        });
+
+    private static bool NamesIPv6(ISymbol symbol) => symbol.Name.IndexOf("ipv6", StringComparison.OrdinalIgnoreCase) >= 0;
 
     /// <summary>The condition reads an AddressFamily value (a peer's or an endpoint's), so the branch matches that family.</summary>
     private static bool DecidesByFamily(IOperation condition) =>

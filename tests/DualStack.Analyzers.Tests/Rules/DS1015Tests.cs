@@ -133,6 +133,35 @@ public sealed class DS1015Tests
         """);
 
     [Fact]
+    public Task Branches_on_an_IPv6_support_flag_are_silent() => Analyze(
+        """
+        using System.Net;
+        using System.Net.Sockets;
+
+        class Manager
+        {
+            public static readonly bool IPv6Support = Socket.OSSupportsIPv6;
+            public bool IPv6Enabled { get; set; } = true;
+            private Socket _v6;
+
+            void Start(int port)
+            {
+                if (IPv6Support && IPv6Enabled)
+                {
+                    _v6 = new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp);
+                    _v6.Bind(new IPEndPoint(IPAddress.IPv6Any, port));
+                }
+            }
+
+            TcpListener Local(int port)
+            {
+                var dual = Socket.OSSupportsIPv6;
+                return dual ? new TcpListener(IPAddress.IPv6Any, port) : new TcpListener(IPAddress.Any, port);
+            }
+        }
+        """);
+
+    [Fact]
     public Task Family_matched_code_and_non_binding_uses_are_silent() => Analyze(
         """
         using System.Net;
