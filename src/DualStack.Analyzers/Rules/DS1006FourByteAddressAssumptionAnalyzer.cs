@@ -9,14 +9,14 @@ namespace DualStack.Analyzers.Rules;
 /// <summary>
 /// DS1006: the bytes of <c>IPAddress.GetAddressBytes()</c> read as if there were always four: indexes 0–3 only,
 /// <c>BitConverter.ToUInt32/ToInt32</c>, <c>BinaryPrimitives.Read(U)Int32*</c>, or a copy of exactly 4 bytes.
-/// One diagnostic per GetAddressBytes call, at its first such use. Silent when the member checks the address family,
-/// reads the array's Length, also indexes beyond byte 3, the address is IPv4 by construction, or the member belongs
-/// to a protocol that is IPv4 by definition (SOCKS4, FTP PORT/PASV).
+/// One diagnostic per GetAddressBytes call, at its first such use. Silent when the member checks or names an address
+/// family, reads the array's Length, also indexes beyond byte 3, the address is IPv4 by construction, or the member
+/// belongs to a concept that is IPv4 by definition (SOCKS4, FTP PORT/PASV, broadcast addresses).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DS1006FourByteAddressAssumptionAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly string[] IPv4Protocols = ["Socks4", "Ftp", "Pasv"];
+    private static readonly string[] IPv4Protocols = ["Socks4", "Ftp", "Pasv", "Broadcast"];
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DS1006);
 
@@ -69,7 +69,7 @@ public sealed class DS1006FourByteAddressAssumptionAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (firstAssumption is null || facts.Value.ReadsAddressFamily)
+        if (firstAssumption is null || facts.Value.IsFamilyAware)
         {
             return;
         }

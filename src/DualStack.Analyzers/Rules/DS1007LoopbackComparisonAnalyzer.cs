@@ -10,7 +10,7 @@ namespace DualStack.Analyzers.Rules;
 /// DS1007: an address compared with <c>IPAddress.Loopback</c> or <c>IPAddress.Any</c> (<c>Equals</c>, static
 /// <c>Equals(a, b)</c>, <c>==</c>/<c>!=</c>, which compare references). Equals compares the family first, so <c>::1</c>
 /// and <c>::ffff:127.0.0.1</c> never match. Silent when the member also compares with the IPv6 partner
-/// (IPv6Loopback, IPv6Any). The Loopback forms get the <c>IPAddress.IsLoopback(x)</c> fix; Any has no single API.
+/// (IPv6Loopback, IPv6Any) or branches on the address family. The Loopback forms get the <c>IPAddress.IsLoopback(x)</c> fix; Any has no single API.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DS1007LoopbackComparisonAnalyzer : DiagnosticAnalyzer
@@ -89,7 +89,9 @@ public sealed class DS1007LoopbackComparisonAnalyzer : DiagnosticAnalyzer
         }
 
         var isLoopback = SymbolEqualityComparer.Default.Equals(constant, symbols.Loopback);
-        if (isLoopback ? facts.Value.ReferencesIPv6Loopback : facts.Value.ReferencesIPv6Any)
+        // A member that branches on the family (reads AddressFamily, names InterNetworkV6) handles IPv6 on its own path.
+        if ((isLoopback ? facts.Value.ReferencesIPv6Loopback : facts.Value.ReferencesIPv6Any)
+            || facts.Value.ReadsAddressFamily || facts.Value.ReferencesInterNetworkV6)
         {
             return;
         }

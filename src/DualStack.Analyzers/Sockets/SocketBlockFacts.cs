@@ -26,6 +26,12 @@ internal sealed class SocketBlockFacts
 
     public bool ReferencesIPv4Any { get; private set; }
 
+    /// <summary><c>AddressFamily.InterNetwork</c> is used: the member deliberately deals with IPv4 values.</summary>
+    public bool ReferencesInterNetwork { get; private set; }
+
+    /// <summary>The member looks at address families at all (reads one, or names either family).</summary>
+    public bool IsFamilyAware => ReadsAddressFamily || ReferencesInterNetwork || ReferencesInterNetworkV6;
+
     public bool ReferencesIsIPv4MappedToIPv6 { get; private set; }
 
     /// <summary><c>Socket.OSSupportsIPv6</c> (or an equivalent) is checked somewhere in the member.</summary>
@@ -99,9 +105,10 @@ internal sealed class SocketBlockFacts
         {
             UsesIPv4BroadcastOrMulticast = true;
         }
-        else if (symbols.Is(field.ContainingType, symbols.AddressFamily) && field.ConstantValue is int family && family == SocketSymbols.InterNetworkV6)
+        else if (symbols.Is(field.ContainingType, symbols.AddressFamily) && field.ConstantValue is int family)
         {
-            ReferencesInterNetworkV6 = true;
+            ReferencesInterNetworkV6 |= family == SocketSymbols.InterNetworkV6;
+            ReferencesInterNetwork |= family == SocketSymbols.InterNetwork;
         }
         else if (symbols.Is(field.ContainingType, symbols.SocketOptionName) && field.Name is "Broadcast" or "AddMembership")
         {

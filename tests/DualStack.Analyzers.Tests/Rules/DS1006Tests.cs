@@ -91,6 +91,7 @@ public sealed class DS1006Tests
         """
         using System;
         using System.Net;
+        using System.Net.Sockets;
 
         class Codec
         {
@@ -98,6 +99,14 @@ public sealed class DS1006Tests
             byte Loopback() => IPAddress.Loopback.GetAddressBytes()[0];
             bool LinkLocal(IPAddress address) { var b = address.GetAddressBytes(); return b[0] == 0xfe && b[15] != 0; }
             byte[] Copy(IPAddress address) => (byte[])address.GetAddressBytes().Clone();
+        }
+
+        class Subnets
+        {
+            static IPAddress Mask(int prefix, AddressFamily family) => IPAddress.Any;
+
+            uint BroadcastAddress(IPAddress network) => BitConverter.ToUInt32(network.GetAddressBytes(), 0);
+            uint Named(IPAddress a) => BitConverter.ToUInt32(Mask(24, AddressFamily.InterNetwork).GetAddressBytes(), 0) & BitConverter.ToUInt32(a.GetAddressBytes(), 0);
         }
 
         class Socks4Request

@@ -98,6 +98,16 @@ public sealed class DS1007Tests
             bool IsLocal(IPAddress remote) => remote.Equals(IPAddress.Loopback) || remote.Equals(IPAddress.IPv6Loopback);
             bool IsAny(IPAddress address) => address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any);
             bool Helper(IPAddress remote) => IPAddress.IsLoopback(remote);
+
+            int MaskToCidr(IPAddress mask)
+            {
+                if (mask.Equals(IPAddress.Any))
+                {
+                    return 0;
+                }
+
+                return mask.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128;
+            }
         }
         """);
 
