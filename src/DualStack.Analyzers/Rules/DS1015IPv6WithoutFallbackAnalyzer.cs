@@ -180,7 +180,17 @@ public sealed class DS1015IPv6WithoutFallbackAnalyzer : DiagnosticAnalyzer
 
     private static bool NamesIPv6(ISymbol symbol) => symbol.Name.IndexOf("ipv6", StringComparison.OrdinalIgnoreCase) >= 0;
 
-    /// <summary>The condition reads an AddressFamily value (a peer's or an endpoint's), so the branch matches that family.</summary>
+    /// <summary>
+    /// The condition follows a given address: it reads an AddressFamily (a peer's, an endpoint's) or compares with an
+    /// IPv6 value (<c>address.Equals(IPAddress.IPv6Any)</c>, <c>== AddressFamily.InterNetworkV6</c>). The IPv6 branch
+    /// then runs only for an IPv6 address that was configured or received, so the host has IPv6.
+    /// </summary>
     private static bool DecidesByFamily(IOperation condition) =>
-        condition.DescendantsAndSelf().Any(o => o is IPropertyReferenceOperation { Property.Type.Name: "AddressFamily" });
+        condition.DescendantsAndSelf().Any(o => o switch
+        {
+            IPropertyReferenceOperation { Property.Type.Name: "AddressFamily" } => true,
+            IFieldReferenceOperation { Field: { Name: "IPv6Any" or "IPv6Loopback" or "IPv6None", ContainingType.Name: "IPAddress" } } => true,
+            IFieldReferenceOperation { Field: { Name: "InterNetworkV6", ContainingType.Name: "AddressFamily" } } => true,
+            _ => false,
+        });
 }

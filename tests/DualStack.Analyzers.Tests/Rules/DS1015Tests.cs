@@ -183,6 +183,31 @@ public sealed class DS1015Tests
                 socket.AddressFamily == AddressFamily.InterNetworkV6 ? new IPEndPoint(IPAddress.IPv6Any, 0) : new IPEndPoint(IPAddress.Any, 0);
 
             bool IsWildcard(IPAddress address) => address.Equals(IPAddress.IPv6Any);
+
+            void Configured(Socket listenSocket, EndPoint endPoint)
+            {
+                // The configured endpoint is IPv6Any, so the host has IPv6 (Orleans, Kestrel).
+                if (endPoint is IPEndPoint ip && Equals(ip.Address, IPAddress.IPv6Any))
+                {
+                    listenSocket.DualMode = true;
+                }
+            }
+
+            IPEndPoint Announce(IPEndPoint local)
+            {
+                if (local.Address.Equals(IPAddress.Any))
+                {
+                    return local;
+                }
+                else if (local.Address.Equals(IPAddress.IPv6Any))
+                {
+                    using var socket = new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, 0);
+                    socket.Connect("2001:4860:4860::8888", 65530);
+                    return (IPEndPoint)socket.LocalEndPoint;
+                }
+
+                return local;
+            }
             string Describe() => new IPEndPoint(IPAddress.IPv6Any, 80).ToString();
             void NotDual(Socket socket) => socket.DualMode = false;
         }
