@@ -10,7 +10,8 @@ namespace DualStack.Analyzers.Rules;
 /// DS1002: constructors that silently pick IPv4: <c>new UdpClient()</c>, <c>new UdpClient(int)</c>,
 /// <c>new TcpListener(int)</c>, and <c>new TcpClient()</c> when the code may run on .NET Framework (where it is
 /// <c>TcpClient(AddressFamily.InterNetwork)</c>; .NET Core 3.0+ made it dual-mode).
-/// Silent when the member also handles IPv6, or (for UdpClient) uses IPv4 broadcast or multicast.
+/// Silent when the member also handles IPv6, or (for UdpClient) uses IPv4 broadcast or multicast or only talks to a
+/// known IPv4 address (IPAddress.Loopback, IPAddress.Broadcast).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DS1002IPv4DefaultConstructorAnalyzer : DiagnosticAnalyzer
@@ -49,7 +50,9 @@ public sealed class DS1002IPv4DefaultConstructorAnalyzer : DiagnosticAnalyzer
 
         if (symbols.Is(creation.Type, symbols.UdpClient) && (parameters.Length == 0 || takesOneInt))
         {
-            if (facts.Value.UsesIPv4BroadcastOrMulticast)
+            // IPv4 broadcast or multicast, or a client that only talks to a known IPv4 address, is IPv4 by design.
+            if (facts.Value.UsesIPv4BroadcastOrMulticast
+                || parameters.Length == 0 && SocketUsage.Of(creation, symbols) is { ConnectsToIPv4Address: true })
             {
                 return;
             }

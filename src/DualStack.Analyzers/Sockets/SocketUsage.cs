@@ -20,6 +20,8 @@ internal sealed class SocketUsage
 
     private static readonly HashSet<string> ConnectMembers = new(StringComparer.Ordinal) { "Connect", "ConnectAsync", "BeginConnect" };
 
+    private static readonly HashSet<string> SendMembers = new(StringComparer.Ordinal) { "Send", "SendAsync", "SendTo", "SendToAsync", "BeginSend", "BeginSendTo" };
+
     private static readonly HashSet<string> ServerMembers = new(StringComparer.Ordinal) { "Bind", "Listen", "Accept", "AcceptAsync", "BeginAccept", "JoinMulticastGroup" };
 
     private SocketUsage()
@@ -35,7 +37,7 @@ internal sealed class SocketUsage
     /// <summary>Every use is one that a dual-mode socket supports unchanged, and the object never leaves the member.</summary>
     public bool IsOnlyConnected { get; private set; }
 
-    /// <summary>A connect call whose target is a known IPv4 address (IPAddress.Loopback, Broadcast …).</summary>
+    /// <summary>A connect or send call whose target is a known IPv4 address (IPAddress.Loopback, Broadcast …).</summary>
     public bool ConnectsToIPv4Address { get; private set; }
 
     /// <summary>The usage of the object <paramref name="creation"/> produces, or null when it is not stored in a local or field.</summary>
@@ -89,11 +91,11 @@ internal sealed class SocketUsage
             return;
         }
 
-        if (ConnectMembers.Contains(member.Name))
+        if (ConnectMembers.Contains(member.Name) || SendMembers.Contains(member.Name))
         {
-            IsConnected = true;
+            IsConnected |= ConnectMembers.Contains(member.Name);
             var invocation = (IInvocationOperation)reference.Parent!;
-            if (invocation.Arguments.Length > 0 && IsIPv4Target(invocation.Arguments[0].Value, symbols))
+            if (invocation.Arguments.Any(a => IsIPv4Target(a.Value, symbols)))
             {
                 ConnectsToIPv4Address = true;
             }
@@ -111,6 +113,11 @@ internal sealed class SocketUsage
 
     private static bool IsIPv4Target(IOperation target, SocketSymbols symbols)
     {
+        if (!symbols.Is(target.Type, symbols.IPAddress) && !symbols.Is(SocketValueFlow.SkipConversions(target).Type, symbols.IPEndPoint))
+        {
+            return false;
+        }
+
         var value = SocketValues.EndPointCreation(target, symbols) is { } endPoint ? SocketValues.ArgumentFor(endPoint, 0) : target;
         return value is not null && SocketValueFlow.Resolve(value) is IFieldReferenceOperation field && symbols.IsIPv4AddressField(field.Field);
     }

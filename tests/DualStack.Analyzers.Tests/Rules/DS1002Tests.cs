@@ -138,6 +138,12 @@ public sealed class DS1002Tests
                 client.EnableBroadcast = true;
                 return client;
             }
+
+            void LocalAgent(byte[] datagram)
+            {
+                using var client = new UdpClient();
+                client.Send(datagram, datagram.Length, new IPEndPoint(IPAddress.Loopback, 8125));
+            }
         }
         """);
 
