@@ -79,6 +79,12 @@ public sealed class DS1001Tests
             TcpListener B(int port) => new TcpListener([|BindAddress|], port);
             TcpListener C() => new TcpListener([|IPAddress.Parse("0.0.0.0")|], 7000);
             TcpListener D() => new TcpListener([|IPAddress.Parse(Wildcard)|], 7001);
+
+            TcpListener E(int port)
+            {
+                TcpListener listener = new([|IPAddress.Any|], port);
+                return listener;
+            }
         }
         """,
         """
@@ -94,6 +100,12 @@ public sealed class DS1001Tests
             TcpListener B(int port) => TcpListener.Create(port);
             TcpListener C() => TcpListener.Create(7000);
             TcpListener D() => TcpListener.Create(7001);
+
+            TcpListener E(int port)
+            {
+                TcpListener listener = TcpListener.Create(port);
+                return listener;
+            }
         }
         """);
 
