@@ -24,8 +24,6 @@ internal sealed class SocketBlockFacts
     /// <summary><c>AddressFamily.InterNetworkV6</c> is used: there is an IPv6 branch.</summary>
     public bool ReferencesInterNetworkV6 { get; private set; }
 
-    public bool ReferencesIPv4Any { get; private set; }
-
     /// <summary><c>AddressFamily.InterNetwork</c> is used: the member deliberately deals with IPv4 values.</summary>
     public bool ReferencesInterNetwork { get; private set; }
 
@@ -96,10 +94,6 @@ internal sealed class SocketBlockFacts
         else if (equals.Equals(field, symbols.IPv6Loopback))
         {
             ReferencesIPv6Loopback = true;
-        }
-        else if (equals.Equals(field, symbols.Any))
-        {
-            ReferencesIPv4Any = true;
         }
         else if (equals.Equals(field, symbols.Broadcast))
         {
