@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using DualStack.Analyzers.Sockets;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DualStack.Analyzers.Rules;
+
+/// <summary>
+/// DS1005: <c>IPAddress.MapToIPv4()</c> in a member that never checks <c>IsIPv4MappedToIPv6</c>. MapToIPv4 keeps the
+/// last four bytes of any IPv6 address, so a native IPv6 peer turns into a meaningless IPv4 address.
+/// Silent when the member checks IsIPv4MappedToIPv6 anywhere (a guard or an early return) or the receiver is IPv4 by
+/// construction. The fix (<c>a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a</c>) is offered when the receiver can be
+/// repeated without side effects.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DS1005UnguardedMapToIPv4Analyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DS1005);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = SocketSymbols.TryCreate(start.Compilation);
+            var mapToIPv4 = symbols?.IPAddress.GetMembers("MapToIPv4").OfType<IMethodSymbol>().FirstOrDefault();
+            if (symbols is null || mapToIPv4 is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                var facts = SocketBlockFacts.Lazy(block.OperationBlocks, symbols);
+                block.RegisterOperationAction(c => Analyze(c, symbols, mapToIPv4, facts), OperationKind.Invocation);
+            });
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, SocketSymbols symbols, IMethodSymbol mapToIPv4, Lazy<SocketBlockFacts> facts)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, mapToIPv4) || invocation.Instance is not { } receiver
+            || IsIPv4ByConstruction(receiver, symbols) || facts.Value.ReferencesIsIPv4MappedToIPv6)
+        {
+            return;
+        }
+
+        var properties = SocketValues.IsRepeatable(receiver)
+            ? ImmutableDictionary<string, string?>.Empty.Add(SocketFixKinds.Key, SocketFixKinds.GuardMapToIPv4)
+            : ImmutableDictionary<string, string?>.Empty;
+        var receiverText = ReceiverText(receiver);
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.DS1005, invocation.Syntax.GetLocation(), properties, receiverText));
+    }
+
+    /// <summary>The receiver as written; for <c>a?.MapToIPv4()</c> that is <c>a</c>, held by the conditional access.</summary>
+    private static string ReceiverText(IOperation receiver)
+    {
+        if (receiver is IConditionalAccessInstanceOperation)
+        {
+            for (var parent = receiver.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IConditionalAccessOperation access)
+                {
+                    return access.Operation.Syntax.ToString();
+                }
+            }
+        }
+
+        return receiver.Syntax.ToString();
+    }
+
+    private static bool IsIPv4ByConstruction(IOperation receiver, SocketSymbols symbols) => SocketValueFlow.Resolve(receiver) switch
+    {
+        IFieldReferenceOperation field => symbols.IsIPv4AddressField(field.Field),
+        IInvocationOperation { TargetMethod.Name: "MapToIPv6" } invocation => symbols.Is(invocation.TargetMethod.ContainingType, symbols.IPAddress),
+        _ => false,
+    };
+}

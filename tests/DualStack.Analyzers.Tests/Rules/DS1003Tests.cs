@@ -1,0 +1,249 @@
+using DualStack.Analyzers.Rules;
+using DualStack.Analyzers.Tests.Sockets;
+using DualStack.CodeFixes.Rules;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace DualStack.Analyzers.Tests.Rules;
+
+public sealed class DS1003Tests
+{
+    private static Task Analyze(string source, ReferenceAssemblies? references = null) =>
+        SocketRuleTest.AnalyzeAsync<DS1003ExplicitIPv4SocketAnalyzer>(source, references: references);
+
+    private static Task Fix(string source, string fixedSource, ReferenceAssemblies? references = null) =>
+        SocketRuleTest.FixAsync<DS1003ExplicitIPv4SocketAnalyzer, DS1003ExplicitIPv4SocketFixer>(source, fixedSource, references: references);
+
+    [Fact]
+    public Task Connect_only_sockets_are_fixed_to_the_dual_mode_constructor() => Fix(
+        """
+        using System.Net;
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        class Client
+        {
+            const AddressFamily Family = AddressFamily.InterNetwork;
+
+            void Connect(string host, int port)
+            {
+                var socket = new Socket([|AddressFamily.InterNetwork|], SocketType.Stream, ProtocolType.Tcp);
+                socket.NoDelay = true;
+                socket.Connect(new DnsEndPoint(host, port));
+                socket.Send(new byte[] { 1 });
+                socket.Close();
+            }
+
+            async Task ConnectAsync(string host, int port)
+            {
+                using var socket = new Socket([|AddressFamily.InterNetwork|], SocketType.Stream, ProtocolType.Tcp);
+                await socket.ConnectAsync(host, port);
+                using var stream = new NetworkStream(socket);
+            }
+
+            void Constant(EndPoint remote)
+            {
+                Socket socket;
+                socket = new Socket([|Family|], SocketType.Dgram, ProtocolType.Udp);
+                socket.Connect(remote);
+            }
+        }
+        """,
+        """
+        using System.Net;
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        class Client
+        {
+            const AddressFamily Family = AddressFamily.InterNetwork;
+
+            void Connect(string host, int port)
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                socket.NoDelay = true;
+                socket.Connect(new DnsEndPoint(host, port));
+                socket.Send(new byte[] { 1 });
+                socket.Close();
+            }
+
+            async Task ConnectAsync(string host, int port)
+            {
+                using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                await socket.ConnectAsync(host, port);
+                using var stream = new NetworkStream(socket);
+            }
+
+            void Constant(EndPoint remote)
+            {
+                Socket socket;
+                socket = new Socket(SocketType.Dgram, ProtocolType.Udp);
+                socket.Connect(remote);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Sockets_that_escape_and_IPv4_clients_are_reported_without_a_fix()
+    {
+        var source = """
+            using System.Net;
+            using System.Net.Sockets;
+            using System.Threading.Tasks;
+
+            class Client
+            {
+                private Socket _socket;
+
+                Socket Escapes(string host, int port)
+                {
+                    var socket = new Socket([|AddressFamily.InterNetwork|], SocketType.Stream, ProtocolType.Tcp);
+                    socket.Connect(host, port);
+                    return socket;
+                }
+
+                void Field(string host, int port)
+                {
+                    _socket = new Socket([|AddressFamily.InterNetwork|], SocketType.Stream, ProtocolType.Tcp);
+                    _socket.Connect(host, port);
+                }
+
+                async Task<TcpClient> Tcp(string host, int port)
+                {
+                    var client = new TcpClient([|AddressFamily.InterNetwork|]);
+                    await client.ConnectAsync(host, port);
+                    return client;
+                }
+
+                void Udp(string host)
+                {
+                    var client = new UdpClient([|AddressFamily.InterNetwork|]);
+                    client.Connect(host, 53);
+                }
+            }
+            """;
+        return Fix(source, source);
+    }
+
+    [Fact]
+    public Task On_NET_Framework_the_socket_is_reported_without_a_fix()
+    {
+        // Socket(SocketType, ProtocolType) is always IPv6 there and throws on hosts with IPv6 disabled.
+        var source = """
+            using System.Net;
+            using System.Net.Sockets;
+
+            class Client
+            {
+                void Connect(string host, int port)
+                {
+                    var socket = new Socket([|AddressFamily.InterNetwork|], SocketType.Stream, ProtocolType.Tcp);
+                    socket.Connect(new DnsEndPoint(host, port));
+                }
+            }
+            """;
+        return Fix(source, source, ReferenceAssemblies.NetFramework.Net472.Default);
+    }
+
+    [Fact]
+    public Task On_NET_Standard_the_socket_is_reported_without_a_fix()
+    {
+        // A .NET Standard library may run on .NET Framework, where the dual-mode constructor has no IPv4 fallback.
+        var source = """
+            using System.Net;
+            using System.Net.Sockets;
+
+            class Client
+            {
+                void Connect(string host, int port)
+                {
+                    var socket = new Socket([|AddressFamily.InterNetwork|], SocketType.Stream, ProtocolType.Tcp);
+                    socket.Connect(new DnsEndPoint(host, port));
+                }
+            }
+            """;
+        return Fix(source, source, ReferenceAssemblies.NetStandard.NetStandard20);
+    }
+
+    [Fact]
+    public Task Servers_IPv4_targets_and_family_matched_sockets_are_silent() => Analyze(
+        """
+        using System.Net;
+        using System.Net.Sockets;
+
+        class Peer
+        {
+            void Server()
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+                socket.Listen(10);
+            }
+
+            void LocalLoopback(int port)
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                socket.Connect(new IPEndPoint(IPAddress.Loopback, port));
+            }
+
+            void Matched(IPEndPoint remote)
+            {
+                var socket = new Socket(remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                socket.Connect(remote);
+            }
+
+            void NeverConnected(System.Action<Socket> use) =>
+                use(new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp));
+        }
+        """);
+
+    [Fact]
+    public Task IPv6_twins_and_broadcast_are_silent() => Analyze(
+        """
+        using System.Net;
+        using System.Net.Sockets;
+
+        class Peer
+        {
+            Socket Connect(IPAddress address, int port)
+            {
+                var socket = address.AddressFamily == AddressFamily.InterNetworkV6
+                    ? new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp)
+                    : new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                socket.Connect(address, port);
+                return socket;
+            }
+
+            void OutboundIp()
+            {
+                using var v4 = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                v4.Connect("8.8.8.8", 65530);
+                using var v6 = new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp);
+                v6.Connect("2001:4860:4860::8888", 65530);
+            }
+
+            void Broadcast(int port)
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                socket.EnableBroadcast = true;
+                socket.Connect(new IPEndPoint(IPAddress.Broadcast, port));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Incomplete_code_does_not_throw() => SocketRuleTest.AnalyzeAsync<DS1003ExplicitIPv4SocketAnalyzer>(
+        """
+        using System.Net.Sockets;
+
+        class Client
+        {
+            void A(string host)
+            {
+                var s = new Socket([|AddressFamily.InterNetwork|], SocketType.Stream, ProtocolType.Tcp)
+                s.Connect(host, 80)
+                var t = new Socket(AddressFamily.InterNetwork, SocketType.
+                t.Connect(
+                var u = new TcpClient(AddressFamily.);
+        """,
+        incomplete: true);
+}
