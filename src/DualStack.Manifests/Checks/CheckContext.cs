@@ -20,9 +20,6 @@ public class CheckContext
 
     public LintOptions Options { get; }
 
-    /// <summary>Reports a finding built by the caller (used by the span overload).</summary>
-    internal void ReportFinding(Finding finding) => _report(finding);
-
     public ClusterModel Cluster { get; }
 
     /// <summary>The Kubernetes version of the target; decides strict IP parsing and severities.</summary>
@@ -42,9 +39,12 @@ public class CheckContext
         Report(ruleId, obj.Document, node, obj.Reference, field, message, severity, fix);
 
     /// <summary>Reports a finding on a node of a document that is not a Kubernetes object (cluster configuration files).</summary>
-    public void Report(string ruleId, LoadedDocument document, YamlNode node, string? objectName, string field, string message, Severity? severity = null, TextEdit? fix = null)
+    public void Report(string ruleId, LoadedDocument document, YamlNode node, string? objectName, string field, string message, Severity? severity = null, TextEdit? fix = null) =>
+        Report(ruleId, document, document.SpanOf(node), objectName, field, message, severity, fix);
+
+    /// <summary>Reports a finding at <paramref name="span"/> of <paramref name="document"/> (an item inside a comma-separated scalar).</summary>
+    public void Report(string ruleId, LoadedDocument document, SourceSpan span, string? objectName, string field, string message, Severity? severity = null, TextEdit? fix = null)
     {
-        var span = document.SpanOf(node);
         var rule = RuleCatalog.Get(ruleId);
         _report(new Finding
         {
@@ -61,27 +61,6 @@ public class CheckContext
             Fix = fix,
         });
     }
-}
-
-/// <summary>Reporting at an exact span (an item inside a comma-separated scalar).</summary>
-public static class CheckContextSpanExtensions
-{
-    /// <summary>Reports a finding at <paramref name="span"/> of <paramref name="document"/> (cluster configuration items).</summary>
-    public static void Report(this CheckContext context, string ruleId, LoadedDocument document, SourceSpan span, string? objectName, string field, string message, Severity? severity = null, TextEdit? fix = null) =>
-        context.ReportFinding(new Finding
-        {
-            RuleId = RuleCatalog.Get(ruleId).Id,
-            Severity = severity ?? RuleCatalog.Get(ruleId).DefaultSeverity,
-            Message = message,
-            File = document.File.Path,
-            Line = span.Line,
-            Column = span.Column,
-            EndLine = span.EndLine,
-            EndColumn = span.EndColumn,
-            Object = objectName,
-            Field = field,
-            Fix = fix,
-        });
 }
 
 /// <summary>The context of a run-wide check.</summary>

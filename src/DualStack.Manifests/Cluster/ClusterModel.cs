@@ -1,6 +1,6 @@
 using DualStack.Manifests.Cluster.Config;
-using DualStack.Manifests.Cluster.Net;
 using DualStack.Rules;
+using DualStack.Rules.Net;
 
 namespace DualStack.Manifests.Cluster;
 
@@ -52,7 +52,7 @@ public sealed class ClusterModel
     public List<ConfigDocument> ConfigDocuments { get; } = [];
 
     /// <summary>The service range of a family, when known.</summary>
-    public CidrValue? ServiceCidrFor(DualStack.Rules.Net.IpFamily family) =>
+    public IpCidr? ServiceCidrFor(IpFamily family) =>
         ServiceCidrs.FirstOrDefault(c => c.Cidr.Family == family)?.Cidr;
 
     /// <summary>Records a file that contributed to the model.</summary>
@@ -71,11 +71,8 @@ public sealed class ClusterModel
 }
 
 /// <summary>A range of the cluster model with the file, field and line that defined it.</summary>
-public sealed record ModelCidr(CidrValue Cidr, RangeRole Role, ConfigValue Source, CidrListSetting Setting)
+public sealed record ModelCidr(IpCidr Cidr, RangeRole Role, ConfigValue Source, CidrListSetting Setting)
 {
-    /// <summary>The range as the shared IP library's type, for rules written against it.</summary>
-    public DualStack.Rules.Net.IpCidr Range => DualStack.Rules.Net.IpCidr.Parse(Cidr.ToString());
-
     /// <summary>The file that defined the range.</summary>
     public string File => Source.Path;
 
@@ -87,11 +84,8 @@ public sealed record ModelCidr(CidrValue Cidr, RangeRole Role, ConfigValue Sourc
 }
 
 /// <summary>An address of the cluster model with the file, field and line that defined it.</summary>
-public sealed record ModelIp(IpValue Ip, ConfigValue Source)
+public sealed record ModelIp(IpAddress Ip, ConfigValue Source)
 {
-    /// <summary>The address as the shared IP library's type.</summary>
-    public DualStack.Rules.Net.IpAddress Address => DualStack.Rules.Net.IpAddress.Parse(Ip.ToString());
-
     public string File => Source.Path;
 
     public string Field => Source.Field;

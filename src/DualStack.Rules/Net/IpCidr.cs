@@ -61,6 +61,13 @@ public readonly struct IpCidr : IEquatable<IpCidr>
     /// <summary>True when bits beyond the prefix length are set (<c>10.1.2.3/8</c>).</summary>
     public bool HasHostBits => Address != Network;
 
+    /// <summary>
+    /// The same range with the host bits cleared (<c>10.1.2.3/8</c> becomes <c>10.0.0.0/8</c>), written as before
+    /// (IPv4 or IPv6 text, same <see cref="PrefixLength"/>). Since <see cref="Equals(IpCidr)"/> compares the address
+    /// with its host bits, compare <see cref="Masked"/> values to ask "the same range?".
+    /// </summary>
+    public IpCidr Masked => new(Network, PrefixLength, AddressBits == 32);
+
     /// <summary>The family of the masked network, as <c>IPFamilyOfCIDR</c> decides.</summary>
     public IpFamily Family => Network.Family;
 

@@ -18,7 +18,7 @@ public enum SpecialRangeKind
     /// <summary><c>224.0.0.0/4</c>, <c>ff00::/8</c>.</summary>
     Multicast,
 
-    /// <summary>TEST-NET-1/2/3 and <c>2001:db8::/32</c>: reserved for examples, not real networks.</summary>
+    /// <summary>TEST-NET-1/2/3, <c>2001:db8::/32</c> and <c>3fff::/20</c>: reserved for examples, not real networks.</summary>
     Documentation,
 
     /// <summary>IPv6 unique local addresses <c>fc00::/7</c> (use <c>fd00::/8</c>).</summary>
@@ -52,7 +52,7 @@ public sealed class SpecialRange
 
     public SpecialRangeKind Kind { get; }
 
-    /// <summary>A human name that includes the range, for use in messages.</summary>
+    /// <summary>A human name that includes the range, for use in messages (DS3011 prints it verbatim).</summary>
     public string Name { get; }
 
     /// <summary>The range; for IPv6 link-local multicast this is <c>ff02::/16</c>, and the other <c>ffX2::/16</c> flag variants count too.</summary>

@@ -23,6 +23,10 @@ public static class SpecialRanges
     public static IpCidr IPv4Documentation2 { get; } = C("198.51.100.0/24");
     public static IpCidr IPv4Documentation3 { get; } = C("203.0.113.0/24");
     public static IpCidr IPv6Documentation { get; } = C("2001:db8::/32");
+
+    /// <summary><c>3fff::/20</c>, the second IPv6 documentation range (RFC 9637).</summary>
+    public static IpCidr IPv6Documentation2 { get; } = C("3fff::/20");
+
     public static IpCidr UniqueLocal { get; } = C("fc00::/7");
     public static IpCidr UniqueLocalUndefined { get; } = C("fc00::/8");
 
@@ -48,11 +52,12 @@ public static class SpecialRanges
         new(SpecialRangeKind.LinkLocalMulticast, "the IPv6 link-local multicast range ff02::/16 (any ffX2::/16)", IPv6LinkLocalMulticast, OtherLinkLocalMulticastFlags()),
         new(SpecialRangeKind.Multicast, "the IPv4 multicast range 224.0.0.0/4", IPv4Multicast),
         new(SpecialRangeKind.Multicast, "the IPv6 multicast range ff00::/8", IPv6Multicast),
-        new(SpecialRangeKind.Documentation, "the IPv4 documentation range 192.0.2.0/24 (TEST-NET-1)", IPv4Documentation1),
-        new(SpecialRangeKind.Documentation, "the IPv4 documentation range 198.51.100.0/24 (TEST-NET-2)", IPv4Documentation2),
-        new(SpecialRangeKind.Documentation, "the IPv4 documentation range 203.0.113.0/24 (TEST-NET-3)", IPv4Documentation3),
+        new(SpecialRangeKind.Documentation, "the documentation range 192.0.2.0/24 (TEST-NET-1)", IPv4Documentation1),
+        new(SpecialRangeKind.Documentation, "the documentation range 198.51.100.0/24 (TEST-NET-2)", IPv4Documentation2),
+        new(SpecialRangeKind.Documentation, "the documentation range 203.0.113.0/24 (TEST-NET-3)", IPv4Documentation3),
         new(SpecialRangeKind.Documentation, "the IPv6 documentation range 2001:db8::/32", IPv6Documentation),
-        new(SpecialRangeKind.UniqueLocalUndefined, "fc00::/8, the undefined half of the IPv6 unique local range (use fd00::/8)", UniqueLocalUndefined),
+        new(SpecialRangeKind.Documentation, "the IPv6 documentation range 3fff::/20", IPv6Documentation2),
+        new(SpecialRangeKind.UniqueLocalUndefined, "fc00::/8, the undefined half of the unique local range fc00::/7", UniqueLocalUndefined),
         new(SpecialRangeKind.UniqueLocal, "the IPv6 unique local range fc00::/7", UniqueLocal),
         new(SpecialRangeKind.SiteLocal, "the deprecated IPv6 site-local range fec0::/10", SiteLocal),
         new(SpecialRangeKind.DockerBridge, "Docker's default bridge network 172.17.0.0/16", DockerBridge),

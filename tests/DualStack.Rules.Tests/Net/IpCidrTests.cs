@@ -47,6 +47,30 @@ public sealed class IpCidrTests
         Assert.Equal("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", Cidr("::/0").Last.ToString());
     }
 
+    [Theory]
+    [InlineData("10.1.2.3/8", "10.0.0.0/8", 8, 32)]
+    [InlineData("10.0.0.0/8", "10.0.0.0/8", 8, 32)]
+    [InlineData("fd00:10:96::1/112", "fd00:10:96::/112", 112, 128)]
+    [InlineData("::ffff:10.1.2.3/104", "10.0.0.0/8", 104, 128)] // the written form is kept
+    public void Masked_clears_the_host_bits_and_keeps_the_written_form(string text, string masked, int prefixLength, int addressBits)
+    {
+        var cidr = Cidr(text).Masked;
+        Assert.False(cidr.HasHostBits);
+        Assert.Equal(masked, cidr.ToString());
+        Assert.Equal(prefixLength, cidr.PrefixLength);
+        Assert.Equal(addressBits, cidr.AddressBits);
+        Assert.Equal(Cidr(text).Network, cidr.Address);
+        Assert.Equal(Cidr(masked), cidr);
+    }
+
+    [Fact]
+    public void Equality_counts_host_bits_and_Masked_does_not()
+    {
+        Assert.NotEqual(Cidr("10.1.2.3/8"), Cidr("10.0.0.0/8"));
+        Assert.Equal(Cidr("10.1.2.3/8").Masked, Cidr("10.0.0.0/8").Masked);
+        Assert.NotEqual(Cidr("10.0.0.0/8").Masked, Cidr("10.0.0.0/9").Masked);
+    }
+
     [Fact]
     public void Host_bits_are_kept_in_Address_and_masked_in_Network()
     {

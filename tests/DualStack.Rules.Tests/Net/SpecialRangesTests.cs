@@ -25,6 +25,8 @@ public sealed class SpecialRangesTests
     [InlineData("203.0.113.0/24", new[] { SpecialRangeKind.Documentation })]
     [InlineData("224.0.0.0/24", new[] { SpecialRangeKind.LinkLocalMulticast, SpecialRangeKind.Multicast })]
     [InlineData("2001:db8:42::/56", new[] { SpecialRangeKind.Documentation })]
+    [InlineData("3fff:0:42::/56", new[] { SpecialRangeKind.Documentation })]
+    [InlineData("3fff:1000::/20", new SpecialRangeKind[0])]
     [InlineData("fd00:10::/56", new[] { SpecialRangeKind.UniqueLocal })]
     [InlineData("fc00:10::/56", new[] { SpecialRangeKind.UniqueLocalUndefined, SpecialRangeKind.UniqueLocal })]
     [InlineData("fec0::/64", new[] { SpecialRangeKind.SiteLocal })]
@@ -72,4 +74,24 @@ public sealed class SpecialRangesTests
         Assert.All(SpecialRanges.All, r => Assert.Contains(r.Cidr.ToString().Split('/')[0].Split(':')[0], r.Name, StringComparison.Ordinal));
         Assert.All(SpecialRanges.All, r => Assert.False(r.Cidr.HasHostBits));
     }
+
+    [Fact]
+    public void The_RFC_9637_documentation_range_is_named()
+    {
+        Assert.Equal("3fff::/20", SpecialRanges.IPv6Documentation2.ToString());
+        var match = Assert.Single(SpecialRanges.Classify(Cidr("3fff::/24")));
+        Assert.Equal("the IPv6 documentation range 3fff::/20", match.Range.Name);
+        Assert.True(match.IsWithin);
+    }
+
+    [Theory]
+    [InlineData("192.0.2.0/24", "the documentation range 192.0.2.0/24 (TEST-NET-1)")]
+    [InlineData("198.51.100.0/25", "the documentation range 198.51.100.0/24 (TEST-NET-2)")]
+    [InlineData("203.0.113.0/24", "the documentation range 203.0.113.0/24 (TEST-NET-3)")]
+    [InlineData("fc00:a0::/64", "fc00::/8, the undefined half of the unique local range fc00::/7")]
+    [InlineData("fec0::/64", "the deprecated IPv6 site-local range fec0::/10")]
+    [InlineData("169.254.0.0/16", "the IPv4 link-local range 169.254.0.0/16")]
+    [InlineData("fe80::/64", "the IPv6 link-local range fe80::/10")]
+    public void Names_are_the_DS3011_wording(string cidr, string name) =>
+        Assert.Equal(name, SpecialRanges.Classify(Cidr(cidr))[0].Range.Name);
 }

@@ -1,6 +1,5 @@
 using DualStack.Manifests.Cluster;
 using DualStack.Manifests.Cluster.Config;
-using DualStack.Manifests.Cluster.Net;
 using DualStack.Manifests.Kubernetes;
 using DualStack.Manifests.Yaml;
 using DualStack.Rules;
@@ -65,10 +64,10 @@ public sealed class CalicoPoolCheck : IObjectCheck
             }
         }
 
-        if (spec.GetString("disabled") != "true" && cidr.PrefixLength > block)
+        if (spec.GetString("disabled") != "true" && cidr.FamilyPrefixLength > block)
         {
             context.Report(Rules.RuleIds.InvalidCalicoPool, item,
-                $"IP pool size is too small for use with Calico IPAM. It must be equal to or greater than the block size: pool /{cidr.PrefixLength} is smaller than a /{block} block");
+                $"IP pool size is too small for use with Calico IPAM. It must be equal to or greater than the block size: pool /{cidr.FamilyPrefixLength} is smaller than a /{block} block");
         }
 
         var ipip = spec.GetString("ipipMode") ?? spec.Get("ipip").GetString("mode");
@@ -114,7 +113,7 @@ public sealed class CalicoInstallationPools : IDocumentCheck
 
     internal static void Check(LoadedDocument document, YamlNode? spec, string objectName, string path, CheckContext context)
     {
-        var seen = new List<CidrValue>();
+        var seen = new List<IpCidr>();
         var index = 0;
         foreach (var pool in spec.Get("calicoNetwork").Get("ipPools").Items())
         {
@@ -127,18 +126,18 @@ public sealed class CalicoInstallationPools : IDocumentCheck
                 continue;
             }
 
-            if (!CidrValue.TryParse(text, out var cidr))
+            if (!IpParser.TryParseCidrSloppy(text, out var cidr))
             {
                 continue; // DS3001
             }
 
             var item = new ConfigValue(document, cidrNode!, objectName, prefix + "cidr", text);
-            if (seen.Any(s => s.Equals(cidr)))
+            if (seen.Contains(cidr.Masked))
             {
                 context.Report(Rules.RuleIds.InvalidCalicoPool, item, $"IP pool {cidr} is specified more than once");
             }
 
-            seen.Add(cidr);
+            seen.Add(cidr.Masked);
             if (cidr.HasHostBits)
             {
                 context.Report(Rules.RuleIds.InvalidCalicoPool, item, $"IP pool CIDR ({text}) is invalid: it is not strictly masked; write \"{cidr}\"");
@@ -156,10 +155,10 @@ public sealed class CalicoInstallationPools : IDocumentCheck
                 }
             }
 
-            if (cidr.PrefixLength > block)
+            if (cidr.FamilyPrefixLength > block)
             {
                 context.Report(Rules.RuleIds.InvalidCalicoPool, item,
-                    $"IP pool size is too small. It must be equal to or greater than the block size: pool /{cidr.PrefixLength} is smaller than a /{block} block");
+                    $"IP pool size is too small. It must be equal to or greater than the block size: pool /{cidr.FamilyPrefixLength} is smaller than a /{block} block");
             }
 
             if (pool.Get("encapsulation") is { } encNode && encNode.AsString() is { } encapsulation)
@@ -187,10 +186,10 @@ public sealed class CalicoInstallationPools : IDocumentCheck
     }
 
     /// <summary>A pod pool should lie inside the cluster's pod range of its family (kube-proxy and the operator expect it).</summary>
-    internal static void CheckInsidePodRange(CidrValue cidr, ConfigValue item, CheckContext context, bool operatorWording)
+    internal static void CheckInsidePodRange(IpCidr cidr, ConfigValue item, CheckContext context, bool operatorWording)
     {
         var pods = context.Cluster.PodCidrs.Where(p => p.Cidr.Family == cidr.Family).ToList();
-        if (pods.Count == 0 || pods.Any(p => p.Cidr.Covers(cidr.Masked)))
+        if (pods.Count == 0 || pods.Any(p => p.Cidr.Contains(cidr)))
         {
             return;
         }

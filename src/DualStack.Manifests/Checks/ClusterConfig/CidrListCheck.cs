@@ -1,6 +1,5 @@
 using System.Globalization;
 using DualStack.Manifests.Cluster.Config;
-using DualStack.Manifests.Cluster.Net;
 using DualStack.Manifests.Kubernetes;
 using DualStack.Rules;
 using DualStack.Rules.Net;
@@ -60,7 +59,7 @@ public sealed class CidrListCheck : IRunCheck
             else if (item.Cidr.Value.HasHostBits && setting.Validator != RangeValidator.Calico)
             {
                 context.Report(Rules.RuleIds.MalformedCidrList, item.Value,
-                    $"\"{item.Value.Text}\" has bits set beyond the /{item.Cidr.Value.PrefixLength} prefix; {Tool(setting)} silently uses {item.Cidr.Value}, write that",
+                    $"\"{item.Value.Text}\" has bits set beyond the /{item.Cidr.Value.FamilyPrefixLength} prefix; {Tool(setting)} silently uses {item.Cidr.Value}, write that",
                     Severity.Warning);
             }
         }
@@ -105,7 +104,7 @@ public sealed class CidrListCheck : IRunCheck
             }
 
             var item = setting.Items[i].Value;
-            var bits = cidr.Address.Bits;
+            var bits = cidr.Network.BitLength;
             var size = cidr.Size;
             if (setting.Role == RangeRole.Service)
             {
@@ -140,7 +139,7 @@ public sealed class CidrListCheck : IRunCheck
     {
         foreach (var item in setting.Items)
         {
-            if (item.Cidr is not { } cidr || SpecialPurposeRanges.Find(cidr) is not { } special)
+            if (item.Cidr is not { } cidr || FirstReported(cidr) is not { } special)
             {
                 continue;
             }
@@ -151,10 +150,11 @@ public sealed class CidrListCheck : IRunCheck
                 RangeRole.Service => "service range",
                 _ => "pool",
             };
-            var severity = special.LinkLocal
+            var linkLocal = special.Kind == SpecialRangeKind.LinkLocalUnicast;
+            var severity = linkLocal
                 ? (setting.Validator == RangeValidator.Calico ? Severity.Error : Severity.Warning)
                 : (Severity?)null;
-            var advice = special.LinkLocal
+            var advice = linkLocal
                 ? "link-local addresses are not routed beyond one link"
                 : cidr.Family == IpFamily.IPv6
                     ? "use a unique local range (fd00::/8) or addresses you own"
@@ -163,6 +163,18 @@ public sealed class CidrListCheck : IRunCheck
                 $"{what} \"{item.Value.Text}\" overlaps {special.Name}; {advice}", severity);
         }
     }
+
+    /// <summary>The first special range (in <see cref="SpecialRanges.All"/> order) of a kind DS3011 reports that the CIDR overlaps.</summary>
+    private static SpecialRange? FirstReported(IpCidr cidr) =>
+        SpecialRanges.Classify(cidr).Select(m => m.Range).FirstOrDefault(r => ReportedKinds.Contains(r.Kind));
+
+    private static readonly SpecialRangeKind[] ReportedKinds =
+    [
+        SpecialRangeKind.LinkLocalUnicast,
+        SpecialRangeKind.Documentation,
+        SpecialRangeKind.SiteLocal,
+        SpecialRangeKind.UniqueLocalUndefined,
+    ];
 
     private static string Flag(CidrListSetting setting, int index)
     {

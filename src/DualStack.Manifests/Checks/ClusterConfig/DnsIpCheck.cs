@@ -1,6 +1,7 @@
 using DualStack.Manifests.Cluster.Config;
 using DualStack.Manifests.Kubernetes;
 using DualStack.Rules;
+using DualStack.Rules.Net;
 
 namespace DualStack.Manifests.Checks.ClusterConfig;
 
@@ -38,8 +39,12 @@ public sealed class DnsIpCheck : IRunCheck
             var sameFamily = ranges.Where(r => r.Family == ip.Family).ToList();
             var message = sameFamily.Count == 0
                 ? $"cluster DNS IP {ip} is {ip.Family} but the service ranges ({string.Join(",", ranges)}) have no {ip.Family} range; pods get a resolver no Service answers"
-                : $"cluster DNS IP {ip} is outside the service range {sameFamily[0]}; pods get a resolver no Service answers — use an address inside it (kubeadm uses the 10th: {sameFamily[0].Nth(10)})";
+                : $"cluster DNS IP {ip} is outside the service range {sameFamily[0]}; pods get a resolver no Service answers — use an address inside it{Tenth(sameFamily[0])}";
             context.Report(Rules.RuleIds.DnsIpOutsideServiceRange, dns.Value, message);
         }
     }
+
+    // Network + 10, even for a range too small to hold it (DS3002 reports the size); nothing past the end of the address space.
+    private static string Tenth(IpCidr range) =>
+        range.Network.TryAdd(10, out var tenth) ? $" (kubeadm uses the 10th: {tenth})" : string.Empty;
 }

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using DualStack.Manifests.Cluster.Config;
-using DualStack.Manifests.Cluster.Net;
 using DualStack.Manifests.Yaml;
 using DualStack.Rules;
 using DualStack.Rules.Net;
@@ -53,7 +52,7 @@ public sealed class MicroK8sLaunchConfigurationCheck : IDocumentCheck
             {
                 var cidr = item.Cidr!.Value;
                 var block = cidr.Family == IpFamily.IPv4 ? 26 : 122;
-                if (cidr.PrefixLength > block)
+                if (cidr.FamilyPrefixLength > block)
                 {
                     context.Report(Rules.RuleIds.InvalidCalicoPool, item.Value,
                         $"{range.FlagName} \"{item.Value.Text}\" becomes Calico's default {cidr.Family} pool, which must be at least as large as its /{block} block (\"IP pool size is too small for use with Calico IPAM\"); use a /{block} or larger range");
@@ -270,8 +269,8 @@ public sealed class MicroK8sLaunchConfigurationCheck : IDocumentCheck
         // The legacy flannel configuration file carries the IPv4 pod range too.
         if (root.Get("extraConfigFiles").Get("flannel-network-mgr-config") is YamlScalarNode flannel && flannel.Value is { } json
             && Regex.Match(json, "\"Network\"\\s*:\\s*\"(?<cidr>[^\"]+)\"") is { Success: true } match
-            && CidrValue.TryParse(match.Groups["cidr"].Value, out var network)
-            && pods.FirstOrDefault(p => p.Family == network.Family) is var pod && pod.PrefixLength > 0 && !pod.Equals(network.Masked))
+            && IpParser.TryParseCidrSloppy(match.Groups["cidr"].Value, out var network)
+            && pods.FirstOrDefault(p => p.Family == network.Family) is var pod && pod.FamilyPrefixLength > 0 && !pod.Equals(network.Masked))
         {
             var value = new ConfigValue(document, flannel, Name, "extraConfigFiles.flannel-network-mgr-config", match.Groups["cidr"].Value, match.Groups["cidr"].Index);
             context.Report(Rules.RuleIds.MicroK8sSettingsDisagree, value,
@@ -287,19 +286,19 @@ public sealed class MicroK8sLaunchConfigurationCheck : IDocumentCheck
             return;
         }
 
-        var first = cidr.Nth(1);
-        if (first.Equals(CidrValue.Parse("10.152.183.0/24").Nth(1)))
+        // Network + 1, even for a range too small to hold it (DS3002 reports the size).
+        if (!cidr.Network.TryAdd(1, out var first) || first == IpCidr.Parse("10.152.183.0/24").First)
         {
             return;
         }
 
         var sans = root.Get("extraSANs");
-        if (sans.Items().Any(s => IpValue.TryParse(s.AsString()?.Trim(), out var ip) && ip.Equals(first)))
+        if (sans.Items().Any(s => IpParser.TryParseSloppy(s.AsString()?.Trim(), out var ip) && ip == first))
         {
             return;
         }
 
-        var message = $"extraSANs does not contain {first}, the first IP of the service range {cidr.Masked} (the ClusterIP of the kubernetes Service); the API server certificate only has the built-in 10.152.183.1, so in-cluster clients fail TLS — add \"- {first}\" to extraSANs";
+        var message = $"extraSANs does not contain {first}, the first IP of the service range {cidr} (the ClusterIP of the kubernetes Service); the API server certificate only has the built-in 10.152.183.1, so in-cluster clients fail TLS — add \"- {first}\" to extraSANs";
         if (root.GetKey("extraSANs") is { } key)
         {
             context.Report(Rules.RuleIds.MicroK8sSettingsDisagree, document, key, Name, "extraSANs", message);

@@ -1,5 +1,4 @@
 using DualStack.Manifests.Cluster.Config;
-using DualStack.Manifests.Cluster.Net;
 using DualStack.Manifests.Kubernetes;
 using DualStack.Rules;
 
@@ -59,7 +58,7 @@ public sealed class NodeIpCheck : IRunCheck
                 $"dual-stack --node-ip \"{whole.Text}\" cannot include '0.0.0.0' or '::'");
         }
 
-        foreach (var item in valid.Where(i => SpecialPurposeRanges.IsLinkLocal(i.Ip!.Value)))
+        foreach (var item in valid.Where(i => i.Ip!.Value.IsLinkLocalUnicast))
         {
             context.Report(Rules.RuleIds.InvalidNodeIp, item.Value,
                 $"node IP {item.Ip} is link-local; other nodes cannot reach it and Kubernetes rejects link-local endpoint addresses; use the node's global or unique local {item.Ip!.Value.Family} address",

@@ -65,11 +65,11 @@ public sealed class NodeMaskCheck : IRunCheck
                 maskText = $"the default node mask /{mask}";
             }
 
-            var p = cidr.PrefixLength;
-            if (mask > cidr.Address.Bits)
+            var p = cidr.FamilyPrefixLength;
+            if (mask > cidr.Network.BitLength)
             {
                 context.Report(Rules.RuleIds.PodRangeVsNodeMask, explicitMask?.Value ?? item.Value,
-                    $"SubNetMask is invalid: node mask /{mask} is longer than {cidr.Address.Bits} bits for {cidr.Family}");
+                    $"SubNetMask is invalid: node mask /{mask} is longer than {cidr.Network.BitLength} bits for {cidr.Family}");
             }
             else if (p > mask)
             {

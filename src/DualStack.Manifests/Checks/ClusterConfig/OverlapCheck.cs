@@ -1,7 +1,7 @@
 using DualStack.Manifests.Cluster;
 using DualStack.Manifests.Cluster.Config;
-using DualStack.Manifests.Cluster.Net;
 using DualStack.Manifests.Kubernetes;
+using DualStack.Rules.Net;
 
 namespace DualStack.Manifests.Checks.ClusterConfig;
 
@@ -44,7 +44,7 @@ public sealed class OverlapCheck : IRunCheck
 
         foreach (var range in model.ServiceCidrs.Concat(model.PodCidrs).Concat(model.PoolCidrs))
         {
-            if (!range.Source.IsDefault && range.Cidr.Overlaps(SpecialPurposeRanges.DockerBridge))
+            if (!range.Source.IsDefault && range.Cidr.Overlaps(SpecialRanges.DockerBridge))
             {
                 context.Report(Rules.RuleIds.OverlappingRanges, range.Source,
                     $"\"{range.Source.Text}\" overlaps Docker's default bridge network 172.17.0.0/16; on nodes running Docker those addresses are routed to docker0");

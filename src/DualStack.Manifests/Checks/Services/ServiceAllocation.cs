@@ -169,10 +169,8 @@ internal static class ServiceAllocation
                 continue;
             }
 
-            // The cluster model keeps its own CIDR type; its canonical text is re-read with the Kubernetes parser.
             var ranges = model.ServiceCidrs
-                .Select(c => IpParser.TryParseCidrSloppy(c.Cidr.ToString(), out var cidr) ? cidr : (IpCidr?)null)
-                .OfType<IpCidr>()
+                .Select(c => c.Cidr)
                 .Where(c => c.Family == address.Family)
                 .ToList();
             if (ranges.Count == 0 || ranges.Any(r => IsAllocatable(r, address)))

@@ -1,4 +1,3 @@
-using DualStack.Manifests.Cluster.Net;
 using DualStack.Rules.Net;
 
 namespace DualStack.Manifests.Cluster.Config;
@@ -31,7 +30,7 @@ public enum RangeValidator
 /// <summary>One item of a CIDR list, with its own position.</summary>
 public sealed class CidrItem
 {
-    public CidrItem(ConfigValue value, CidrValue? cidr, bool leadingSpace)
+    public CidrItem(ConfigValue value, IpCidr? cidr, bool leadingSpace)
     {
         Value = value;
         Cidr = cidr;
@@ -41,7 +40,7 @@ public sealed class CidrItem
     public ConfigValue Value { get; }
 
     /// <summary>The parsed CIDR, null when the item does not parse.</summary>
-    public CidrValue? Cidr { get; }
+    public IpCidr? Cidr { get; }
 
     /// <summary>True when whitespace follows the comma and the tool does not trim it.</summary>
     public bool LeadingSpace { get; }
@@ -86,7 +85,7 @@ public sealed class CidrListSetting
     public string FlagName { get; init; } = string.Empty;
 
     /// <summary>The valid CIDRs, in order.</summary>
-    public IEnumerable<CidrValue> Cidrs => Items.Where(i => i.Cidr is not null).Select(i => i.Cidr!.Value);
+    public IEnumerable<IpCidr> Cidrs => Items.Where(i => i.Cidr is not null).Select(i => i.Cidr!.Value);
 
     /// <summary>The families of the valid items, in order.</summary>
     public IReadOnlyList<IpFamily> Families => Cidrs.Select(c => c.Family).ToList();

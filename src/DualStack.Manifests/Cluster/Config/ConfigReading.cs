@@ -1,5 +1,5 @@
-using DualStack.Manifests.Cluster.Net;
 using DualStack.Manifests.Yaml;
+using DualStack.Rules.Net;
 using YamlDotNet.RepresentationModel;
 
 namespace DualStack.Manifests.Cluster.Config;
@@ -25,7 +25,7 @@ internal static class ConfigReading
                 if (text is not null)
                 {
                     var item = new ConfigValue(document, child, objectName, $"{field}[{index}]", text);
-                    items.Add(new CidrItem(item, CidrValue.TryParse(text.Trim(), out var c) ? c : null, false));
+                    items.Add(new CidrItem(item, IpParser.TryParseCidrSloppy(text.Trim(), out var c) ? c : null, false));
                 }
 
                 index++;
@@ -63,7 +63,7 @@ internal static class ConfigReading
             var item = whole.Item(trims || leadingSpace ? trimmed : text, offset + lead);
 
             // Components that do not trim fail on " fd00::/108"; the item is still parsed so later checks see it.
-            var parsed = CidrValue.TryParse(trims || leadingSpace ? trimmed : text, out var cidr) ? cidr : (CidrValue?)null;
+            var parsed = IpParser.TryParseCidrSloppy(trims || leadingSpace ? trimmed : text, out var cidr) ? cidr : (IpCidr?)null;
             if (!trims && text != trimmed && !leadingSpace)
             {
                 parsed = null;
@@ -89,7 +89,7 @@ internal static class ConfigReading
                 if (child.AsString() is { } text)
                 {
                     var item = new ConfigValue(document, child, objectName, $"{field}[{index}]", text.Trim());
-                    items.Add(new IpSetting(item, IpValue.TryParse(text.Trim(), out var ip) ? ip : null));
+                    items.Add(new IpSetting(item, IpParser.TryParseSloppy(text.Trim(), out var ip) ? ip : null));
                 }
 
                 index++;
@@ -108,7 +108,7 @@ internal static class ConfigReading
             {
                 var trimmed = text.Trim();
                 var item = whole.Item(trimmed, offset + (text.Length - text.TrimStart().Length));
-                items.Add(new IpSetting(item, IpValue.TryParse(trimmed, out var ip) ? ip : null));
+                items.Add(new IpSetting(item, IpParser.TryParseSloppy(trimmed, out var ip) ? ip : null));
             }
         }
 
@@ -127,7 +127,7 @@ internal static class ConfigReading
         // A DNS list ("10.43.0.10,fd00:43::a") counts by its first entry, which kubelet gives pods first.
         var first = value.Split(',')[0];
         var item = new ConfigValue(document, node!, objectName, field, first.Trim(), first.Length - first.TrimStart().Length);
-        return new IpSetting(item, IpValue.TryParse(first.Trim(), out var ip) ? ip : null);
+        return new IpSetting(item, IpParser.TryParseSloppy(first.Trim(), out var ip) ? ip : null);
     }
 
     /// <summary>Splits at commas, giving each part with its offset.</summary>
@@ -149,7 +149,7 @@ internal static class ConfigReading
         int.TryParse(text?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value);
 
     /// <summary>Reads a node mask flag value into <paramref name="masks"/>.</summary>
-    public static void ReadMask(NodeMaskSetting masks, LoadedDocument document, YamlNode? node, string objectName, string field, string flag, DualStack.Rules.Net.IpFamily family)
+    public static void ReadMask(NodeMaskSetting masks, LoadedDocument document, YamlNode? node, string objectName, string field, string flag, IpFamily family)
     {
         if (node?.AsString() is not { } text)
         {
@@ -161,7 +161,7 @@ internal static class ConfigReading
         {
             masks.Unparsable.Add((value, flag));
         }
-        else if (family == DualStack.Rules.Net.IpFamily.IPv4)
+        else if (family == IpFamily.IPv4)
         {
             masks.IPv4 = (mask, value);
         }

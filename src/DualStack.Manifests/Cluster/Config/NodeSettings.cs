@@ -1,11 +1,11 @@
-using DualStack.Manifests.Cluster.Net;
+using DualStack.Rules.Net;
 
 namespace DualStack.Manifests.Cluster.Config;
 
 /// <summary>An IP value with its source (node IPs, the DNS IP, the advertise address).</summary>
 public sealed class IpSetting
 {
-    public IpSetting(ConfigValue value, IpValue? ip)
+    public IpSetting(ConfigValue value, IpAddress? ip)
     {
         Value = value;
         Ip = ip;
@@ -13,7 +13,7 @@ public sealed class IpSetting
 
     public ConfigValue Value { get; }
 
-    public IpValue? Ip { get; }
+    public IpAddress? Ip { get; }
 }
 
 /// <summary>A kubelet <c>--node-ip</c> value: one IP or a dual-stack pair, of one node.</summary>
