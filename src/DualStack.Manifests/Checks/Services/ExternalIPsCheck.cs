@@ -68,7 +68,7 @@ public sealed class ExternalIPsCheck : IObjectCheck
             return;
         }
 
-        // AllowServiceLBStatusOnNonLB is off by default.
+        // AllowServiceLBStatusOnNonLB is off by default since 1.29 and locked off from 1.32.
         if (service.Type != "LoadBalancer")
         {
             context.Report(RuleIds[0], obj, loadBalancer.GetKey("ingress")!, "status.loadBalancer.ingress",
@@ -93,8 +93,8 @@ public sealed class ExternalIPsCheck : IObjectCheck
                 context.Report(RuleIds[0], obj, ipNode!, path + ".ip", ApiErrors.Invalid(path + ".ip", ip, IpMessages.InvalidIp));
             }
 
-            // v1 defaulting sets a missing ipMode to VIP when ip is set, so "must be specified when `ip` is set" cannot
-            // happen for a LoadBalancer Service; a set ipMode is checked.
+            // v1 defaulting (SetDefaults_Service) sets a missing ipMode to VIP when ip is set on a LoadBalancer Service, and
+            // other types may not have ingress entries, so "must be specified when `ip` is set" cannot be reached.
             if (entry.GetScalar("ipMode") is { } modeNode && !modeNode.IsNull())
             {
                 var mode = modeNode.AsString() ?? string.Empty;
