@@ -170,4 +170,79 @@ public sealed class EndpointAddressTests
         Assert.Equal("DS2040 5:3 subsets[0]", new[] { finding }.Describe().Single());
         Assert.Equal("subsets[0]: Required value: must specify `addresses` or `notReadyAddresses`", finding.Message);
     }
+
+    [Theory]
+    [InlineData("db", "db", "should be a domain with at least two segments separated by dots")]
+    [InlineData("Db.example.com", "Db.example.com", "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')")]
+    [InlineData("db..example.com", "db..example.com", "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')")]
+    [InlineData("db.example.com..", "db.example.com.", "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')")]
+    public void FQDN_slice_addresses_must_be_fully_qualified_domain_names(string address, string printed, string detail)
+    {
+        var finding = Assert.Single(ManifestTestHelper.Lint(Slice("FQDN", address)), f => f.RuleId == "DS2040");
+        Assert.Equal("DS2040 6:15 endpoints[0].addresses[0]", new[] { finding }.Describe().Single());
+        Assert.Equal($"endpoints[0].addresses[0]: Invalid value: \"{printed}\": {detail}", finding.Message);
+    }
+
+    [Fact]
+    public void FQDN_label_longer_than_63_is_reported_with_the_label()
+    {
+        var label = new string('a', 64);
+        var finding = Assert.Single(ManifestTestHelper.Lint(Slice("FQDN", $"{label}.example.com")), f => f.RuleId == "DS2040");
+        Assert.Equal("DS2040 6:15 endpoints[0].addresses[0]", new[] { finding }.Describe().Single());
+        Assert.Equal($"endpoints[0].addresses[0]: Invalid value: \"{label}\": must be no more than 63 characters", finding.Message);
+    }
+
+    [Fact]
+    public void FQDN_longer_than_253_is_reported()
+    {
+        var name = string.Join(".", Enumerable.Repeat(new string('a', 63), 4));
+        var finding = Assert.Single(ManifestTestHelper.Lint(Slice("FQDN", name)), f => f.RuleId == "DS2040");
+        Assert.Equal($"endpoints[0].addresses[0]: Invalid value: \"{name}\": must be no more than 253 characters", finding.Message);
+    }
+
+    [Fact]
+    public void Empty_FQDN_address_is_required()
+    {
+        var finding = Assert.Single(ManifestTestHelper.Lint(Slice("FQDN", "\"\"")), f => f.RuleId == "DS2040");
+        Assert.Equal("DS2040 6:15 endpoints[0].addresses[0]", new[] { finding }.Describe().Single());
+        Assert.Equal("endpoints[0].addresses[0]: Required value", finding.Message);
+    }
+
+    [Fact]
+    public void Valid_FQDNs_are_silent_including_a_trailing_dot_and_numeric_labels()
+    {
+        Assert.Empty(ManifestTestHelper.Lint(Slice("FQDN", "db.example.com, \"db.example.com.\", 10.0.0.1, a-b.c9")).Describe("DS2040"));
+        var exactly253 = string.Join(".", Enumerable.Repeat(new string('a', 63), 3)) + "." + new string('b', 61);
+        Assert.Equal(253, exactly253.Length);
+        Assert.Empty(ManifestTestHelper.Lint(Slice("FQDN", exactly253)).Describe("DS2040"));
+    }
+
+    private static string LimitsSlice(int ports, int zones, int topology) => $"""
+        apiVersion: discovery.k8s.io/v1
+        kind: EndpointSlice
+        metadata: {"{name: e}"}
+        addressType: IPv4
+        ports: [{string.Join(", ", Enumerable.Range(0, ports).Select(i => $"{{name: p{i}, port: {i + 1}, protocol: TCP}}"))}]
+        endpoints:
+        - addresses: [10.0.0.1]
+          hints:
+            forZones: [{string.Join(", ", Enumerable.Range(0, zones).Select(i => $"{{name: zone-{i}}}"))}]
+          deprecatedTopology: {"{"}{string.Join(", ", Enumerable.Range(0, topology).Select(i => $"k{i}: v"))}{"}"}
+        """;
+
+    [Fact]
+    public void Slice_limits_ports_zone_hints_and_topology_labels()
+    {
+        var findings = ManifestTestHelper.Lint(LimitsSlice(20001, 9, 17)).Where(f => f.RuleId == "DS2040").ToList();
+        Assert.Equal(["DS2040 5:1 ports", "DS2040 9:5 endpoints[0].hints.forZones", "DS2040 10:3 endpoints[0].deprecatedTopology"], findings.Describe());
+        Assert.Equal("ports: Too many: 20001: must have at most 20000 items", findings[0].Message);
+        Assert.Equal("endpoints[0].hints.forZones: Too many: 9: must have at most 8 items", findings[1].Message);
+        Assert.Equal("endpoints[0].deprecatedTopology: Too many: 17: must have at most 16 items", findings[2].Message);
+    }
+
+    [Fact]
+    public void Slice_limits_at_the_maximum_are_silent()
+    {
+        Assert.Empty(ManifestTestHelper.Lint(LimitsSlice(20000, 8, 16)).Describe("DS2040"));
+    }
 }

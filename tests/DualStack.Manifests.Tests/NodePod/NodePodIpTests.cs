@@ -121,4 +121,39 @@ public sealed class NodePodIpTests
         Assert.Empty(ManifestTestHelper.Lint(text).Describe("DS2042"));
         Assert.Empty(ManifestTestHelper.Lint(text).Describe("DS0002"));
     }
+
+    private static string IngressWithStatus(string group, string ips) => $"""
+        apiVersion: {group}/v1
+        kind: Ingress
+        metadata: {"{name: web}"}
+        spec:
+          defaultBackend: {"{service: {name: web, port: {number: 80}}}"}
+        status:
+          loadBalancer:
+            ingress:
+        {ips}
+        """;
+
+    [Fact]
+    public void Unparseable_Ingress_status_ip_is_DS2042()
+    {
+        var findings = ManifestTestHelper.Lint(IngressWithStatus("networking.k8s.io", "    - ip: 203.0.113.10\n    - ip: 203.0.113.256\n    - hostname: lb.example.com"));
+        var finding = Assert.Single(findings);
+        Assert.Equal("DS2042 10:11 status.loadBalancer.ingress[1].ip", new[] { finding }.Describe().Single());
+        Assert.Equal("status.loadBalancer.ingress[1].ip: Invalid value: \"203.0.113.256\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)", finding.Message);
+    }
+
+    [Fact]
+    public void Strict_only_Ingress_status_ip_is_DS2050_alone()
+    {
+        var findings = ManifestTestHelper.Lint(IngressWithStatus("networking.k8s.io", "    - ip: \"::ffff:203.0.113.10\""));
+        Assert.Equal(["DS2050 9:11 status.loadBalancer.ingress[0].ip"], findings.Describe());
+    }
+
+    [Fact]
+    public void Valid_Ingress_status_ips_are_silent()
+    {
+        Assert.Empty(ManifestTestHelper.Lint(IngressWithStatus("networking.k8s.io", "    - ip: 203.0.113.10\n    - ip: \"2001:db8::10\"")));
+        Assert.Empty(ManifestTestHelper.Lint(IngressWithStatus("networking.k8s.io", "    - ip: \"\"\n      hostname: lb.example.com")));
+    }
 }

@@ -12,11 +12,17 @@ namespace DualStack.Manifests.Checks.Endpoints;
 /// <c>subsets[].addresses[].ip</c> / <c>notReadyAddresses[].ip</c> must parse (sloppy) and pass the EndpointIP filter.
 /// EndpointSlice: <c>addressType</c> IPv4, IPv6 or FQDN; each endpoint 1–100 addresses; for IP slices each address
 /// must parse, be of the slice's family (an IPv4-mapped IPv6 address counts as IPv4) and pass the EndpointIP filter.
+/// FQDN slices: each address must be a fully qualified domain name (<c>IsFullyQualifiedDomainName</c>). Limits: at most
+/// 20000 <c>ports</c>, 8 <c>hints.forZones</c> and 16 <c>deprecatedTopology</c> labels per endpoint.
 /// Strict-layer problems (leading zeros, IPv4-mapped) are DS2050's.
 /// </summary>
 public sealed class EndpointAddressCheck : IObjectCheck
 {
     private static readonly string[] AddressTypes = ["FQDN", "IPv4", "IPv6"];
+
+    private const int MaxPorts = 20000;
+    private const int MaxZoneHints = 8;
+    private const int MaxTopologyLabels = 16;
 
     public IReadOnlyList<string> RuleIds { get; } = [Rules.RuleIds.EndpointAddressFamily];
 
@@ -88,6 +94,12 @@ public sealed class EndpointAddressCheck : IObjectCheck
             _ => null,
         };
 
+        var ports = obj.Root.Get("ports").Items();
+        if (ports.Count > MaxPorts)
+        {
+            context.Report(Rules.RuleIds.EndpointAddressFamily, obj, obj.Root.GetKey("ports")!, "ports", ApiError.TooMany("ports", ports.Count, MaxPorts));
+        }
+
         var endpoints = obj.Root.Get("endpoints").Items();
         if (endpoints.Count > 1000)
         {
@@ -115,17 +127,47 @@ public sealed class EndpointAddressCheck : IObjectCheck
                 context.Report(Rules.RuleIds.EndpointAddressFamily, obj, endpoint.GetKey("addresses")!, addressesPath, ApiError.TooMany(addressesPath, addresses.Count, 100));
             }
 
-            // Unknown address types fall through unvalidated, and FQDN slices hold names.
-            if (family is null)
-            {
-                continue;
-            }
-
+            // Unknown address types fall through unvalidated; FQDN slices hold names.
             foreach (var (node, path) in SequenceScalars.Of(addressesNode, addressesPath))
             {
-                CheckIp(obj, context, node, path, node.AsString() ?? string.Empty, family);
+                if (family is not null)
+                {
+                    CheckIp(obj, context, node, path, node.AsString() ?? string.Empty, family);
+                }
+                else if (addressType == "FQDN")
+                {
+                    CheckFqdn(obj, context, node, path, node.AsString() ?? string.Empty);
+                }
+            }
+
+            var topology = endpoint.Get("deprecatedTopology");
+            if (topology is YamlMappingNode labels && labels.Children.Count > MaxTopologyLabels)
+            {
+                var topologyPath = $"endpoints[{e}].deprecatedTopology";
+                context.Report(Rules.RuleIds.EndpointAddressFamily, obj, endpoint.GetKey("deprecatedTopology")!, topologyPath,
+                    ApiError.TooMany(topologyPath, labels.Children.Count, MaxTopologyLabels));
+            }
+
+            var zones = endpoint.Get("hints").Get("forZones").Items();
+            if (zones.Count > MaxZoneHints)
+            {
+                var zonesPath = $"endpoints[{e}].hints.forZones";
+                context.Report(Rules.RuleIds.EndpointAddressFamily, obj, endpoint.Get("hints").GetKey("forZones")!, zonesPath,
+                    ApiError.TooMany(zonesPath, zones.Count, MaxZoneHints));
             }
         }
+    }
+
+    // IsFullyQualifiedDomainName: the API server prints the name without its trailing dot, or the offending label.
+    private static void CheckFqdn(KubeObject obj, CheckContext context, YamlNode node, string path, string value)
+    {
+        if (DnsNames.FullyQualifiedDomainNameError(value) is not { } error)
+        {
+            return;
+        }
+
+        var message = error.Detail is null ? ApiError.Required(path) : ApiError.Invalid(path, error.Value, error.Detail);
+        context.Report(Rules.RuleIds.EndpointAddressFamily, obj, node, path, message);
     }
 
     // Legacy IP check (sloppy part), then for slices the family, then the EndpointIP filter: one finding per message.

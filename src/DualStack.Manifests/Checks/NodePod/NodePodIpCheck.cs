@@ -10,7 +10,8 @@ namespace DualStack.Manifests.Checks.NodePod;
 /// <summary>
 /// DS2042: Node <c>spec.podCIDRs</c> (v1 <c>podCIDR</c> folded in as the API server converts it) and Pod
 /// <c>status.podIPs</c> / <c>status.hostIPs</c>: each value must parse (sloppy; strict problems are DS2050's), more
-/// than one must be a dual-stack pair of at most two, and <c>hostIPs[0]</c> must equal <c>hostIP</c>.
+/// than one must be a dual-stack pair of at most two, and <c>hostIPs[0]</c> must equal <c>hostIP</c>. Also an Ingress's
+/// <c>status.loadBalancer.ingress[i].ip</c> (must parse), the other controller-written status IP outside Services.
 /// </summary>
 public sealed class NodePodIpCheck : IObjectCheck
 {
@@ -25,6 +26,30 @@ public sealed class NodePodIpCheck : IObjectCheck
         else if (obj.Is(string.Empty, "Pod"))
         {
             CheckPod(obj, context);
+        }
+        else if (obj.Is("networking.k8s.io", "Ingress") || obj.Is("extensions", "Ingress"))
+        {
+            CheckIngressStatus(obj, context);
+        }
+    }
+
+    // ValidateIngressLoadBalancerStatus: each status.loadBalancer.ingress[i].ip must parse (sloppy; strict problems are
+    // DS2050's). Status is validated only on status updates, so this matters for manifests that carry one.
+    private static void CheckIngressStatus(KubeObject obj, CheckContext context)
+    {
+        var ingress = obj.Root.Get("status").Get("loadBalancer").Get("ingress").Items();
+        for (var i = 0; i < ingress.Count; i++)
+        {
+            if (ingress[i].GetScalar("ip") is not { } ipNode || ipNode.AsString() is not { Length: > 0 } value)
+            {
+                continue;
+            }
+
+            if (KubernetesIpValidation.ValidateIpForLegacyField(value, strict: false) is { } detail)
+            {
+                var path = $"status.loadBalancer.ingress[{i}].ip";
+                context.Report(Rules.RuleIds.InvalidNodeOrPodIPs, obj, ipNode, path, ApiError.Invalid(path, value, detail));
+            }
         }
     }
 
