@@ -64,7 +64,81 @@ public sealed class DS1008Tests
                 }
             }
             """,
-            Verify.Diagnostic("DS1008").WithLocation(0).WithLocation(1).WithArguments("10.20.30.40", "IPAddress.Parse"));
+            Verify.Diagnostic("DS1008").WithLocation(0).WithLocation(1).WithArguments("10.20.30.40", "IPAddress.Parse", "it cannot work on an IPv6-only cluster"));
+    }
+
+    [Fact]
+    public async Task A_non_loopback_literal_cannot_work_on_an_IPv6_only_cluster()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net;
+            class C
+            {
+                void M()
+                {
+                    var a = IPAddress.Parse("{|#0:10.0.0.5|}");
+                    var b = IPAddress.Parse("{|#1:128.0.0.1|}");
+                }
+            }
+            """,
+            Verify.Diagnostic("DS1008").WithLocation(0)
+                .WithMessage("The IPv4 literal \"10.0.0.5\" reaches IPAddress.Parse; it cannot work on an IPv6-only cluster"),
+            Verify.Diagnostic("DS1008").WithLocation(1)
+                .WithMessage("The IPv4 literal \"128.0.0.1\" reaches IPAddress.Parse; it cannot work on an IPv6-only cluster"));
+    }
+
+    [Fact]
+    public async Task A_loopback_literal_that_is_connected_to_misses_a_peer_listening_on_the_IPv6_loopback()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Net.Sockets;
+            class C
+            {
+                void M(Socket socket)
+                {
+                    var client = new TcpClient("{|#0:127.0.0.1|}", 80);
+                    var uri = new Uri("http://{|#1:127.10.0.1|}:5000/");
+                }
+            }
+            """,
+            Verify.Diagnostic("DS1008").WithLocation(0)
+                .WithMessage("The IPv4 literal \"127.0.0.1\" reaches new TcpClient; the IPv4 loopback exists in every pod, even on an IPv6-only cluster, "
+                    + "but a local peer listening on the IPv6 loopback (::1) only is unreachable through it"),
+            Verify.Diagnostic("DS1008").WithLocation(1)
+                .WithMessage("The IPv4 literal \"127.10.0.1\" reaches new Uri; the IPv4 loopback exists in every pod, even on an IPv6-only cluster, "
+                    + "but a local peer listening on the IPv6 loopback (::1) only is unreachable through it"));
+    }
+
+    [Fact]
+    public async Task A_loopback_listen_url_is_missed_by_clients_that_use_localhost_or_the_IPv6_loopback()
+    {
+        await Verify.VerifyAsync("""
+            using Microsoft.AspNetCore.Hosting;
+            class C
+            {
+                void M(IWebHostBuilder builder) => builder.UseUrls("http://{|#0:127.0.0.1|}:5000");
+            }
+            """,
+            Verify.Diagnostic("DS1008").WithLocation(0)
+                .WithMessage("The IPv4 literal \"127.0.0.1\" reaches a Kestrel listen URL (UseUrls); the IPv4 loopback exists in every pod, even on an IPv6-only cluster, "
+                    + "but local clients that connect to localhost or ::1 miss a listener bound to it"));
+    }
+
+    [Fact]
+    public async Task A_parsed_loopback_address_may_be_connected_to_or_bound()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net;
+            class C
+            {
+                IPEndPoint M() => IPEndPoint.Parse("{|#0:127.0.0.1|}:8080");
+            }
+            """,
+            Verify.Diagnostic("DS1008").WithLocation(0)
+                .WithMessage("The IPv4 literal \"127.0.0.1\" reaches IPEndPoint.Parse; the IPv4 loopback exists in every pod, even on an IPv6-only cluster, "
+                    + "but a local peer listening on the IPv6 loopback (::1) only is unreachable through it, "
+                    + "and local clients that connect to localhost or ::1 miss a listener bound to it"));
     }
 
     [Fact]
