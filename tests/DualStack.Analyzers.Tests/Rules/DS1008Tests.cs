@@ -88,57 +88,36 @@ public sealed class DS1008Tests
     }
 
     [Fact]
-    public async Task A_loopback_literal_that_is_connected_to_misses_a_peer_listening_on_the_IPv6_loopback()
+    public async Task A_loopback_literal_gets_the_loopback_message_for_its_sink()
     {
+        // Connected to: a peer on ::1 only is missed. Listened on: clients using localhost or ::1 miss it. Parsed: either.
+        const string Loopback = "the IPv4 loopback exists in every pod, even on an IPv6-only cluster, but ";
+        const string PeerMissed = "a local peer listening on the IPv6 loopback (::1) only is unreachable through it";
+        const string ListenerMissed = "local clients that connect to localhost or ::1 miss a listener bound to it";
         await Verify.VerifyAsync("""
             using System;
+            using System.Net;
             using System.Net.Sockets;
+            using Microsoft.AspNetCore.Hosting;
             class C
             {
-                void M(Socket socket)
+                void M(IWebHostBuilder builder)
                 {
                     var client = new TcpClient("{|#0:127.0.0.1|}", 80);
                     var uri = new Uri("http://{|#1:127.10.0.1|}:5000/");
+                    builder.UseUrls("http://{|#2:127.0.0.1|}:5000");
+                    var endpoint = IPEndPoint.Parse("{|#3:127.0.0.1|}:8080");
                 }
             }
             """,
             Verify.Diagnostic("DS1008").WithLocation(0)
-                .WithMessage("The IPv4 literal \"127.0.0.1\" reaches new TcpClient; the IPv4 loopback exists in every pod, even on an IPv6-only cluster, "
-                    + "but a local peer listening on the IPv6 loopback (::1) only is unreachable through it"),
+                .WithMessage("The IPv4 literal \"127.0.0.1\" reaches new TcpClient; " + Loopback + PeerMissed),
             Verify.Diagnostic("DS1008").WithLocation(1)
-                .WithMessage("The IPv4 literal \"127.10.0.1\" reaches new Uri; the IPv4 loopback exists in every pod, even on an IPv6-only cluster, "
-                    + "but a local peer listening on the IPv6 loopback (::1) only is unreachable through it"));
-    }
-
-    [Fact]
-    public async Task A_loopback_listen_url_is_missed_by_clients_that_use_localhost_or_the_IPv6_loopback()
-    {
-        await Verify.VerifyAsync("""
-            using Microsoft.AspNetCore.Hosting;
-            class C
-            {
-                void M(IWebHostBuilder builder) => builder.UseUrls("http://{|#0:127.0.0.1|}:5000");
-            }
-            """,
-            Verify.Diagnostic("DS1008").WithLocation(0)
-                .WithMessage("The IPv4 literal \"127.0.0.1\" reaches a Kestrel listen URL (UseUrls); the IPv4 loopback exists in every pod, even on an IPv6-only cluster, "
-                    + "but local clients that connect to localhost or ::1 miss a listener bound to it"));
-    }
-
-    [Fact]
-    public async Task A_parsed_loopback_address_may_be_connected_to_or_bound()
-    {
-        await Verify.VerifyAsync("""
-            using System.Net;
-            class C
-            {
-                IPEndPoint M() => IPEndPoint.Parse("{|#0:127.0.0.1|}:8080");
-            }
-            """,
-            Verify.Diagnostic("DS1008").WithLocation(0)
-                .WithMessage("The IPv4 literal \"127.0.0.1\" reaches IPEndPoint.Parse; the IPv4 loopback exists in every pod, even on an IPv6-only cluster, "
-                    + "but a local peer listening on the IPv6 loopback (::1) only is unreachable through it, "
-                    + "and local clients that connect to localhost or ::1 miss a listener bound to it"));
+                .WithMessage("The IPv4 literal \"127.10.0.1\" reaches new Uri; " + Loopback + PeerMissed),
+            Verify.Diagnostic("DS1008").WithLocation(2)
+                .WithMessage("The IPv4 literal \"127.0.0.1\" reaches a Kestrel listen URL (UseUrls); " + Loopback + ListenerMissed),
+            Verify.Diagnostic("DS1008").WithLocation(3)
+                .WithMessage("The IPv4 literal \"127.0.0.1\" reaches IPEndPoint.Parse; " + Loopback + PeerMissed + ", and " + ListenerMissed));
     }
 
     [Fact]
