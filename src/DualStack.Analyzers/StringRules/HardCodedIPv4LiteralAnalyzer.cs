@@ -10,10 +10,19 @@ namespace DualStack.Analyzers.StringRules;
 /// RFC 5737 documentation ranges, broadcast and multicast (IPv4 by protocol) are exempt. <c>0.0.0.0</c> in a listen
 /// URL is left to DS1010, and test projects (referencing xunit, NUnit or MSTest) are skipped. Info: the literal
 /// may be deliberate on an IPv4-only deployment.
+/// A loopback literal (127.0.0.0/8) gets a message of its own: every pod keeps 127.0.0.1, even on an IPv6-only
+/// cluster, so what breaks is a local peer that listens on <c>::1</c> only, or a listener on 127.0.0.1 that local
+/// clients look for through <c>localhost</c> or <c>::1</c>. Which of the two applies follows from the sink.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HardCodedIPv4LiteralAnalyzer : DiagnosticAnalyzer
 {
+    // The consequence, the message's third argument.
+    private const string NotOnIPv6Only = "it cannot work on an IPv6-only cluster";
+    private const string LoopbackExists = "the IPv4 loopback exists in every pod, even on an IPv6-only cluster, but ";
+    private const string PeerOnIPv6Loopback = "a local peer listening on the IPv6 loopback (::1) only is unreachable through it";
+    private const string ClientsUseIPv6Loopback = "local clients that connect to localhost or ::1 miss a listener bound to it";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DS1008);
 
     public override void Initialize(AnalysisContext context)
@@ -63,8 +72,20 @@ public sealed class HardCodedIPv4LiteralAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                context.ReportDiagnostic(StringDiagnostics.Create(Descriptors.DS1008, sink.Value, pieces, host.Start, host.Length, address, sink.Name));
+                var consequence = HostText.IsIPv4Loopback(address) ? LoopbackConsequence(sink.Role) : NotOnIPv6Only;
+                context.ReportDiagnostic(StringDiagnostics.Create(Descriptors.DS1008, sink.Value, pieces, host.Start, host.Length, address, sink.Name, consequence));
             }
         }
     }
+
+    /// <summary>
+    /// A connect call can only miss a peer on ::1, a listener can only be missed by clients using ::1, and a parsed
+    /// address may end up in either.
+    /// </summary>
+    private static string LoopbackConsequence(SinkRole role) => LoopbackExists + role switch
+    {
+        SinkRole.Connect => PeerOnIPv6Loopback,
+        SinkRole.Listen => ClientsUseIPv6Loopback,
+        _ => PeerOnIPv6Loopback + ", and " + ClientsUseIPv6Loopback,
+    };
 }

@@ -127,6 +127,10 @@ internal static class HostText
 
     public static bool IsDottedQuad(string text) => IsDottedQuad(text, 0, text.Length);
 
+    /// <summary>127.0.0.0/8, the IPv4 loopback network, for a strict dotted quad.</summary>
+    public static bool IsIPv4Loopback(string dottedQuad) =>
+        int.Parse(dottedQuad.Substring(0, dottedQuad.IndexOf('.')), System.Globalization.CultureInfo.InvariantCulture) == 127;
+
     /// <summary>
     /// RFC 5737 documentation networks (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24), the limited broadcast
     /// address and 224.0.0.0/4 multicast: examples, or IPv4 by protocol (SSDP, mDNS, broadcast discovery).

@@ -16,15 +16,28 @@ internal enum SinkKind
     Url,
 }
 
+/// <summary>What the API does with the address it receives, as far as its signature tells.</summary>
+internal enum SinkRole
+{
+    /// <summary>Parses an address that may then be bound or connected (<c>IPAddress.Parse</c>, <c>IPEndPoint.Parse</c>).</summary>
+    Address,
+
+    /// <summary>Connects or sends to the host (<c>Connect</c>, <c>new TcpClient</c>, <c>new Uri</c>, <c>HttpClient</c>, gRPC).</summary>
+    Connect,
+
+    /// <summary>Listens on it (a Kestrel listen URL).</summary>
+    Listen,
+}
+
 /// <summary>A string argument that a network API parses as an address, host or URL.</summary>
 internal readonly struct NetworkSink
 {
-    public NetworkSink(IOperation value, string name, SinkKind kind, bool isListenUrl)
+    public NetworkSink(IOperation value, string name, SinkKind kind, SinkRole role)
     {
         Value = value;
         Name = name;
         Kind = kind;
-        IsListenUrl = isListenUrl;
+        Role = role;
     }
 
     public IOperation Value { get; }
@@ -34,8 +47,10 @@ internal readonly struct NetworkSink
 
     public SinkKind Kind { get; }
 
+    public SinkRole Role { get; }
+
     /// <summary>A Kestrel listen URL (where <c>0.0.0.0</c> is DS1010's business).</summary>
-    public bool IsListenUrl { get; }
+    public bool IsListenUrl => Role == SinkRole.Listen;
 }
 
 /// <summary>
@@ -61,7 +76,7 @@ internal static class NetworkSinks
                     var kind = ConstructorArgumentKind(constructor.ContainingType, argument, symbols);
                     if (kind is { } k)
                     {
-                        yield return new NetworkSink(argument.Value, "new " + constructor.ContainingType.Name, k, isListenUrl: false);
+                        yield return new NetworkSink(argument.Value, "new " + constructor.ContainingType.Name, k, SinkRole.Connect);
                     }
                 }
 
@@ -73,7 +88,7 @@ internal static class NetworkSinks
     {
         foreach (var url in ListenUrlAnalyzer.ListenUrlArguments(invocation, symbols))
         {
-            yield return new NetworkSink(url, "a Kestrel listen URL (" + invocation.TargetMethod.Name + ")", SinkKind.Url, isListenUrl: true);
+            yield return new NetworkSink(url, "a Kestrel listen URL (" + invocation.TargetMethod.Name + ")", SinkKind.Url, SinkRole.Listen);
         }
 
         var method = invocation.TargetMethod;
@@ -87,13 +102,16 @@ internal static class NetworkSinks
             }
 
             SinkKind? kind = null;
+            var role = SinkRole.Connect;
             if (StringRuleSymbols.Is(type, symbols.IPAddress) && method.Name == "Parse")
             {
                 kind = SinkKind.Host;
+                role = SinkRole.Address;
             }
             else if (StringRuleSymbols.Is(type, symbols.IPEndPoint) && method.Name == "Parse")
             {
                 kind = SinkKind.HostPort;
+                role = SinkRole.Address;
             }
             else if (StringRuleSymbols.Is(type, symbols.Uri) && parameter.Name == "uriString")
             {
@@ -115,7 +133,7 @@ internal static class NetworkSinks
 
             if (kind is { } k)
             {
-                yield return new NetworkSink(argument.Value, name, k, isListenUrl: false);
+                yield return new NetworkSink(argument.Value, name, k, role);
             }
         }
     }

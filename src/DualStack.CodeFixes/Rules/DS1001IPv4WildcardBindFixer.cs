@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using DualStack.Analyzers.Sockets;
 using DualStack.CodeFixes.Sockets;
@@ -18,42 +17,30 @@ namespace DualStack.CodeFixes.Rules;
 /// socket, and remote endpoints would then arrive as IPv4-mapped addresses.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DS1001IPv4WildcardBindFixer)), Shared]
-public sealed class DS1001IPv4WildcardBindFixer : CodeFixProvider
+public sealed class DS1001IPv4WildcardBindFixer() : DiagnosticFixer(RuleIds.IPv4WildcardBind)
 {
     private const string ListenAnyIPTitle = "Use ListenAnyIP(port)";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.IPv4WildcardBind);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task<CodeAction?> CreateFixAsync(CodeFixContext context, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (await SocketFixSyntax.FindFixableAsync(context, diagnostic).ConfigureAwait(false) is not var (reported, kind))
         {
-            return;
+            return null;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
+        var document = context.Document;
+        if (kind == SocketFixKinds.TcpListenerCreate && TcpListenerCreateRewrite.Match(reported, wholeCreation: false) is var (creation, port))
         {
-            if (!diagnostic.Properties.TryGetValue(SocketFixKinds.Key, out var kind) || SocketFixSyntax.FindExpression(root, diagnostic) is not { } reported)
-            {
-                continue;
-            }
-
-            if (kind == SocketFixKinds.TcpListenerCreate && TcpListenerCreateRewrite.Match(reported, wholeCreation: false) is var (creation, port))
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(TcpListenerCreateRewrite.Title, ct => TcpListenerCreateRewrite.ApplyAsync(context.Document, creation, port, ct), "DS1001.TcpListenerCreate"),
-                    diagnostic);
-            }
-            else if (kind == SocketFixKinds.ListenAnyIP && MatchListen(reported) is { } listen)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(ListenAnyIPTitle, ct => SocketFixSyntax.ReplaceAsync(context.Document, listen.Invocation, listen.Replacement, ct), "DS1001.ListenAnyIP"),
-                    diagnostic);
-            }
+            return CodeAction.Create(TcpListenerCreateRewrite.Title, ct => TcpListenerCreateRewrite.ApplyAsync(document, creation, port, ct), "DS1001.TcpListenerCreate");
         }
+
+        if (kind == SocketFixKinds.ListenAnyIP && MatchListen(reported) is { } listen)
+        {
+            return CodeAction.Create(ListenAnyIPTitle, ct => SocketFixSyntax.ReplaceAsync(document, listen.Invocation, listen.Replacement, ct), "DS1001.ListenAnyIP");
+        }
+
+        return null;
     }
 
     private static (InvocationExpressionSyntax Invocation, InvocationExpressionSyntax Replacement)? MatchListen(ExpressionSyntax reported)

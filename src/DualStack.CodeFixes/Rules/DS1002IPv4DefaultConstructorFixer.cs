@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using DualStack.Analyzers.Sockets;
 using DualStack.CodeFixes.Sockets;
@@ -14,30 +13,18 @@ namespace DualStack.CodeFixes.Rules;
 /// no fix: a dual-mode UDP socket changes the remote endpoints it reports and breaks IPv4 multicast joins.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DS1002IPv4DefaultConstructorFixer)), Shared]
-public sealed class DS1002IPv4DefaultConstructorFixer : CodeFixProvider
+public sealed class DS1002IPv4DefaultConstructorFixer() : DiagnosticFixer(RuleIds.IPv4DefaultConstructor)
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.IPv4DefaultConstructor);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task<CodeAction?> CreateFixAsync(CodeFixContext context, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (await SocketFixSyntax.FindFixableAsync(context, diagnostic).ConfigureAwait(false) is not var (reported, kind)
+            || kind != SocketFixKinds.TcpListenerCreate
+            || TcpListenerCreateRewrite.Match(reported, wholeCreation: true) is not var (creation, port))
         {
-            return;
+            return null;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (diagnostic.Properties.TryGetValue(SocketFixKinds.Key, out var kind) && kind == SocketFixKinds.TcpListenerCreate
-                && SocketFixSyntax.FindExpression(root, diagnostic) is { } reported
-                && TcpListenerCreateRewrite.Match(reported, wholeCreation: true) is var (creation, port))
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(TcpListenerCreateRewrite.Title, ct => TcpListenerCreateRewrite.ApplyAsync(context.Document, creation, port, ct), "DS1002.TcpListenerCreate"),
-                    diagnostic);
-            }
-        }
+        var document = context.Document;
+        return CodeAction.Create(TcpListenerCreateRewrite.Title, ct => TcpListenerCreateRewrite.ApplyAsync(document, creation, port, ct), "DS1002.TcpListenerCreate");
     }
 }

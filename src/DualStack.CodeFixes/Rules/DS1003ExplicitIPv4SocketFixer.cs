@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using DualStack.Analyzers.Sockets;
 using DualStack.CodeFixes.Sockets;
@@ -16,36 +15,23 @@ namespace DualStack.CodeFixes.Rules;
 /// the socket used for nothing but connecting and exchanging data.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DS1003ExplicitIPv4SocketFixer)), Shared]
-public sealed class DS1003ExplicitIPv4SocketFixer : CodeFixProvider
+public sealed class DS1003ExplicitIPv4SocketFixer() : DiagnosticFixer(RuleIds.ExplicitIPv4Socket)
 {
     private const string Title = "Use a dual-mode Socket(SocketType, ProtocolType)";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.ExplicitIPv4Socket);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task<CodeAction?> CreateFixAsync(CodeFixContext context, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (await SocketFixSyntax.FindFixableAsync(context, diagnostic).ConfigureAwait(false) is not var (reported, kind)
+            || kind != SocketFixKinds.DualModeSocket
+            || reported is not { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 3 } list } argument }
+            || list.Arguments[0] != argument || !SocketFixSyntax.ArePositional(list))
         {
-            return;
+            return null;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(SocketFixKinds.Key, out var kind) || kind != SocketFixKinds.DualModeSocket
-                || SocketFixSyntax.FindExpression(root, diagnostic) is not { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 3 } list } argument }
-                || list.Arguments[0] != argument || !SocketFixSyntax.ArePositional(list))
-            {
-                continue;
-            }
-
-            var arguments = list.Arguments.RemoveAt(0);
-            arguments = arguments.Replace(arguments[0], arguments[0].WithLeadingTrivia(argument.GetLeadingTrivia()));
-            context.RegisterCodeFix(
-                CodeAction.Create(Title, ct => SocketFixSyntax.ReplaceAsync(context.Document, list, list.WithArguments(arguments), ct), "DS1003.DualModeSocket"),
-                diagnostic);
-        }
+        var arguments = list.Arguments.RemoveAt(0);
+        arguments = arguments.Replace(arguments[0], arguments[0].WithLeadingTrivia(argument.GetLeadingTrivia()));
+        var document = context.Document;
+        return CodeAction.Create(Title, ct => SocketFixSyntax.ReplaceAsync(document, list, list.WithArguments(arguments), ct), "DS1003.DualModeSocket");
     }
 }

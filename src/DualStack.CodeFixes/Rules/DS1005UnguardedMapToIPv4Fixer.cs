@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using DualStack.Analyzers.Sockets;
 using DualStack.CodeFixes.Sockets;
@@ -16,38 +15,25 @@ namespace DualStack.CodeFixes.Rules;
 /// IPv4 addresses; native IPv6 addresses are kept instead of being truncated.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DS1005UnguardedMapToIPv4Fixer)), Shared]
-public sealed class DS1005UnguardedMapToIPv4Fixer : CodeFixProvider
+public sealed class DS1005UnguardedMapToIPv4Fixer() : DiagnosticFixer(RuleIds.UnguardedMapToIPv4)
 {
     private const string Title = "Map only IPv4-mapped addresses";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.UnguardedMapToIPv4);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task<CodeAction?> CreateFixAsync(CodeFixContext context, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (await SocketFixSyntax.FindFixableAsync(context, diagnostic).ConfigureAwait(false) is not var (reported, kind)
+            || kind != SocketFixKinds.GuardMapToIPv4
+            || reported is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation)
         {
-            return;
+            return null;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(SocketFixKinds.Key, out var kind) || kind != SocketFixKinds.GuardMapToIPv4
-                || SocketFixSyntax.FindExpression(root, diagnostic) is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation)
-            {
-                continue;
-            }
-
-            var receiver = access.Expression.WithoutTrivia();
-            var guarded = SocketFixSyntax.Parenthesize(SyntaxFactory.ConditionalExpression(
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, SyntaxFactory.IdentifierName("IsIPv4MappedToIPv6")),
-                invocation.WithoutTrivia(),
-                receiver));
-            context.RegisterCodeFix(
-                CodeAction.Create(Title, ct => SocketFixSyntax.ReplaceAsync(context.Document, invocation, guarded, ct), "DS1005.GuardMapToIPv4"),
-                diagnostic);
-        }
+        var receiver = access.Expression.WithoutTrivia();
+        var guarded = SocketFixSyntax.Parenthesize(SyntaxFactory.ConditionalExpression(
+            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, SyntaxFactory.IdentifierName("IsIPv4MappedToIPv6")),
+            invocation.WithoutTrivia(),
+            receiver));
+        var document = context.Document;
+        return CodeAction.Create(Title, ct => SocketFixSyntax.ReplaceAsync(document, invocation, guarded, ct), "DS1005.GuardMapToIPv4");
     }
 }

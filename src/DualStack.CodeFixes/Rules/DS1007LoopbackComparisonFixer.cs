@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using DualStack.Analyzers.Rules;
 using DualStack.Analyzers.Sockets;
@@ -18,38 +17,24 @@ namespace DualStack.CodeFixes.Rules;
 /// asks for <c>x != null &amp;&amp; IPAddress.IsLoopback(x)</c>, because IsLoopback throws on null.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DS1007LoopbackComparisonFixer)), Shared]
-public sealed class DS1007LoopbackComparisonFixer : CodeFixProvider
+public sealed class DS1007LoopbackComparisonFixer() : DiagnosticFixer(RuleIds.LoopbackComparisonMissesIPv6)
 {
     private const string Title = "Use IPAddress.IsLoopback";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.LoopbackComparisonMissesIPv6);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task<CodeAction?> CreateFixAsync(CodeFixContext context, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        var properties = diagnostic.Properties;
+        if (await SocketFixSyntax.FindFixableAsync(context, diagnostic).ConfigureAwait(false) is not var (comparison, kind)
+            || kind is not (SocketFixKinds.IsLoopback or SocketFixKinds.IsLoopbackNullChecked)
+            || !properties.TryGetValue(DS1007LoopbackComparisonAnalyzer.ConstantOperandKey, out var index)
+            || OtherOperand(comparison, index == "0") is not { } operand)
         {
-            return;
+            return null;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var properties = diagnostic.Properties;
-            if (!properties.TryGetValue(SocketFixKinds.Key, out var kind) || kind is not (SocketFixKinds.IsLoopback or SocketFixKinds.IsLoopbackNullChecked)
-                || !properties.TryGetValue(DS1007LoopbackComparisonAnalyzer.ConstantOperandKey, out var index)
-                || SocketFixSyntax.FindExpression(root, diagnostic) is not { } comparison
-                || OtherOperand(comparison, index == "0") is not { } operand)
-            {
-                continue;
-            }
-
-            var replacement = Rewrite(operand.WithoutTrivia(), kind == SocketFixKinds.IsLoopbackNullChecked, properties.ContainsKey(DS1007LoopbackComparisonAnalyzer.NegatedKey));
-            context.RegisterCodeFix(
-                CodeAction.Create(Title, ct => SocketFixSyntax.ReplaceAsync(context.Document, comparison, replacement, ct), "DS1007.IsLoopback"),
-                diagnostic);
-        }
+        var replacement = Rewrite(operand.WithoutTrivia(), kind == SocketFixKinds.IsLoopbackNullChecked, properties.ContainsKey(DS1007LoopbackComparisonAnalyzer.NegatedKey));
+        var document = context.Document;
+        return CodeAction.Create(Title, ct => SocketFixSyntax.ReplaceAsync(document, comparison, replacement, ct), "DS1007.IsLoopback");
     }
 
     /// <summary>The operand that is not the constant, for <c>x.Equals(c)</c>, <c>Equals(x, c)</c> and <c>x == c</c>.</summary>

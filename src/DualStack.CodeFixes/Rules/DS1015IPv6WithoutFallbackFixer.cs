@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using DualStack.Analyzers.Rules;
 using DualStack.Analyzers.Sockets;
@@ -19,49 +18,36 @@ namespace DualStack.CodeFixes.Rules;
 /// <c>if (Socket.OSSupportsIPv6) { s.DualMode = true; }</c>. IPv6-capable hosts keep the exact behaviour.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DS1015IPv6WithoutFallbackFixer)), Shared]
-public sealed class DS1015IPv6WithoutFallbackFixer : CodeFixProvider
+public sealed class DS1015IPv6WithoutFallbackFixer() : DiagnosticFixer(RuleIds.IPv6WithoutFallback)
 {
     private const string Title = "Guard with Socket.OSSupportsIPv6";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.IPv6WithoutFallback);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task<CodeAction?> CreateFixAsync(CodeFixContext context, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (await SocketFixSyntax.FindFixableAsync(context, diagnostic).ConfigureAwait(false) is not var (reported, kind))
         {
-            return;
+            return null;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
+        var document = context.Document;
+        if (kind == SocketFixKinds.OSSupportsIPv6Conditional
+            && diagnostic.Properties.TryGetValue(DS1015IPv6WithoutFallbackAnalyzer.FallbackTypeKey, out var type) && type is not null
+            && diagnostic.Properties.TryGetValue(DS1015IPv6WithoutFallbackAnalyzer.FallbackMemberKey, out var member) && member is not null)
         {
-            if (!diagnostic.Properties.TryGetValue(SocketFixKinds.Key, out var kind) || SocketFixSyntax.FindExpression(root, diagnostic) is not { } reported)
-            {
-                continue;
-            }
-
-            if (kind == SocketFixKinds.OSSupportsIPv6Conditional
-                && diagnostic.Properties.TryGetValue(DS1015IPv6WithoutFallbackAnalyzer.FallbackTypeKey, out var type) && type is not null
-                && diagnostic.Properties.TryGetValue(DS1015IPv6WithoutFallbackAnalyzer.FallbackMemberKey, out var member) && member is not null)
-            {
-                var guarded = SocketFixSyntax.Parenthesize(SyntaxFactory.ConditionalExpression(
-                    OSSupportsIPv6(), reported.WithoutTrivia(), SocketFixSyntax.StaticMember(type, member)));
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => SocketFixSyntax.ReplaceAsync(context.Document, reported, guarded, ct), "DS1015.OSSupportsIPv6"),
-                    diagnostic);
-            }
-            else if (kind == SocketFixKinds.OSSupportsIPv6Statement && reported.Parent is ExpressionStatementSyntax statement
-                && statement.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax)
-            {
-                var guarded = SyntaxFactory.IfStatement(OSSupportsIPv6(), SyntaxFactory.Block(statement.WithoutTrivia()))
-                    .WithAdditionalAnnotations(Formatter.Annotation);
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => SocketFixSyntax.ReplaceAsync(context.Document, statement, guarded, ct), "DS1015.OSSupportsIPv6"),
-                    diagnostic);
-            }
+            var guarded = SocketFixSyntax.Parenthesize(SyntaxFactory.ConditionalExpression(
+                OSSupportsIPv6(), reported.WithoutTrivia(), SocketFixSyntax.StaticMember(type, member)));
+            return CodeAction.Create(Title, ct => SocketFixSyntax.ReplaceAsync(document, reported, guarded, ct), "DS1015.OSSupportsIPv6");
         }
+
+        if (kind == SocketFixKinds.OSSupportsIPv6Statement && reported.Parent is ExpressionStatementSyntax statement
+            && statement.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax)
+        {
+            var guarded = SyntaxFactory.IfStatement(OSSupportsIPv6(), SyntaxFactory.Block(statement.WithoutTrivia()))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            return CodeAction.Create(Title, ct => SocketFixSyntax.ReplaceAsync(document, statement, guarded, ct), "DS1015.OSSupportsIPv6");
+        }
+
+        return null;
     }
 
     private static ExpressionSyntax OSSupportsIPv6() => SocketFixSyntax.StaticMember("System.Net.Sockets.Socket", "OSSupportsIPv6");

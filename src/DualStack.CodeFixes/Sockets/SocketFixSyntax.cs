@@ -1,4 +1,6 @@
+using DualStack.Analyzers.Sockets;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
@@ -9,6 +11,19 @@ namespace DualStack.CodeFixes.Sockets;
 /// <summary>Syntax helpers shared by the socket and address fixers (DS1001–DS1007, DS1015).</summary>
 internal static class SocketFixSyntax
 {
+    /// <summary>
+    /// The expression a socket diagnostic points at and the fix kind its analyzer chose (<see cref="SocketFixKinds"/>),
+    /// or null when the analyzer chose none or the expression is not found.
+    /// </summary>
+    public static async Task<(ExpressionSyntax Reported, string Kind)?> FindFixableAsync(CodeFixContext context, Diagnostic diagnostic)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        return root is not null && diagnostic.Properties.TryGetValue(SocketFixKinds.Key, out var kind) && kind is not null
+            && FindExpression(root, diagnostic) is { } reported
+            ? (reported, kind)
+            : null;
+    }
+
     /// <summary>The expression the diagnostic points at (its exact span), or null.</summary>
     public static ExpressionSyntax? FindExpression(SyntaxNode root, Diagnostic diagnostic)
     {

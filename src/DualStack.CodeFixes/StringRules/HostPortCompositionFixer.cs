@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using DualStack.Rules;
 using Microsoft.CodeAnalysis;
@@ -18,42 +17,34 @@ namespace DualStack.CodeFixes.StringRules;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HostPortCompositionFixer))]
 [Shared]
-public sealed class HostPortCompositionFixer : CodeFixProvider
+public sealed class HostPortCompositionFixer() : DiagnosticFixer(RuleIds.HostPortWithoutBrackets)
 {
     private const string Title = "Use IPEndPoint.ToString() (brackets IPv6)";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.HostPortWithoutBrackets);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task<CodeAction?> CreateFixAsync(CodeFixContext context, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        var document = context.Document;
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         if (root is null || model is null)
         {
-            return;
+            return null;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
+        var location = diagnostic.AdditionalLocations.Count > 0 ? diagnostic.AdditionalLocations[0] : diagnostic.Location;
+        if (location.SourceTree != root.SyntaxTree)
         {
-            var location = diagnostic.AdditionalLocations.Count > 0 ? diagnostic.AdditionalLocations[0] : diagnostic.Location;
-            if (location.SourceTree != root.SyntaxTree)
-            {
-                continue;
-            }
-
-            var node = root.FindNode(location.SourceSpan, getInnermostNodeForTie: true);
-            var interpolated = node.AncestorsAndSelf().OfType<InterpolatedStringExpressionSyntax>().FirstOrDefault();
-            if (interpolated is null || !TryGetAddressAndPort(interpolated, model, context.CancellationToken, out _, out _))
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(Title, ct => FixAsync(context.Document, interpolated, ct), equivalenceKey: nameof(HostPortCompositionFixer)),
-                diagnostic);
+            return null;
         }
+
+        var node = root.FindNode(location.SourceSpan, getInnermostNodeForTie: true);
+        var interpolated = node.AncestorsAndSelf().OfType<InterpolatedStringExpressionSyntax>().FirstOrDefault();
+        if (interpolated is null || !TryGetAddressAndPort(interpolated, model, context.CancellationToken, out _, out _))
+        {
+            return null;
+        }
+
+        return CodeAction.Create(Title, ct => FixAsync(document, interpolated, ct), equivalenceKey: nameof(HostPortCompositionFixer));
     }
 
     private static bool TryGetAddressAndPort(

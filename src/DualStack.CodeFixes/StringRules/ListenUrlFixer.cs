@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using DualStack.Rules;
 using Microsoft.CodeAnalysis;
@@ -16,36 +15,28 @@ namespace DualStack.CodeFixes.StringRules;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ListenUrlFixer), DocumentKinds = [nameof(TextDocumentKind.Document), nameof(TextDocumentKind.AdditionalDocument)])]
 [Shared]
-public sealed class ListenUrlFixer : CodeFixProvider
+public sealed class ListenUrlFixer() : DiagnosticFixer(RuleIds.IPv4WildcardListenUrl)
 {
     private const string Title = "Listen on \"*\" (IPv6 and IPv4)";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.IPv4WildcardListenUrl);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task<CodeAction?> CreateFixAsync(CodeFixContext context, Diagnostic diagnostic)
     {
         var document = context.TextDocument;
         var text = await document.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
+
+        // A URL written in a local's initializer is reported at its use; the host is the additional location.
+        var span = diagnostic.AdditionalLocations.Count > 0 ? diagnostic.AdditionalLocations[0].SourceSpan : diagnostic.Location.SourceSpan;
+        if (span.End > text.Length || text.ToString(span) != "0.0.0.0")
         {
-            // A URL written in a local's initializer is reported at its use; the host is the additional location.
-            var span = diagnostic.AdditionalLocations.Count > 0 ? diagnostic.AdditionalLocations[0].SourceSpan : diagnostic.Location.SourceSpan;
-            if (span.End > text.Length || text.ToString(span) != "0.0.0.0")
-            {
-                continue;
-            }
-
-            if (document is Document csharp && !await IsInsideStringTextAsync(csharp, span, context.CancellationToken).ConfigureAwait(false))
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(Title, ct => ReplaceAsync(document, span, ct), equivalenceKey: nameof(ListenUrlFixer)),
-                diagnostic);
+            return null;
         }
+
+        if (document is Document csharp && !await IsInsideStringTextAsync(csharp, span, context.CancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return CodeAction.Create(Title, ct => ReplaceAsync(document, span, ct), equivalenceKey: nameof(ListenUrlFixer));
     }
 
     private static async Task<bool> IsInsideStringTextAsync(Document document, TextSpan span, CancellationToken cancellationToken)

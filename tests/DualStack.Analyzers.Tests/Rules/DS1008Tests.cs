@@ -64,7 +64,60 @@ public sealed class DS1008Tests
                 }
             }
             """,
-            Verify.Diagnostic("DS1008").WithLocation(0).WithLocation(1).WithArguments("10.20.30.40", "IPAddress.Parse"));
+            Verify.Diagnostic("DS1008").WithLocation(0).WithLocation(1).WithArguments("10.20.30.40", "IPAddress.Parse", "it cannot work on an IPv6-only cluster"));
+    }
+
+    [Fact]
+    public async Task A_non_loopback_literal_cannot_work_on_an_IPv6_only_cluster()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net;
+            class C
+            {
+                void M()
+                {
+                    var a = IPAddress.Parse("{|#0:10.0.0.5|}");
+                    var b = IPAddress.Parse("{|#1:128.0.0.1|}");
+                }
+            }
+            """,
+            Verify.Diagnostic("DS1008").WithLocation(0)
+                .WithMessage("The IPv4 literal \"10.0.0.5\" reaches IPAddress.Parse; it cannot work on an IPv6-only cluster"),
+            Verify.Diagnostic("DS1008").WithLocation(1)
+                .WithMessage("The IPv4 literal \"128.0.0.1\" reaches IPAddress.Parse; it cannot work on an IPv6-only cluster"));
+    }
+
+    [Fact]
+    public async Task A_loopback_literal_gets_the_loopback_message_for_its_sink()
+    {
+        // Connected to: a peer on ::1 only is missed. Listened on: clients using localhost or ::1 miss it. Parsed: either.
+        const string Loopback = "the IPv4 loopback exists in every pod, even on an IPv6-only cluster, but ";
+        const string PeerMissed = "a local peer listening on the IPv6 loopback (::1) only is unreachable through it";
+        const string ListenerMissed = "local clients that connect to localhost or ::1 miss a listener bound to it";
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Net;
+            using System.Net.Sockets;
+            using Microsoft.AspNetCore.Hosting;
+            class C
+            {
+                void M(IWebHostBuilder builder)
+                {
+                    var client = new TcpClient("{|#0:127.0.0.1|}", 80);
+                    var uri = new Uri("http://{|#1:127.10.0.1|}:5000/");
+                    builder.UseUrls("http://{|#2:127.0.0.1|}:5000");
+                    var endpoint = IPEndPoint.Parse("{|#3:127.0.0.1|}:8080");
+                }
+            }
+            """,
+            Verify.Diagnostic("DS1008").WithLocation(0)
+                .WithMessage("The IPv4 literal \"127.0.0.1\" reaches new TcpClient; " + Loopback + PeerMissed),
+            Verify.Diagnostic("DS1008").WithLocation(1)
+                .WithMessage("The IPv4 literal \"127.10.0.1\" reaches new Uri; " + Loopback + PeerMissed),
+            Verify.Diagnostic("DS1008").WithLocation(2)
+                .WithMessage("The IPv4 literal \"127.0.0.1\" reaches a Kestrel listen URL (UseUrls); " + Loopback + ListenerMissed),
+            Verify.Diagnostic("DS1008").WithLocation(3)
+                .WithMessage("The IPv4 literal \"127.0.0.1\" reaches IPEndPoint.Parse; " + Loopback + PeerMissed + ", and " + ListenerMissed));
     }
 
     [Fact]
