@@ -23,7 +23,7 @@ public static partial class RuleCatalog
         Kubernetes(RuleIds.HeadlessWithNodePortOrLoadBalancer, "Headless Service of type NodePort or LoadBalancer", Severity.Error, hasFix: false,
             "clusterIP None cannot be combined with type NodePort or LoadBalancer."),
         Kubernetes(RuleIds.InvalidExternalIP, "Invalid externalIPs entry", Severity.Error, hasFix: false,
-            "spec.externalIPs entries must be valid IPs that are not unspecified, loopback, link-local or link-local multicast."),
+            "spec.externalIPs entries must be valid IPs that are not unspecified, loopback, link-local or link-local multicast; a Service's load balancer status must hold valid IPs and DNS names."),
         Kubernetes(RuleIds.LoadBalancerSourceRanges, "loadBalancerSourceRanges problem", Severity.Error, hasFix: false,
             "Source ranges must be valid CIDRs on a LoadBalancer Service; IPv4-only ranges on a dual-stack LoadBalancer leave its IPv6 clients blocked or unfiltered."),
         Kubernetes(RuleIds.DualStackServiceWithIPv4OnlyPods, "Dual-stack Service selects IPv4-only pods", Severity.Warning, hasFix: false,
@@ -43,7 +43,7 @@ public static partial class RuleCatalog
         Kubernetes(RuleIds.InvalidServiceCIDR, "Invalid ServiceCIDR or IPAddress", Severity.Error, hasFix: true,
             "ServiceCIDR spec.cidrs must be canonical CIDRs, at most two, one per family; IPAddress names must be canonical IPs."),
         Kubernetes(RuleIds.InvalidNodeOrPodIPs, "Invalid Node podCIDRs or Pod IPs", Severity.Error, hasFix: false,
-            "Node podCIDRs and Pod podIPs/hostIPs hold valid values, at most two, one per family."),
+            "Node podCIDRs and Pod podIPs/hostIPs hold valid values, at most two, one per family; an Ingress's load balancer status holds valid IPs."),
         Kubernetes(RuleIds.NonStandardIpOrCidr, "Non-standard IP or CIDR", Severity.Error, hasFix: true,
             "Leading zeros, IPv4-mapped IPv6 addresses and bits beyond the prefix are rejected from Kubernetes 1.36 and warned about before."),
     ];
