@@ -32,11 +32,11 @@ public static class IpParser
     /// apimachinery <c>parseIP</c>: sloppy parse, then with <paramref name="strict"/> the first of
     /// leading zeros / IPv4-mapped. Canonical form is not required here (see <see cref="IsCanonicalIp"/>).
     /// </summary>
-    public static IpParseResult ParseIp(string? text, bool strict)
+    public static ParseResult<IpAddress> ParseIp(string? text, bool strict)
     {
         if (!IpTextParser.TryParseAddress(text, out var address, out var nonStandard))
         {
-            return new IpParseResult(text, false, default, IpProblem.Invalid, IpMessages.InvalidIp);
+            return new ParseResult<IpAddress>(text, false, default, IpProblem.Invalid, IpMessages.InvalidIp);
         }
 
         if (strict)
@@ -44,27 +44,27 @@ public static class IpParser
             // netip.ParseAddr would fail on exactly these inputs, and then Is4In6 is never reached.
             if (nonStandard)
             {
-                return new IpParseResult(text, true, address, IpProblem.LeadingZeros, IpMessages.IpLeadingZeros);
+                return new ParseResult<IpAddress>(text, true, address, IpProblem.LeadingZeros, IpMessages.IpLeadingZeros);
             }
 
             if (address.IsIPv4Mapped)
             {
-                return new IpParseResult(text, true, address, IpProblem.IPv4Mapped, IpMessages.IpIPv4Mapped);
+                return new ParseResult<IpAddress>(text, true, address, IpProblem.IPv4Mapped, IpMessages.IpIPv4Mapped);
             }
         }
 
-        return new IpParseResult(text, true, address, IpProblem.None, null);
+        return new ParseResult<IpAddress>(text, true, address, IpProblem.None, null);
     }
 
     /// <summary>
     /// apimachinery <c>parseCIDR</c>: sloppy parse, then with <paramref name="strict"/> only the first of
     /// leading zeros (IP or length) / IPv4-mapped / host bits set.
     /// </summary>
-    public static CidrParseResult ParseCidr(string? text, bool strict)
+    public static ParseResult<IpCidr> ParseCidr(string? text, bool strict)
     {
         if (!IpTextParser.TryParseCidr(text, out var address, out var prefix, out var v4, out var nonStandard))
         {
-            return new CidrParseResult(text, false, default, IpProblem.Invalid, IpMessages.InvalidCidr);
+            return new ParseResult<IpCidr>(text, false, default, IpProblem.Invalid, IpMessages.InvalidCidr);
         }
 
         var cidr = new IpCidr(address, prefix, v4);
@@ -72,21 +72,21 @@ public static class IpParser
         {
             if (nonStandard)
             {
-                return new CidrParseResult(text, true, cidr, IpProblem.LeadingZeros, IpMessages.CidrLeadingZeros);
+                return new ParseResult<IpCidr>(text, true, cidr, IpProblem.LeadingZeros, IpMessages.CidrLeadingZeros);
             }
 
             if (address.IsIPv4Mapped)
             {
-                return new CidrParseResult(text, true, cidr, IpProblem.IPv4Mapped, IpMessages.CidrIPv4Mapped);
+                return new ParseResult<IpCidr>(text, true, cidr, IpProblem.IPv4Mapped, IpMessages.CidrIPv4Mapped);
             }
 
             if (cidr.HasHostBits)
             {
-                return new CidrParseResult(text, true, cidr, IpProblem.HostBitsSet, IpMessages.CidrHostBits);
+                return new ParseResult<IpCidr>(text, true, cidr, IpProblem.HostBitsSet, IpMessages.CidrHostBits);
             }
         }
 
-        return new CidrParseResult(text, true, cidr, IpProblem.None, null);
+        return new ParseResult<IpCidr>(text, true, cidr, IpProblem.None, null);
     }
 
     /// <summary>The canonical text (Go <c>net.IP.String()</c>) of a sloppy-parseable IP, or null.</summary>

@@ -73,8 +73,8 @@ public sealed class StrictParsingTests
     [Fact]
     public void Default_results_are_not_successes()
     {
-        Assert.False(default(IpParseResult).Success);
-        Assert.False(default(CidrParseResult).Success);
+        Assert.False(default(ParseResult<IpAddress>).Success);
+        Assert.False(default(ParseResult<IpCidr>).Success);
     }
 
     [Fact]
