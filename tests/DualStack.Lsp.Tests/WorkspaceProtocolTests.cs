@@ -26,8 +26,9 @@ public sealed class WorkspaceProtocolTests
         {
             ["changes"] = new JsonArray(new JsonObject { ["uri"] = workspace.Uri(".editorconfig"), ["type"] = 2 }),
         });
-        Assert.Empty(await client.DiagnosticsAsync(prod));
-        Assert.Empty(await client.DiagnosticsAsync(dev));
+        var after = await client.DiagnosticsOfEachAsync(prod, dev);
+        Assert.Empty(after[prod]);
+        Assert.Empty(after[dev]);
         await client.ShutdownAndExitAsync();
     }
 

@@ -162,6 +162,22 @@ internal sealed class LspClient : IAsyncDisposable
         return message["params"]!["diagnostics"]!.AsArray();
     }
 
+    /// <summary>The next diagnostics published for each of <paramref name="uris"/>, in whatever order they come.</summary>
+    public async Task<Dictionary<string, JsonArray>> DiagnosticsOfEachAsync(params string[] uris)
+    {
+        var result = new Dictionary<string, JsonArray>();
+        while (result.Count < uris.Length)
+        {
+            var message = await WaitForAsync(m =>
+                (string?)m["method"] == "textDocument/publishDiagnostics"
+                && uris.Contains((string?)m["params"]!["uri"])
+                && !result.ContainsKey((string)m["params"]!["uri"]!));
+            result[(string)message["params"]!["uri"]!] = message["params"]!["diagnostics"]!.AsArray();
+        }
+
+        return result;
+    }
+
     /// <summary>Waits for a message; messages read before it that do not match are dropped.</summary>
     public async Task<JsonObject> WaitForAsync(Func<JsonObject, bool> match)
     {
