@@ -62,8 +62,18 @@ public enum PodLimit
     NodeRange,
 }
 
-/// <summary>Addresses of the service range that are spoken for.</summary>
-public sealed record TakenAddress(IpAddress Address, string Purpose, bool Inside, PlanSource? Source, string? Rule);
+/// <summary>What a taken service address is for.</summary>
+public enum TakenPurpose
+{
+    /// <summary>The ClusterIP of <c>default/kubernetes</c>: network + 1 of the primary range.</summary>
+    KubernetesService,
+
+    /// <summary>The cluster DNS ClusterIP kubelet gives pods.</summary>
+    ClusterDns,
+}
+
+/// <summary>An address of the service range that is spoken for; <see cref="Note"/> says where it comes from or what is wrong.</summary>
+public sealed record TakenAddress(IpAddress Address, TakenPurpose Purpose, string Note, bool Inside, PlanSource? Source, string? Rule);
 
 /// <summary>A family's service range, its size limit and the addresses already taken.</summary>
 public sealed record ServicePlan(

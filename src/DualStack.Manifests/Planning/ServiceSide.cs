@@ -39,9 +39,7 @@ internal static class ServiceSide
         var minimum = kubeadm ? RangeLimits.KubeadmMinServiceAddresses : firstOfList ? RangeLimits.MinPrimaryServiceAddresses : 1;
         var tooLarge = enforced && service.Cidr.HostBits > RangeLimits.MaxServiceHostBits;
         var tooSmall = !tooLarge && ((firstOfList && size < RangeLimits.MinPrimaryServiceAddresses) || (kubeadm && size < RangeLimits.KubeadmMinServiceAddresses));
-        var by = kubeadm
-            ? "kubeadm (always)"
-            : enforced ? $"kube-apiserver up to 1.33 (target {version})" : $"none: kube-apiserver {version} has no size limit (1.34+)";
+        var by = kubeadm ? "kubeadm" : enforced ? "kube-apiserver up to 1.33" : $"none in {version}";
         return new ServiceSizeLimit(RangeLimits.MaxServiceHostBits, bits - RangeLimits.MaxServiceHostBits, enforced, by, minimum, tooLarge, tooSmall);
     }
 
@@ -54,26 +52,26 @@ internal static class ServiceSide
         // The kubernetes Service is single-stack in the primary family: network + 1 of the primary range.
         if (primary && cidr.Network.TryAdd(1, out var first))
         {
-            var purpose = "kubernetes Service (default/kubernetes ClusterIP)";
+            var note = "network + 1";
             string? rule = null;
             if (owner?.Format == ConfigFormat.MicroK8sLaunchConfiguration && !service.Source.IsDefault && first != MicroK8sBuiltInSan
                 && !owner.Sans.Any(s => s.Ip == first))
             {
-                purpose += "; not in the API server certificate: add it to extraSANs";
+                note = "not in the API server certificate: add it to extraSANs";
                 rule = Rules.RuleIds.MicroK8sSettingsDisagree;
             }
 
-            taken.Add(new TakenAddress(first, purpose, cidr.Contains(first), null, rule));
+            taken.Add(new TakenAddress(first, TakenPurpose.KubernetesService, note, cidr.Contains(first), null, rule));
         }
 
         if (model.DnsIp is { } dns && dns.Ip.Family == cidr.Family)
         {
             var inside = cidr.Contains(dns.Ip);
-            taken.Add(new TakenAddress(dns.Ip, $"cluster DNS ({dns.Field})", inside, PlanSource.From(dns.Source), inside ? null : Rules.RuleIds.DnsIpOutsideServiceRange));
+            taken.Add(new TakenAddress(dns.Ip, TakenPurpose.ClusterDns, inside ? dns.Field : $"{dns.Field}, outside the service range", inside, PlanSource.From(dns.Source), inside ? null : Rules.RuleIds.DnsIpOutsideServiceRange));
         }
         else if (model.DnsIp is null && DerivedDns(owner, primary) is { } who && cidr.Network.TryAdd(10, out var tenth))
         {
-            taken.Add(new TakenAddress(tenth, $"cluster DNS ({who} uses the 10th address)", cidr.Contains(tenth), null, null));
+            taken.Add(new TakenAddress(tenth, TakenPurpose.ClusterDns, $"{who}: the 10th address", cidr.Contains(tenth), null, null));
         }
 
         return taken;
