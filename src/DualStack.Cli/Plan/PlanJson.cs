@@ -255,6 +255,7 @@ internal static class PlanJson
         json.WriteStartObject(name);
         json.WriteString("file", source.File);
         json.WriteNumber("line", source.Line);
+        json.WriteNumber("column", source.Column);
         json.WriteString("field", source.Field);
         json.WriteBoolean("default", source.IsDefault);
         json.WriteEndObject();

@@ -51,7 +51,9 @@ internal static class PlanSvg
 
         y += 30;
         body.Add(Legend(y));
-        y += 24;
+        y += 20;
+        body.Add(Text(LabelX, y, "Dashed mark: kubelet maxPods on a pod range; the service size limit (2^20) on a service range when the version enforces it, red when broken.", 12, "#333"));
+        y += 16;
 
         var svg = new XElement(Ns + "svg",
             new XAttribute("width", Width),
@@ -230,7 +232,6 @@ internal static class PlanSvg
             x += 36 + (label.Length * 7);
         }
 
-        group.Add(Text(x, y, "dashed mark: maxPods (pods) / size limit (services, red when broken)", 12, "#333"));
         return group;
     }
 

@@ -53,9 +53,9 @@ public sealed class AddressPlan
 }
 
 /// <summary>Where a value of the plan comes from: file, line and key path, or the tool's default for that key.</summary>
-public sealed record PlanSource(string File, int Line, string Field, bool IsDefault)
+public sealed record PlanSource(string File, int Line, int Column, string Field, bool IsDefault)
 {
-    public static PlanSource From(ConfigValue value) => new(value.Path, value.Span.Line, value.Field, value.IsDefault);
+    public static PlanSource From(ConfigValue value) => new(value.Path, value.Span.Line, value.Span.Column, value.Field, value.IsDefault);
 
     public override string ToString() => IsDefault ? $"default of {Field} ({File})" : $"{File}:{Line} {Field}";
 }

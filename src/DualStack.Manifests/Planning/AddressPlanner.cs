@@ -106,8 +106,8 @@ public static class AddressPlanner
                 {
                     if (IpParser.TryParseCidrSloppy(item.AsString(), out var cidr))
                     {
-                        var line = document.SpanOf(item).Line;
-                        ranges.Add(new PlanRange(cidr, PlanRangeRole.ExtraService, new PlanSource(document.File.Path, line, $"spec.cidrs[{index}]", false), obj.Reference));
+                        var span = document.SpanOf(item);
+                        ranges.Add(new PlanRange(cidr, PlanRangeRole.ExtraService, new PlanSource(document.File.Path, span.Line, span.Column, $"spec.cidrs[{index}]", false), obj.Reference));
                     }
 
                     index++;
