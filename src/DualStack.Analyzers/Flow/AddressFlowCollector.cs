@@ -171,7 +171,7 @@ internal sealed class AddressFlowCollector
                 return;
             }
 
-            var facts = SocketBlockFacts.Compute(System.Collections.Immutable.ImmutableArray.Create(SocketValueFlow.Root(call)), _symbols);
+            var facts = SocketBlockFacts.For(call, _symbols);
             if (facts.HandlesIPv6 || facts.UsesIPv4BroadcastOrMulticast)
             {
                 return;
@@ -229,7 +229,7 @@ internal sealed class AddressFlowCollector
             return isDeclaration && target is ILocalSymbol;
         }
 
-        var facts = SocketBlockFacts.Compute(System.Collections.Immutable.ImmutableArray.Create(SocketValueFlow.Root(origin)), _symbols);
+        var facts = SocketBlockFacts.For(origin, _symbols);
         if (facts.HandlesIPv6 || facts.UsesIPv4BroadcastOrMulticast)
         {
             return true;

@@ -31,15 +31,11 @@ public sealed class DS1002IPv4DefaultConstructorAnalyzer : DiagnosticAnalyzer
             }
 
             var tcpClientIsIPv4 = symbols.TargetsNetFramework;
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                var facts = SocketBlockFacts.Lazy(block.OperationBlocks, symbols);
-                block.RegisterOperationAction(c => Analyze(c, symbols, facts, tcpClientIsIPv4), OperationKind.ObjectCreation);
-            });
+            start.RegisterOperationAction(c => Analyze(c, symbols, new MemberFacts(c.Operation, symbols), tcpClientIsIPv4), OperationKind.ObjectCreation);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, SocketSymbols symbols, Lazy<SocketBlockFacts> facts, bool tcpClientIsIPv4)
+    private static void Analyze(OperationAnalysisContext context, SocketSymbols symbols, MemberFacts facts, bool tcpClientIsIPv4)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         var parameters = creation.Constructor?.Parameters ?? ImmutableArray<IParameterSymbol>.Empty;
