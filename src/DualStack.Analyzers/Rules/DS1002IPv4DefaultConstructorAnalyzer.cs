@@ -30,7 +30,7 @@ public sealed class DS1002IPv4DefaultConstructorAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var tcpClientIsIPv4 = symbols.TargetsNetFramework;
+            var tcpClientIsIPv4 = TargetRuntime.Of(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, symbols).IsNetFramework;
             start.RegisterOperationAction(c => Analyze(c, symbols, new MemberFacts(c.Operation, symbols), tcpClientIsIPv4), OperationKind.ObjectCreation);
         });
     }

@@ -33,7 +33,7 @@ public sealed class DS1003ExplicitIPv4SocketAnalyzer : DiagnosticAnalyzer
             }
 
             // .NET Framework's Socket(SocketType, ProtocolType) is always IPv6 and throws where IPv6 is disabled.
-            var dualModeConstructorFallsBack = !symbols.MayRunOnNetFramework;
+            var dualModeConstructorFallsBack = !TargetRuntime.Of(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, symbols).MayRunOnNetFramework;
             start.RegisterOperationAction(c => Analyze(c, symbols, new MemberFacts(c.Operation, symbols), dualModeConstructorFallsBack), OperationKind.ObjectCreation);
         });
     }
