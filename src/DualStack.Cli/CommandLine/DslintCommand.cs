@@ -16,6 +16,7 @@ internal static class DslintCommand
         new("dslint finds IPv4-only assumptions in Kubernetes manifests and cluster network configuration.")
         {
             LintCommand.Create(console),
+            Plan.PlanCommand.Create(console),
             RulesCommand.Create(console),
             ExplainCommand.Create(console),
         };
