@@ -19,6 +19,7 @@ internal static class DslintCommand
             Plan.PlanCommand.Create(console),
             RulesCommand.Create(console),
             ExplainCommand.Create(console),
+            Lsp.LspCommand.Create(console),
         };
 
     // System.CommandLine lists allowed values one per line; the error stays one line here.
