@@ -75,6 +75,16 @@ public sealed class ProjectFileTests : IDisposable
     public void Globs_match_like_msbuild_items(string glob, string path, bool matches) =>
         Assert.Equal(matches, Glob.ToRegex(glob).IsMatch(path));
 
+    [Theory]
+    [InlineData("net461", ".NETFramework")]
+    [InlineData("net48", ".NETFramework")]
+    [InlineData("netstandard2.0", ".NETStandard")]
+    [InlineData("netcoreapp3.1", ".NETCoreApp")]
+    [InlineData("net8.0", ".NETCoreApp")]
+    [InlineData("net10.0-windows", ".NETCoreApp")]
+    public void Target_framework_identifier_is_the_one_msbuild_gives_the_analyzers(string moniker, string identifier) =>
+        Assert.Equal(identifier, CompilationBuilder.FrameworkIdentifier(moniker));
+
     private string Full(string relative) => Path.GetFullPath(Path.Combine(_root, relative));
 
     private void Write(string relative, string text)

@@ -107,6 +107,7 @@ internal sealed class CompilationBuilder(ImmutableArray<MetadataReference> frame
         var global = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["build_property.TargetFramework"] = framework,
+            ["build_property.TargetFrameworkIdentifier"] = FrameworkIdentifier(framework),
             ["build_property.TargetFrameworks"] = string.Join(';', project.TargetFrameworks),
             ["build_property.MSBuildProjectDirectory"] = project.Directory,
         };
@@ -117,6 +118,13 @@ internal sealed class CompilationBuilder(ImmutableArray<MetadataReference> frame
             .Select(p => (AdditionalText)new FileText(p));
         return new AnalyzerOptions([.. settings], new GlobalOptionsProvider(global));
     }
+
+    /// <summary>MSBuild's TargetFrameworkIdentifier for a short moniker: net461 → .NETFramework, net8.0 → .NETCoreApp.</summary>
+    internal static string FrameworkIdentifier(string moniker) =>
+        moniker.StartsWith("netstandard", StringComparison.OrdinalIgnoreCase) ? ".NETStandard"
+        : moniker.StartsWith("netcoreapp", StringComparison.OrdinalIgnoreCase) || moniker.Contains('.', StringComparison.Ordinal) ? ".NETCoreApp"
+        : moniker.StartsWith("net", StringComparison.OrdinalIgnoreCase) ? ".NETFramework"
+        : "";
 
     private static IEnumerable<ProjectFile> Transitive(ProjectFile project, IReadOnlyDictionary<string, ProjectFile> projects)
     {
