@@ -30,6 +30,11 @@ internal static class AnalyzerRun
     {
         var failures = new List<AnalyzerFailure>();
         var fresh = compilation.Clone();
+
+        // Start every pass with an empty heap, so no pass pays for the garbage of the one before it.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         var withAnalyzers = fresh.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(

@@ -99,7 +99,8 @@ foreach (var (project, index) in selected.Select((p, i) => (p, i)))
         Array.Fill(bestCpu, TimeSpan.MaxValue);
         for (var round = 0; round < options.Repeat; round++)
         {
-            for (var i = 0; i <= results.Count; i++)
+            // Alternate the order of the passes between rounds so that neither side always runs first.
+            foreach (var i in round % 2 == 0 ? Enumerable.Range(0, results.Count + 1) : Enumerable.Range(0, results.Count + 1).Reverse())
             {
                 ImmutableArray<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer> analyzers =
                     i == 0 ? baseline.Analyzers : [.. baseline.Analyzers, .. results[i - 1].Set.Analyzers];
