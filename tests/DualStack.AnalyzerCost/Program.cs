@@ -65,6 +65,8 @@ var selected = projects.Values
     .Where(p => p.Sources.Count > 0)
     .ToList();
 
+await Warmup.RunAsync(frameworkReferences, [.. baseline.Analyzers, .. sets.SelectMany(s => s.Analyzers)]);
+
 var builder = new CompilationBuilder(frameworkReferences);
 int files = 0, lines = 0, errors = 0;
 var compileTime = TimeSpan.Zero;
