@@ -151,8 +151,8 @@ internal static class ServiceAllocation
         if (defaulted)
         {
             return new(RuleIds.DualStackFieldsOnSingleStackPolicy, cause, PolicyPath,
-                ApiErrors.Invalid(PolicyPath, "SingleStack", detail) + " (ipFamilyPolicy is omitted, so it defaults to SingleStack; add `ipFamilyPolicy: PreferDualStack`)",
-                Fix: ServiceFixes.InsertEntry(service.Object, service.Spec, "ipFamilyPolicy", "PreferDualStack"));
+                ApiErrors.Invalid(PolicyPath, "SingleStack", detail) + $" (ipFamilyPolicy is {(service.PolicyKeyNode is null ? "omitted" : "empty")}, so it defaults to SingleStack; {(service.PolicyKeyNode is null ? "add" : "set")} `ipFamilyPolicy: PreferDualStack`)",
+                Fix: ServiceFixes.SetPolicy(service, "PreferDualStack"));
         }
 
         return new(RuleIds.DualStackFieldsOnSingleStackPolicy, service.PolicyNode!, PolicyPath,

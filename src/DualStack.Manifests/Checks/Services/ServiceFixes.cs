@@ -1,4 +1,5 @@
 using DualStack.Manifests.Kubernetes;
+using DualStack.Manifests.Yaml;
 using DualStack.Rules;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -28,6 +29,100 @@ internal static class ServiceFixes
             _ => newValue,
         };
         return new TextEdit(span.Start, span.Length, replacement, $"replace {node.Value} with {newValue}");
+    }
+
+    /// <summary>
+    /// Sets <c>spec.ipFamilyPolicy</c>: a written key whose value holds no policy (empty, <c>null</c>, <c>~</c>,
+    /// <c>{}</c>, <c>[]</c>) gets its value replaced, because inserting a line would write a second key; an omitted
+    /// key is inserted as the spec's first entry.
+    /// </summary>
+    public static TextEdit? SetPolicy(ServiceSpec service, string value) =>
+        service.PolicyKeyNode is { } key
+            ? ReplaceEmptyValue(service.Object, key, service.PolicyValueNode, value)
+            : InsertEntry(service.Object, service.Spec, "ipFamilyPolicy", value);
+
+    /// <summary>
+    /// Replaces what follows <c>key:</c> on the key's own line with <c> value</c>. Only for values that sit on that
+    /// line: an empty or null plain scalar, or an empty flow collection. Null (no fix) for anything else: block
+    /// collections spread over the following lines, anchors, tags and aliases (whose node may live elsewhere).
+    /// </summary>
+    private static TextEdit? ReplaceEmptyValue(KubeObject obj, YamlScalarNode key, YamlNode? valueNode, string value)
+    {
+        var text = obj.Document.File.Text;
+        if (text is null || key.Style != ScalarStyle.Plain)
+        {
+            return null;
+        }
+
+        var keySpan = obj.Document.SpanOf(key);
+        var colon = SkipBlanks(text, keySpan.Start + keySpan.Length);
+        if (colon >= text.Length || text[colon] != ':')
+        {
+            return null;
+        }
+
+        var valueStart = SkipBlanks(text, colon + 1);
+        if (valueStart < text.Length && text[valueStart] is '&' or '!' or '*')
+        {
+            return null;
+        }
+
+        int valueEnd;
+        switch (valueNode)
+        {
+            case YamlScalarNode { Style: ScalarStyle.Plain, Value: "" or null }:
+                valueEnd = valueStart;
+                break;
+            case YamlScalarNode scalar when scalar.IsNull() && obj.Document.SpanOf(scalar).Start == valueStart:
+                valueEnd = valueStart + obj.Document.SpanOf(scalar).Length;
+                break;
+            case YamlMappingNode { Style: YamlDotNet.Core.Events.MappingStyle.Flow, Children.Count: 0 }
+                when obj.Document.SpanOf(valueNode).Start == valueStart:
+                valueEnd = ClosingBracket(text, valueStart, '{', '}');
+                break;
+            case YamlSequenceNode { Style: YamlDotNet.Core.Events.SequenceStyle.Flow, Children.Count: 0 }
+                when obj.Document.SpanOf(valueNode).Start == valueStart:
+                valueEnd = ClosingBracket(text, valueStart, '[', ']');
+                break;
+            default:
+                return null;
+        }
+
+        // What follows the value must end it: the line end, a comment, or the flow collection the key sits in.
+        if (valueEnd < 0)
+        {
+            return null;
+        }
+
+        var after = SkipBlanks(text, valueEnd);
+        if (after < text.Length && text[after] is not ('\n' or '\r' or '#' or ',' or '}'))
+        {
+            return null;
+        }
+
+        return new TextEdit(colon + 1, valueEnd - colon - 1, " " + value, $"set {key.Value} to {value}");
+    }
+
+    private static int SkipBlanks(string text, int index)
+    {
+        while (index < text.Length && text[index] is ' ' or '\t')
+        {
+            index++;
+        }
+
+        return index;
+    }
+
+    // The index just past the closing bracket of an empty flow collection, or -1.
+    private static int ClosingBracket(string text, int open, char opening, char closing)
+    {
+        if (open >= text.Length || text[open] != opening)
+        {
+            return -1;
+        }
+
+        var close = SkipBlanks(text, open + 1);
+        return close < text.Length && text[close] == closing ? close + 1 : -1;
     }
 
     /// <summary>

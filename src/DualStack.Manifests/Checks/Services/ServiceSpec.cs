@@ -31,7 +31,9 @@ internal sealed class ServiceSpec
         ClusterIPs = ClusterIPsFromClusterIP ? [new ListItem(ClusterIP, ClusterIPNode!, 0)] : clusterIPs;
         IpFamiliesNode = spec.GetSequence("ipFamilies");
         IpFamilies = ReadList(IpFamiliesNode);
-        PolicyNode = spec.GetScalar("ipFamilyPolicy");
+        PolicyKeyNode = spec.GetKey("ipFamilyPolicy");
+        PolicyValueNode = spec.Get("ipFamilyPolicy");
+        PolicyNode = PolicyValueNode as YamlScalarNode;
         Policy = PolicyNode.AsString();
         var selector = spec.GetMapping("selector");
         SelectorNode = selector;
@@ -69,6 +71,12 @@ internal sealed class ServiceSpec
     public IReadOnlyList<ListItem> IpFamilies { get; }
 
     public YamlScalarNode? PolicyNode { get; }
+
+    /// <summary>The <c>ipFamilyPolicy</c> key when it is written, even with an empty, null or non-scalar value.</summary>
+    public YamlScalarNode? PolicyKeyNode { get; }
+
+    /// <summary>The value of a written <c>ipFamilyPolicy</c> key, whatever its type.</summary>
+    public YamlNode? PolicyValueNode { get; }
 
     /// <summary>The written policy, or null when omitted (the API server defaults it during allocation).</summary>
     public string? Policy { get; }

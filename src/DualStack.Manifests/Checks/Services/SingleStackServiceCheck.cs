@@ -31,10 +31,12 @@ public sealed class SingleStackServiceCheck : IObjectCheck
         var reach = $"the Service gets an {family} cluster IP only, so {other} clients cannot reach it on the dual-stack target ({cluster})";
         if (result.PolicyDefaulted)
         {
-            var specKey = Yaml.YamlNodeExtensions.GetKey(obj.Root, "spec")!;
-            context.Report(RuleIds[0], obj, specKey, PolicyPath,
-                $"ipFamilyPolicy is omitted, so it defaults to SingleStack: {reach}; set `ipFamilyPolicy: PreferDualStack`",
-                fix: ServiceFixes.InsertEntry(obj, service.Spec, "ipFamilyPolicy", "PreferDualStack"));
+            // A key written without a value is defaulted like an omitted one; the finding points at the key then.
+            var at = service.PolicyKeyNode ?? Yaml.YamlNodeExtensions.GetKey(obj.Root, "spec")!;
+            var state = service.PolicyKeyNode is null ? "omitted" : "empty";
+            context.Report(RuleIds[0], obj, at, PolicyPath,
+                $"ipFamilyPolicy is {state}, so it defaults to SingleStack: {reach}; set `ipFamilyPolicy: PreferDualStack`",
+                fix: ServiceFixes.SetPolicy(service, "PreferDualStack"));
             return;
         }
 
