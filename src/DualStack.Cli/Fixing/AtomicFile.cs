@@ -36,10 +36,10 @@ internal static class AtomicFile
     /// </summary>
     public static string WriteVerifiedTemp(string target, byte[] bytes)
     {
-        var temp = TempFiles.Create(target);
+        var stream = TempFiles.Create(target, out var temp);
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (stream)
             {
                 stream.Write(bytes, 0, bytes.Length);
                 stream.Flush(flushToDisk: true);

@@ -19,17 +19,38 @@ internal static class TempFiles
 
     private static readonly ConcurrentDictionary<string, byte> Live = new(StringComparer.Ordinal);
     private static readonly List<PosixSignalRegistration> Registrations = [];
+    private static readonly object Gate = new();
     private static int s_installed;
+    private static bool s_closing;
 
-    /// <summary>A new temporary path beside <paramref name="target"/>, registered for clean-up.</summary>
-    public static string Create(string target)
+    /// <summary>
+    /// Creates a new temporary file beside <paramref name="target"/>, registered for clean-up, and opens it for writing.
+    /// Creation and clean-up exclude each other, so a signal cannot slip between them and leave a file behind.
+    /// </summary>
+    public static FileStream Create(string target, out string path)
     {
         InstallCleanup();
         var directory = Path.GetDirectoryName(target) ?? ".";
         var name = string.Create(CultureInfo.InvariantCulture, $".{Path.GetFileName(target)}{Marker}{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}{Suffix}");
-        var path = Path.Combine(directory, name);
-        Live[path] = 0;
-        return path;
+        path = Path.Combine(directory, name);
+        lock (Gate)
+        {
+            if (s_closing)
+            {
+                throw new IOException("dslint is stopping");
+            }
+
+            Live[path] = 0;
+            try
+            {
+                return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            }
+            catch
+            {
+                Live.TryRemove(path, out _);
+                throw;
+            }
+        }
     }
 
     /// <summary>Deletes a temporary file (if it still exists) and forgets it.</summary>
@@ -116,9 +137,13 @@ internal static class TempFiles
 
     private static void DeleteAll()
     {
-        foreach (var path in Live.Keys)
+        lock (Gate)
         {
-            Delete(path);
+            s_closing = true;
+            foreach (var path in Live.Keys)
+            {
+                Delete(path);
+            }
         }
     }
 
