@@ -35,7 +35,18 @@ public static class ManifestLinter
     {
         var loaded = new LoadedFile[files.Count];
         Parallel.For(0, files.Count, i => loaded[i] = YamlLoader.Load(files[i]));
+        return Lint(loaded, [], configuration, checks);
+    }
 
+    /// <summary>
+    /// Lints files that are already loaded, against a cluster model built from them together with
+    /// <paramref name="clusterContext"/>: cluster configuration files that define the cluster but are not checked or
+    /// reported themselves (the language server lints one open document against its workspace's cluster this way).
+    /// The model reads all of them in path order, as a run over the same files would.
+    /// </summary>
+    public static LintResult Lint(IReadOnlyList<LoadedFile> files, IReadOnlyList<LoadedFile> clusterContext, ILintConfiguration configuration, CheckSet checks)
+    {
+        var loaded = files as LoadedFile[] ?? files.ToArray();
         var raw = new ConcurrentBag<Finding>();
         foreach (var file in loaded)
         {
@@ -46,12 +57,12 @@ public static class ManifestLinter
         }
 
         // The cluster is one for the run: its model is built from all configuration files before any check.
-        var firstPath = files.Count > 0 ? files[0].Path : string.Empty;
-        var runOptions = files.Count > 0 ? configuration.OptionsFor(firstPath) : LintOptions.Default;
+        var firstPath = loaded.Length > 0 ? loaded[0].File.Path : string.Empty;
+        var runOptions = loaded.Length > 0 ? configuration.OptionsFor(firstPath) : LintOptions.Default;
         ClusterModel cluster;
         try
         {
-            cluster = ClusterModelBuilder.Build(loaded, runOptions);
+            cluster = ClusterModelBuilder.Build(ClusterInputs(loaded, clusterContext), runOptions);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -90,10 +101,23 @@ public static class ManifestLinter
 
         return new LintResult(
             findings,
-            files.Count,
+            loaded.Length,
             loaded.Sum(f => f.Documents.Count),
-            cluster.Sources.ToList());
+            cluster.Sources.ToList(),
+            CountLinted(allObjects, cluster));
     }
+
+    // Objects plus configuration documents that are not objects themselves (a MicroK8s launch configuration, k3s).
+    private static int CountLinted(List<KubeObject> objects, ClusterModel cluster)
+    {
+        var objectDocuments = new HashSet<LoadedDocument>(objects.Select(o => o.Document));
+        return objects.Count + cluster.ConfigDocuments.Count(c => !objectDocuments.Contains(c.Document));
+    }
+
+    private static IReadOnlyList<LoadedFile> ClusterInputs(LoadedFile[] loaded, IReadOnlyList<LoadedFile> clusterContext) =>
+        clusterContext.Count == 0
+            ? loaded
+            : loaded.Concat(clusterContext).OrderBy(f => f.File.Path, StringComparer.Ordinal).ToList();
 
     // Runs the document and object checks of one file; an exception in a check is reported on the document or
     // object it was checking, and the remaining checks still run.

@@ -34,7 +34,7 @@ public static partial class RuleCatalog
             "Every except entry must lie strictly inside cidr and be of the same family."),
         Kubernetes(RuleIds.NetworkPolicyCoversOnlyIPv4, "NetworkPolicy covers only IPv4", Severity.Warning, hasFix: false,
             "A policy that allows 0.0.0.0/0 or other IPv4 ranges without IPv6 counterparts blocks IPv6 traffic on a dual-stack cluster."),
-        Kubernetes(RuleIds.WorkloadListensOnIPv4Wildcard, "Workload listens on the IPv4 wildcard", Severity.Warning, hasFix: false,
+        Kubernetes(RuleIds.WorkloadListensOnIPv4Wildcard, "Workload listens on the IPv4 wildcard", Severity.Warning, hasFix: true,
             "A container told to listen on 0.0.0.0 accepts IPv4 only, so IPv6 traffic and IPv6 probes fail."),
         Kubernetes(RuleIds.IPv4LiteralInPodSpec, "IPv4 literal in a probe or hostAliases", Severity.Warning, hasFix: false,
             "A probe host or host alias set to an IPv4 literal (other than loopback) cannot work on an IPv6-only cluster; an unparseable host alias IP is rejected."),

@@ -44,7 +44,8 @@ public sealed class DualStackServiceSelectsIPv4PodsTests
         Assert.Equal(("svc.yaml", 7, 13, "spec.selector"), (finding.File, finding.Line, finding.Column, finding.Field));
         Assert.Equal(
             "this dual-stack Service selects the pods of Deployment \"web\", whose container \"app\" listens on the IPv4 wildcard " +
-            "(env ASPNETCORE_URLS \"http://0.0.0.0:8080\"), so IPv6 connections to the Service are refused; make it listen on \"http://[::]:8080\"",
+            "(env ASPNETCORE_URLS \"http://0.0.0.0:8080\"), so IPv6 connections to the Service are refused. Make it listen on \"http://*:8080\", " +
+            "which listens on IPv6 and IPv4 and falls back to IPv4 where IPv6 is disabled",
             finding.Message);
     }
 
@@ -66,8 +67,11 @@ public sealed class DualStackServiceSelectsIPv4PodsTests
     [Fact]
     public void Workloads_that_listen_on_both_families_are_clean()
     {
-        var fixedWorkload = Workload.Replace("http://0.0.0.0:8080", "http://[::]:8080");
-        Assert.DoesNotContain(Lint(Service("RequireDualStack"), fixedWorkload), f => f.RuleId == "DS2011");
+        foreach (var host in new[] { "[::]", "*", "+" })
+        {
+            var fixedWorkload = Workload.Replace("http://0.0.0.0:8080", $"http://{host}:8080");
+            Assert.DoesNotContain(Lint(Service("RequireDualStack"), fixedWorkload), f => f.RuleId == "DS2011");
+        }
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using DualStack.Manifests.Engine;
 using DualStack.Rules;
 
 namespace DualStack.Manifests.Tests.Workloads;
@@ -20,7 +21,8 @@ public sealed class IPv4WildcardListenTests
         Assert.Equal("DS2030 12:18 spec.template.spec.containers[0].env[0].value", Assert.Single(new[] { finding }.Describe()));
         Assert.Equal(
             "container \"app\" listens on the IPv4 wildcard: env ASPNETCORE_URLS \"http://0.0.0.0:8080\" accepts IPv4 connections only, " +
-            "so IPv6 traffic and IPv6 probes on the dual-stack target fail; use \"http://[::]:8080\", which listens on both families",
+            "so IPv6 traffic and IPv6 probes on the dual-stack target fail. Use \"http://*:8080\", " +
+            "which listens on IPv6 and IPv4 and falls back to IPv4 where IPv6 is disabled",
             finding.Message);
     }
 
@@ -93,7 +95,8 @@ public sealed class IPv4WildcardListenTests
         var finding = Assert.Single(ManifestTestHelper.Lint(yaml));
         Assert.Equal("DS2030 10:31 spec.template.spec.containers[0].command[2]", Assert.Single(new[] { finding }.Describe()));
         Assert.Contains("command[2] \"0.0.0.0\"", finding.Message);
-        Assert.Contains("use \"::\"", finding.Message);
+        Assert.Contains("Use \"::\", which listens on both families where the pod has IPv6", finding.Message);
+        Assert.Null(finding.Fix);
     }
 
     [Theory]
@@ -136,5 +139,39 @@ public sealed class IPv4WildcardListenTests
     public void Odd_container_shapes_do_not_throw()
     {
         Assert.Empty(Lint(Deployment("        env: [x, {name: URLS}, {name: URLS, value: [a]}, {value: http://0.0.0.0}]\n        args: {a: b}\n        command: [[0.0.0.0]]\n")));
+    }
+
+    [Theory]
+    [InlineData("        env:\n        - name: ASPNETCORE_URLS\n          value: http://0.0.0.0:8080;http://localhost:9090\n", "http://*:8080;http://localhost:9090")]
+    [InlineData("        env:\n        - name: URLS\n          value: \"https://0.0.0.0\"\n", "\"https://*\"")]
+    [InlineData("        args: [\"--urls\", \"http://0.0.0.0:80\"]\n", "\"http://*:80\"")]
+    [InlineData("        command: [sh, -c, \"ASPNETCORE_URLS=http://0.0.0.0:80 dotnet app.dll\"]\n", "ASPNETCORE_URLS=http://*:80 dotnet")]
+    public void Kestrel_urls_are_fixed_to_the_any_host_and_the_next_run_is_clean(string container, string expected)
+    {
+        var yaml = Deployment(container);
+        var finding = Assert.Single(ManifestTestHelper.Lint(yaml));
+        Assert.NotNull(finding.Fix);
+        var fixedText = FixApplier.Apply(yaml, [finding.Fix]);
+        Assert.Contains(expected, fixedText);
+        Assert.Equal(yaml.Replace("0.0.0.0", "*"), fixedText);
+        Assert.Empty(Lint(fixedText));
+    }
+
+    [Theory]
+    [InlineData("        args: [\"--host\", \"0.0.0.0\"]\n")]
+    [InlineData("        env:\n        - name: BIND_ADDRESS\n          value: 0.0.0.0:9000\n")]
+    [InlineData("        args: [\"--listen=http://0.0.0.0:80\"]\n")]
+    public void Other_programs_get_advice_but_no_fix_since_IPv6_may_be_disabled(string container)
+    {
+        var finding = Assert.Single(ManifestTestHelper.Lint(Deployment(container)));
+        Assert.Null(finding.Fix);
+        Assert.Contains("where the pod has IPv6", finding.Message);
+    }
+
+    [Fact]
+    public void A_url_with_an_escaped_value_is_reported_without_a_fix()
+    {
+        var finding = Assert.Single(ManifestTestHelper.Lint(Deployment("        env:\n        - name: URLS\n          value: \"http://0.0.0.0:80\\t\"\n")));
+        Assert.Null(finding.Fix);
     }
 }

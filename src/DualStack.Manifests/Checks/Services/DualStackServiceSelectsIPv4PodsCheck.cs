@@ -66,8 +66,8 @@ public sealed class DualStackServiceSelectsIPv4PodsCheck : IRunCheck
                 var what = result.IsDualStack ? "dual-stack Service" : "IPv6 Service";
                 context.Report(RuleIds[0], obj, selector, "spec.selector",
                     $"this {what} selects the pods of {workload.Kind} \"{workload.Name}\", whose container \"{listen.Container}\" " +
-                    $"listens on the IPv4 wildcard ({listen.Source} \"{listen.Token}\"), so IPv6 connections to the Service are refused; " +
-                    $"make it listen on \"{listen.Replacement}\"");
+                    $"listens on the IPv4 wildcard ({listen.Source} \"{listen.Token}\"), so IPv6 connections to the Service are refused. " +
+                    $"Make it listen on \"{listen.Fix.Replacement}\", {listen.Fix.Explanation}");
             }
         }
     }

@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DualStack.Analyzers.StringRules;
+
+/// <summary>
+/// DS1008: a hard-coded IPv4 literal that reaches a network API (address parsers, URL parsers, HttpClient,
+/// gRPC, connect calls, Kestrel URLs). Only strict dotted quads count (not "2", versions are not sinks), and the
+/// RFC 5737 documentation ranges, broadcast and multicast (IPv4 by protocol) are exempt. <c>0.0.0.0</c> in a listen
+/// URL is left to DS1010, and test projects (referencing xunit, NUnit or MSTest) are skipped. Info: the literal
+/// may be deliberate on an IPv4-only deployment.
+/// A loopback literal (127.0.0.0/8) gets a message of its own: every pod keeps 127.0.0.1, even on an IPv6-only
+/// cluster, so what breaks is a local peer that listens on <c>::1</c> only, or a listener on 127.0.0.1 that local
+/// clients look for through <c>localhost</c> or <c>::1</c>. Which of the two applies follows from the sink.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DS1008HardCodedIPv4LiteralAnalyzer : DiagnosticAnalyzer
+{
+    // The consequence, the message's third argument.
+    private const string NotOnIPv6Only = "it cannot work on an IPv6-only cluster";
+    private const string LoopbackExists = "the IPv4 loopback exists in every pod, even on an IPv6-only cluster, but ";
+    private const string PeerOnIPv6Loopback = "a local peer listening on the IPv6 loopback (::1) only is unreachable through it";
+    private const string ClientsUseIPv6Loopback = "local clients that connect to localhost or ::1 miss a listener bound to it";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DS1008);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = StringRuleSymbols.Create(start.Compilation);
+            if ((symbols.IPAddress is null && symbols.Uri is null) || IsTestProject(start.Compilation))
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation, OperationKind.ObjectCreation);
+        });
+    }
+
+    /// <summary>
+    /// Test projects use fixed addresses on purpose (fixtures, expected values); a project that references a test
+    /// framework is not analysed for this rule.
+    /// </summary>
+    private static bool IsTestProject(Compilation compilation) =>
+        compilation.ReferencedAssemblyNames.Any(a => a.Name is "xunit.core" or "xunit.v3.core" or "nunit.framework"
+            or "Microsoft.VisualStudio.TestPlatform.TestFramework" or "MSTest.TestFramework");
+
+    private static void Analyze(OperationAnalysisContext context, StringRuleSymbols symbols)
+    {
+        foreach (var sink in NetworkSinks.Find(context.Operation, symbols))
+        {
+            var pieces = StringPieces.From(sink.Value);
+            if (pieces is null)
+            {
+                continue;
+            }
+
+            foreach (var host in NetworkSinks.Hosts(pieces.Text, sink.Kind))
+            {
+                if (!IPv4LiteralText.TryParse(pieces.Text, host.Start, host.Length, out var parsed))
+                {
+                    continue;
+                }
+
+                var address = pieces.Text.Substring(host.Start, host.Length);
+                if (IPv4LiteralText.IsExempt(parsed) || (sink.IsListenUrl && parsed.IsUnspecified))
+                {
+                    continue;
+                }
+
+                var consequence = parsed.IsLoopback ? LoopbackConsequence(sink.Role) : NotOnIPv6Only;
+                context.ReportDiagnostic(StringDiagnostics.Create(Descriptors.DS1008, sink.Value, pieces, host.Start, host.Length, address, sink.Name, consequence));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A connect call can only miss a peer on ::1, a listener can only be missed by clients using ::1, and a parsed
+    /// address may end up in either.
+    /// </summary>
+    private static string LoopbackConsequence(SinkRole role) => LoopbackExists + role switch
+    {
+        SinkRole.Connect => PeerOnIPv6Loopback,
+        SinkRole.Listen => ClientsUseIPv6Loopback,
+        _ => PeerOnIPv6Loopback + ", and " + ClientsUseIPv6Loopback,
+    };
+}

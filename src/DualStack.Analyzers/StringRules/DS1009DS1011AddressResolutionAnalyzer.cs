@@ -1,0 +1,269 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DualStack.Analyzers.StringRules;
+
+/// <summary>
+/// Results of name resolution and interface discovery.
+/// DS1009: filters that keep <c>AddressFamily.InterNetwork</c> only (LINQ predicates, <c>Array.Find</c>, a
+/// <c>foreach</c> with an IPv4 test and no else), and <c>GetIPv4Properties()</c> called unconditionally (it throws
+/// for interfaces without IPv4). Silent when the member also handles IPv6 (<c>InterNetworkV6</c>, IPv6 fields,
+/// <c>GetIPv6Properties</c>), when a <c>??</c> supplies a fallback, or when the call is guarded by
+/// <c>Supports(NetworkInterfaceComponent.IPv4)</c> or a try/catch.
+/// DS1011: the first DNS answer (<c>[0]</c>, <c>First()</c>) of <c>Dns.GetHostAddresses</c> or
+/// <c>IPHostEntry.AddressList</c> used to build an endpoint, connect or listen.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DS1009DS1011AddressResolutionAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly ImmutableHashSet<string> FilterMethods =
+        ImmutableHashSet.Create("Where", "First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault", "Find", "FindAll", "FindLast");
+
+    private static readonly ImmutableHashSet<string> FirstMethods = ImmutableHashSet.Create("First", "FirstOrDefault", "Single", "SingleOrDefault");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DS1009, Descriptors.DS1011);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = StringRuleSymbols.Create(start.Compilation);
+            if (symbols.AddressFamily is null || symbols.IPAddress is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => AnalyzeFamilyTest(c, symbols), OperationKind.Binary);
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeElementAccess(c, symbols), OperationKind.ArrayElementReference);
+        });
+    }
+
+    // ---- DS1009 --------------------------------------------------------------------------------------------
+
+    private static void AnalyzeFamilyTest(OperationAnalysisContext context, StringRuleSymbols symbols)
+    {
+        var binary = (IBinaryOperation)context.Operation;
+        if (binary.OperatorKind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals) || !IsIPv4FamilyTest(binary, symbols))
+        {
+            return;
+        }
+
+        string? filter = null;
+        if (binary.OperatorKind == BinaryOperatorKind.Equals && PredicateOf(binary) is { } invocation)
+        {
+            if (!IsCoalescedWithFallback(invocation))
+            {
+                filter = "'" + invocation.TargetMethod.Name + "'";
+            }
+        }
+        else if (IsForEachFilter(binary))
+        {
+            filter = "The loop";
+        }
+
+        if (filter is null || binary.MemberContains(op => HandlesIPv6(op, symbols)))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.DS1009, binary.Syntax.GetLocation(), filter + " keeps IPv4 addresses only"));
+    }
+
+    /// <summary><c>x.AddressFamily == AddressFamily.InterNetwork</c> where x is an address or endpoint.</summary>
+    private static bool IsIPv4FamilyTest(IBinaryOperation binary, StringRuleSymbols symbols)
+    {
+        bool IsFamilyProperty(IOperation op) =>
+            op.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "AddressFamily" } property
+            && (StringRuleSymbols.IsOrDerives(property.Property.ContainingType, symbols.IPAddress)
+                || StringRuleSymbols.IsOrDerives(property.Property.ContainingType, symbols.EndPoint));
+
+        return (IsFamilyProperty(binary.LeftOperand) && symbols.IsAddressFamilyConstant(binary.RightOperand, StringRuleSymbols.InterNetwork))
+            || (IsFamilyProperty(binary.RightOperand) && symbols.IsAddressFamilyConstant(binary.LeftOperand, StringRuleSymbols.InterNetwork));
+    }
+
+    /// <summary>The filtering call whose predicate is exactly this comparison (<c>a =&gt; a.AddressFamily == InterNetwork</c>).</summary>
+    private static IInvocationOperation? PredicateOf(IBinaryOperation binary)
+    {
+        IOperation current = binary;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        if (current.Parent is not IReturnOperation { Parent: IBlockOperation { Parent: IAnonymousFunctionOperation lambda } })
+        {
+            return null;
+        }
+
+        IOperation up = lambda;
+        while (up.Parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            up = up.Parent;
+        }
+
+        return up.Parent is IArgumentOperation { Parent: IInvocationOperation invocation } && FilterMethods.Contains(invocation.TargetMethod.Name)
+            ? invocation
+            : null;
+    }
+
+    /// <summary><c>list.FirstOrDefault(ipv4) ?? list.FirstOrDefault()</c>: a fallback (a <c>?? throw</c> is not one).</summary>
+    private static bool IsCoalescedWithFallback(IOperation operation)
+    {
+        var current = operation;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation or IInvocationOperation { TargetMethod.Name: "FirstOrDefault" or "First" or "ToArray" or "ToList" })
+        {
+            current = current.Parent;
+        }
+
+        return current.Parent is ICoalesceOperation coalesce && coalesce.Value == current && coalesce.WhenNull is not IThrowOperation;
+    }
+
+    /// <summary><c>foreach (var a in list) { if (a.AddressFamily == InterNetwork) … }</c> with no else, or <c>!= … continue</c>.</summary>
+    private static bool IsForEachFilter(IBinaryOperation binary)
+    {
+        // The test may be one operand of &&: if (!IPAddress.IsLoopback(a) && a.AddressFamily == InterNetwork).
+        IOperation condition = binary;
+        while (binary.OperatorKind == BinaryOperatorKind.Equals
+            && condition.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and)
+        {
+            condition = and;
+        }
+
+        if (condition.Parent is not IConditionalOperation conditional || conditional.Condition != condition)
+        {
+            return false;
+        }
+
+        var filters = binary.OperatorKind == BinaryOperatorKind.Equals
+            ? conditional.WhenFalse is null
+            : IsContinue(conditional.WhenTrue);
+        return filters && conditional.Ancestors().Any(a => a is IForEachLoopOperation);
+    }
+
+    private static bool IsContinue(IOperation operation) =>
+        operation is IBranchOperation { BranchKind: BranchKind.Continue }
+        || (operation is IBlockOperation { Operations.Length: 1 } block && block.Operations[0] is IBranchOperation { BranchKind: BranchKind.Continue });
+
+    private static bool HandlesIPv6(IOperation operation, StringRuleSymbols symbols) => operation switch
+    {
+        IFieldReferenceOperation field when symbols.IsAddressFamilyConstant(field, StringRuleSymbols.InterNetworkV6) => true,
+        IFieldReferenceOperation { Field.Name: "IPv6Any" or "IPv6Loopback" or "IPv6None" } field => StringRuleSymbols.Is(field.Field.ContainingType, symbols.IPAddress),
+        IInvocationOperation { TargetMethod.Name: "GetIPv6Properties" } => true,
+        _ => false,
+    };
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, StringRuleSymbols symbols)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod.Name == "GetIPv4Properties"
+            && StringRuleSymbols.IsOrDerives(invocation.TargetMethod.ContainingType, symbols.IPInterfaceProperties))
+        {
+            AnalyzeIPv4Properties(context, invocation, symbols);
+            return;
+        }
+
+        if (FirstMethods.Contains(invocation.TargetMethod.Name) && invocation.Arguments.Length >= 1
+            && StringRuleSymbols.Is(invocation.TargetMethod.ContainingType, symbols.Enumerable)
+            && StringRuleSymbols.Is(invocation.Type, symbols.IPAddress)
+            && !HasFamilyPredicate(invocation, symbols)
+            && IsDnsResult(invocation.Arguments[0].Value, symbols, 0)
+            && FeedsConnectOrBind(invocation, symbols, 0))
+        {
+            ReportFirstAnswer(context, invocation);
+        }
+    }
+
+    private static void AnalyzeIPv4Properties(OperationAnalysisContext context, IInvocationOperation invocation, StringRuleSymbols symbols)
+    {
+        var insideTry = invocation.Ancestors().Any(a => a is ITryOperation { Catches.Length: > 0 });
+        if (insideTry || invocation.MemberContains(op =>
+                HandlesIPv6(op, symbols)
+                || (op is IInvocationOperation { TargetMethod.Name: "Supports" } supports
+                    && StringRuleSymbols.IsOrDerives(supports.TargetMethod.ContainingType, symbols.NetworkInterface))))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.DS1009, invocation.Syntax.GetLocation(), "'GetIPv4Properties()' is called unconditionally and throws for interfaces without IPv4"));
+    }
+
+    // ---- DS1011 --------------------------------------------------------------------------------------------
+
+    private static void AnalyzeElementAccess(OperationAnalysisContext context, StringRuleSymbols symbols)
+    {
+        var element = (IArrayElementReferenceOperation)context.Operation;
+        // Type first: it is cheap, and most array reads are not addresses.
+        if (element.Indices.Length == 1 && element.Indices[0].ConstantValue.Value is 0
+            && StringRuleSymbols.Is(element.Type, symbols.IPAddress)
+            && IsDnsResult(element.ArrayReference, symbols, 0)
+            && FeedsConnectOrBind(element, symbols, 0))
+        {
+            ReportFirstAnswer(context, element);
+        }
+    }
+
+    private static void ReportFirstAnswer(OperationAnalysisContext context, IOperation access) =>
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.DS1011, access.Syntax.GetLocation(), "'" + access.Syntax + "'"));
+
+    private static bool HasFamilyPredicate(IInvocationOperation invocation, StringRuleSymbols symbols) =>
+        invocation.Arguments.Length > 1
+        && invocation.Arguments[1].Descendants().Any(op => op is IPropertyReferenceOperation { Property.Name: "AddressFamily" });
+
+    /// <summary><c>Dns.GetHostAddresses(…)</c>, its async form awaited, or <c>IPHostEntry.AddressList</c>, through locals.</summary>
+    private static bool IsDnsResult(IOperation operation, StringRuleSymbols symbols, int depth)
+    {
+        var value = operation.WalkDownConversions();
+        if (value is IAwaitOperation awaited)
+        {
+            value = awaited.Operation.WalkDownConversions();
+        }
+
+        switch (value)
+        {
+            case IInvocationOperation { TargetMethod.Name: "GetHostAddresses" or "GetHostAddressesAsync" } invocation:
+                return StringRuleSymbols.Is(invocation.TargetMethod.ContainingType, symbols.Dns);
+            case IPropertyReferenceOperation { Property.Name: "AddressList" } property:
+                return StringRuleSymbols.Is(property.Property.ContainingType, symbols.IPHostEntry);
+            case ILocalReferenceOperation when depth < 3:
+                var resolved = value.ResolveValue();
+                return resolved != value && IsDnsResult(resolved, symbols, depth + 1);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The address becomes an endpoint, a listener or a connect target (directly or through one local).</summary>
+    private static bool FeedsConnectOrBind(IOperation address, StringRuleSymbols symbols, int depth)
+    {
+        var current = address;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        switch (current.Parent)
+        {
+            case IArgumentOperation { Parent: IObjectCreationOperation { Constructor: { } constructor } }:
+                var type = constructor.ContainingType;
+                return StringRuleSymbols.Is(type, symbols.IPEndPoint) || StringRuleSymbols.Is(type, symbols.TcpListener)
+                    || StringRuleSymbols.Is(type, symbols.TcpClient) || StringRuleSymbols.Is(type, symbols.UdpClient);
+            case IArgumentOperation { Parent: IInvocationOperation invocation }:
+                var owner = invocation.TargetMethod.ContainingType;
+                return invocation.TargetMethod.Name.IndexOf("Connect", StringComparison.Ordinal) >= 0
+                    && (StringRuleSymbols.Is(owner, symbols.Socket) || StringRuleSymbols.Is(owner, symbols.TcpClient) || StringRuleSymbols.Is(owner, symbols.UdpClient));
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when depth < 2:
+                return address.GetRoot().Descendants().Any(op =>
+                    op is ILocalReferenceOperation local
+                    && SymbolEqualityComparer.Default.Equals(local.Local, declarator.Symbol)
+                    && FeedsConnectOrBind(local, symbols, depth + 1));
+            default:
+                return false;
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DualStack.Analyzers.StringRules;
+
+/// <summary>
+/// DS1012: <c>host:port</c> or a URL composed from an IP address without brackets (<c>$"{ip}:{port}"</c>,
+/// <c>"http://" + ip + ":" + port</c>, <c>string.Format("{0}:{1}", ip, port)</c>) that reaches a parser: <c>Uri</c>,
+/// <c>UriBuilder</c>, <c>HttpClient</c>, gRPC, <c>IPEndPoint.Parse</c>, Kestrel URLs, an environment variable, an
+/// <c>IConfiguration</c> value, or a field, property or method result named as an endpoint (stored to be parsed later). The host must be IP-typed (<c>IPAddress</c>, its <c>ToString()</c>, or
+/// <c>Uri.DnsSafeHost</c>/<c>IdnHost</c>, which drop brackets); <c>Uri.Host</c> keeps them and host names are fine.
+/// Strings that only go to logs, <c>ToString</c>, names or dictionary keys reach no parser and are never reported.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DS1012);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = StringRuleSymbols.Create(start.Compilation);
+            if (symbols.IPAddress is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(
+                c => Analyze(c, symbols),
+                OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment, OperationKind.Return);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, StringRuleSymbols symbols)
+    {
+        foreach (var (value, sink) in ParsedValues(context.Operation, context.ContainingSymbol, symbols))
+        {
+            var pieces = StringPieces.From(value);
+            if (pieces is null)
+            {
+                continue;
+            }
+
+            var text = pieces.Text;
+            for (var i = 0; i < text.Length - 1; i++)
+            {
+                if (text[i] != StringPieces.HoleChar || text[i + 1] != ':' || !IsHostPosition(text, i))
+                {
+                    continue;
+                }
+
+                var hole = pieces.HoleAt(i);
+                if (hole is null || !IsUnbracketedIPHost(hole, symbols))
+                {
+                    continue;
+                }
+
+                var shown = "\"" + pieces.Display(0, text.Length) + "\"";
+                context.ReportDiagnostic(StringDiagnostics.Create(Descriptors.DS1012, value, pieces, i, 1, shown, sink));
+            }
+        }
+    }
+
+    /// <summary>The hole starts the text, or follows "://" or the '@' of user info: it is the host.</summary>
+    private static bool IsHostPosition(string text, int index) =>
+        index == 0
+        || (index >= 3 && string.CompareOrdinal(text, index - 3, "://", 0, 3) == 0)
+        || text[index - 1] == '@'
+        || text[index - 1] == ';';
+
+    private static bool IsUnbracketedIPHost(IOperation hole, StringRuleSymbols symbols)
+    {
+        var value = hole.WalkDownConversions();
+        if (StringRuleSymbols.Is(value.Type, symbols.IPAddress))
+        {
+            return true;
+        }
+
+        if (value is IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: { } instance }
+            && StringRuleSymbols.Is(instance.WalkDownConversions().Type, symbols.IPAddress))
+        {
+            return true;
+        }
+
+        if (value is IPropertyReferenceOperation { Property.Name: "DnsSafeHost" or "IdnHost" } property
+            && StringRuleSymbols.Is(property.Property.ContainingType, symbols.Uri))
+        {
+            return true;
+        }
+
+        // A string that is named as an IP address (ServerIp, GetCurrentIp()) holds a literal, not a host name.
+        if (value.Type?.SpecialType != SpecialType.System_String)
+        {
+            return false;
+        }
+
+        var name = value switch
+        {
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation stringProperty => stringProperty.Property.Name,
+            IInvocationOperation call => call.TargetMethod.Name,
+            _ => null,
+        };
+        return AddressNames.LooksLikeIp(name);
+    }
+
+    /// <summary>String values that something parses as an endpoint or URL, with the parser's name.</summary>
+    private static IEnumerable<(IOperation Value, string Sink)> ParsedValues(IOperation operation, ISymbol containingSymbol, StringRuleSymbols symbols)
+    {
+        switch (operation)
+        {
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } indexer } assignment
+                when symbols.IsConfiguration(indexer.Property.ContainingType):
+                yield return (assignment.Value, "a configuration value");
+                yield break;
+
+            // Stored for later parsing: a field or property named as an endpoint (Address, ServerUrl, PeerEndpoint),
+            // never a name, key or label (ClientName, CacheKey), which only identify.
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: false } or IFieldReferenceOperation } assignment
+                when AddressNames.LooksLikeEndpoint(MemberName(assignment.Target)):
+                yield return (assignment.Value, "'" + MemberName(assignment.Target) + "'");
+                yield break;
+
+            case IReturnOperation { ReturnedValue: { } returned } when ReturningMemberName(containingSymbol) is { } name && AddressNames.LooksLikeEndpoint(name):
+                yield return (returned, "the result of '" + name + "'");
+                yield break;
+
+            case IInvocationOperation invocation when StringRuleSymbols.Is(invocation.TargetMethod.ContainingType, symbols.Environment)
+                && invocation.TargetMethod.Name == "SetEnvironmentVariable" && invocation.Arguments.Length >= 2:
+                yield return (invocation.Arguments[1].Value, "an environment variable");
+                yield break;
+        }
+
+        foreach (var sink in NetworkSinks.Find(operation, symbols))
+        {
+            if (sink.Kind != SinkKind.Host)
+            {
+                yield return (sink.Value, sink.IsListenUrl ? sink.Name : "the argument of " + sink.Name);
+            }
+        }
+    }
+
+    private static string? MemberName(IOperation target) => target switch
+    {
+        IPropertyReferenceOperation property => property.Property.Name,
+        IFieldReferenceOperation field => field.Field.Name,
+        _ => null,
+    };
+
+    /// <summary>The method or property a return belongs to; null inside lambdas and for ToString, which only displays.</summary>
+    private static string? ReturningMemberName(ISymbol symbol) => symbol switch
+    {
+        IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } => null,
+        IMethodSymbol { Name: "ToString" } => null,
+        IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: { } property } => property.Name,
+        IMethodSymbol method when method.ReturnType.SpecialType == SpecialType.System_String => method.Name,
+        _ => null,
+    };
+}

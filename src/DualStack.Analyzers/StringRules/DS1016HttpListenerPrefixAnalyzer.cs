@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DualStack.Analyzers.StringRules;
+
+/// <summary>
+/// DS1016: <c>HttpListener.Prefixes.Add</c> with the <c>*</c> or <c>+</c> host. The managed HttpListener used on
+/// Linux and macOS binds <c>IPAddress.Any</c> for those hosts, so the listener never accepts IPv6 connections.
+/// There is no local rewrite that fixes it (IPv6 literal prefixes are rejected, dotnet/runtime#34399), so no fix.
+/// Windows uses HTTP.sys, which listens on both families, so Windows-only targets are skipped: .NET Framework
+/// (HttpListener lives in System.dll there) and <c>-windows</c> target frameworks.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DS1016HttpListenerPrefixAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DS1016);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var prefixes = start.Compilation.GetTypeByMetadataName("System.Net.HttpListenerPrefixCollection");
+            if (prefixes is null || IsWindowsOnly(start.Options, prefixes))
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => Analyze(c, prefixes), OperationKind.Invocation);
+        });
+    }
+
+    private static bool IsWindowsOnly(AnalyzerOptions options, INamedTypeSymbol prefixes)
+    {
+        if (prefixes.ContainingAssembly?.Name == "System")
+        {
+            return true;
+        }
+
+        return options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.TargetFramework", out var framework)
+            && framework.IndexOf("-windows", StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+
+    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol prefixes)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod.Name != "Add" || invocation.Arguments.Length != 1
+            || !StringRuleSymbols.Is(invocation.TargetMethod.ContainingType, prefixes))
+        {
+            return;
+        }
+
+        var value = invocation.Arguments[0].Value;
+        var pieces = StringPieces.From(value);
+        if (pieces is null)
+        {
+            return;
+        }
+
+        foreach (var host in HostText.UrlHosts(pieces.Text))
+        {
+            var c = pieces.Text[host.Start];
+            if (host.Length == 1 && (c == '*' || c == '+'))
+            {
+                var prefix = pieces.Display(host.UrlStart, host.UrlLength);
+                context.ReportDiagnostic(StringDiagnostics.Create(Descriptors.DS1016, value, pieces, host.Start, host.Length, prefix));
+            }
+        }
+    }
+}

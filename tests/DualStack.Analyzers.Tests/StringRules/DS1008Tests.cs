@@ -1,0 +1,188 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = DualStack.Analyzers.Tests.Verifiers.StringRuleVerifier<DualStack.Analyzers.StringRules.DS1008HardCodedIPv4LiteralAnalyzer>;
+
+namespace DualStack.Analyzers.Tests.StringRules;
+
+public sealed class DS1008Tests
+{
+    [Fact]
+    public async Task Literals_reaching_address_parsers_and_connect_calls_are_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net;
+            using System.Net.Sockets;
+            class C
+            {
+                void M(Socket socket)
+                {
+                    var a = IPAddress.Parse("{|DS1008:10.0.0.5|}");
+                    var e = IPEndPoint.Parse("{|DS1008:172.16.0.1|}:5000");
+                    socket.Connect("{|DS1008:192.168.1.20|}", 6379);
+                    var client = new TcpClient("{|DS1008:127.0.0.1|}", 80);
+                    var dns = new DnsEndPoint("{|DS1008:10.1.2.3|}", 53);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Literals_in_urls_reaching_uri_httpclient_grpc_and_kestrel_are_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Net.Http;
+            using Grpc.Net.Client;
+            using Microsoft.AspNetCore.Hosting;
+            class C
+            {
+                async void M(HttpClient http, IWebHostBuilder builder, int port)
+                {
+                    http.BaseAddress = new Uri("http://{|DS1008:127.0.0.1|}:5000/");
+                    await http.GetAsync($"http://{|DS1008:10.0.0.7|}:{port}/health");
+                    var channel = GrpcChannel.ForAddress("https://{|DS1008:10.0.0.8|}:443");
+                    builder.UseUrls("http://{|DS1008:127.0.0.1|}:5000;http://0.0.0.0:5001");
+                    var request = new HttpRequestMessage(HttpMethod.Get, "http://{|DS1008:10.0.0.9|}/");
+                    var ok = Uri.TryCreate("http://{|DS1008:10.0.0.10|}/", UriKind.Absolute, out var parsed);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Literal_in_a_local_is_reported_at_the_use()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net;
+            class C
+            {
+                IPAddress M()
+                {
+                    var host = "{|#1:10.20.30.40|}";
+                    return IPAddress.Parse({|#0:host|});
+                }
+            }
+            """,
+            Verify.Diagnostic("DS1008").WithLocation(0).WithLocation(1).WithArguments("10.20.30.40", "IPAddress.Parse", "it cannot work on an IPv6-only cluster"));
+    }
+
+    [Fact]
+    public async Task A_non_loopback_literal_cannot_work_on_an_IPv6_only_cluster()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net;
+            class C
+            {
+                void M()
+                {
+                    var a = IPAddress.Parse("{|#0:10.0.0.5|}");
+                    var b = IPAddress.Parse("{|#1:128.0.0.1|}");
+                }
+            }
+            """,
+            Verify.Diagnostic("DS1008").WithLocation(0)
+                .WithMessage("The IPv4 literal \"10.0.0.5\" reaches IPAddress.Parse; it cannot work on an IPv6-only cluster"),
+            Verify.Diagnostic("DS1008").WithLocation(1)
+                .WithMessage("The IPv4 literal \"128.0.0.1\" reaches IPAddress.Parse; it cannot work on an IPv6-only cluster"));
+    }
+
+    [Fact]
+    public async Task A_loopback_literal_gets_the_loopback_message_for_its_sink()
+    {
+        // Connected to: a peer on ::1 only is missed. Listened on: clients using localhost or ::1 miss it. Parsed: either.
+        const string Loopback = "the IPv4 loopback exists in every pod, even on an IPv6-only cluster, but ";
+        const string PeerMissed = "a local peer listening on the IPv6 loopback (::1) only is unreachable through it";
+        const string ListenerMissed = "local clients that connect to localhost or ::1 miss a listener bound to it";
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Net;
+            using System.Net.Sockets;
+            using Microsoft.AspNetCore.Hosting;
+            class C
+            {
+                void M(IWebHostBuilder builder)
+                {
+                    var client = new TcpClient("{|#0:127.0.0.1|}", 80);
+                    var uri = new Uri("http://{|#1:127.10.0.1|}:5000/");
+                    builder.UseUrls("http://{|#2:127.0.0.1|}:5000");
+                    var endpoint = IPEndPoint.Parse("{|#3:127.0.0.1|}:8080");
+                }
+            }
+            """,
+            Verify.Diagnostic("DS1008").WithLocation(0)
+                .WithMessage("The IPv4 literal \"127.0.0.1\" reaches new TcpClient; " + Loopback + PeerMissed),
+            Verify.Diagnostic("DS1008").WithLocation(1)
+                .WithMessage("The IPv4 literal \"127.10.0.1\" reaches new Uri; " + Loopback + PeerMissed),
+            Verify.Diagnostic("DS1008").WithLocation(2)
+                .WithMessage("The IPv4 literal \"127.0.0.1\" reaches a Kestrel listen URL (UseUrls); " + Loopback + ListenerMissed),
+            Verify.Diagnostic("DS1008").WithLocation(3)
+                .WithMessage("The IPv4 literal \"127.0.0.1\" reaches IPEndPoint.Parse; " + Loopback + PeerMissed + ", and " + ListenerMissed));
+    }
+
+    [Fact]
+    public async Task Versions_oids_documentation_ranges_multicast_and_non_sinks_are_not_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Net;
+            using System.Net.Sockets;
+            class C
+            {
+                const string AssemblyVersion = "1.2.3.4";
+                void M(Socket socket, string configured)
+                {
+                    var version = new Version("1.2.3.4");
+                    Console.WriteLine("connecting to 10.0.0.5");
+                    var short1 = IPAddress.Parse("2");
+                    var oid = "2.5.4.3.1";
+                    var doc = IPAddress.Parse("192.0.2.10");
+                    var doc2 = new Uri("http://203.0.113.5/");
+                    var ssdp = IPAddress.Parse("239.255.255.250");
+                    var broadcast = IPAddress.Parse("255.255.255.255");
+                    var v6 = IPAddress.Parse("::1");
+                    var name = new Uri("http://api.internal:8080/");
+                    socket.Connect(configured, 80);
+                    var big = IPAddress.Parse("300.1.1.1");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Test_projects_are_not_analysed()
+    {
+        var test = new CSharpAnalyzerTest<DualStack.Analyzers.StringRules.DS1008HardCodedIPv4LiteralAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            TestCode = """
+                class FixtureTests
+                {
+                    [Xunit.Fact]
+                    public void Parses() => System.Net.IPAddress.Parse("10.0.0.5");
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(FactAttribute).Assembly.Location));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Incomplete_code_does_not_throw()
+    {
+        await Verify.VerifyIncompleteAsync("""
+            using System;
+            using System.Net;
+            class C
+            {
+                void M()
+                {
+                    var a = IPAddress.Parse("{|DS1008:10.0.0.5|}")
+                    var u = new Uri(
+                    var b = IPAddress.Parse(Missing.Host + , );
+                    var c = new Unknown("10.0.0.5");
+                }
+            }
+            """);
+    }
+}

@@ -1,0 +1,156 @@
+using Verify = DualStack.Analyzers.Tests.Verifiers.StringRuleVerifier<DualStack.Analyzers.StringRules.DS1009DS1011AddressResolutionAnalyzer>;
+
+namespace DualStack.Analyzers.Tests.StringRules;
+
+public sealed class DS1009Tests
+{
+    [Fact]
+    public async Task IPv4_only_filters_over_dns_and_interface_results_are_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Linq;
+            using System.Net;
+            using System.Net.NetworkInformation;
+            using System.Net.Sockets;
+            class C
+            {
+                IPAddress Local(string host) =>
+                    Dns.GetHostAddresses(host).First(a => {|DS1009:a.AddressFamily == AddressFamily.InterNetwork|});
+
+                IPAddress? Advertised(NetworkInterface nic) =>
+                    nic.GetIPProperties().UnicastAddresses
+                        .Where(u => {|DS1009:u.Address.AddressFamily == AddressFamily.InterNetwork|})
+                        .Select(u => u.Address).FirstOrDefault();
+
+                IPAddress? Found(IPAddress[] all) => Array.Find(all, a => {|DS1009:AddressFamily.InterNetwork == a.AddressFamily|});
+
+                IPAddress Loop(string host)
+                {
+                    foreach (var address in Dns.GetHostEntry(host).AddressList)
+                    {
+                        if ({|DS1009:address.AddressFamily == AddressFamily.InterNetwork|})
+                        {
+                            return address;
+                        }
+                    }
+
+                    throw new InvalidOperationException("no IPv4 address");
+                }
+
+                string FirstNonLoopback(System.Collections.Generic.IEnumerable<UnicastIPAddressInformation> addresses)
+                {
+                    foreach (var info in addresses)
+                    {
+                        if (!IPAddress.IsLoopback(info.Address) && {|DS1009:info.Address.AddressFamily == AddressFamily.InterNetwork|})
+                        {
+                            return info.Address.ToString();
+                        }
+                    }
+
+                    return "127.0.0.1";
+                }
+
+                IPAddress? Query(IPAddress[] all) =>
+                    (from a in all where {|DS1009:a.AddressFamily == AddressFamily.InterNetwork|} select a).FirstOrDefault();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Unconditional_GetIPv4Properties_is_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net.NetworkInformation;
+            class C
+            {
+                int Index(NetworkInterface nic) => {|DS1009:nic.GetIPProperties().GetIPv4Properties()|}.Index;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Family_aware_code_fallbacks_and_guarded_calls_are_not_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Linq;
+            using System.Net;
+            using System.Net.NetworkInformation;
+            using System.Net.Sockets;
+            class C
+            {
+                IPAddress Preferred(IPAddress[] all) =>
+                    all.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? all.First();
+
+                IPAddress? Sibling(IPAddress[] all, bool v6)
+                {
+                    if (v6)
+                    {
+                        return all.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetworkV6);
+                    }
+
+                    return all.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork);
+                }
+
+                IPAddress? Configured(IPAddress[] all, AddressFamily family) => all.FirstOrDefault(a => a.AddressFamily == family);
+
+                void Socket(IPEndPoint ep)
+                {
+                    if (ep.AddressFamily == AddressFamily.InterNetwork)
+                    {
+                        Console.WriteLine("v4");
+                    }
+                }
+
+                void Branch(IPAddress[] all)
+                {
+                    foreach (var a in all)
+                    {
+                        if (a.AddressFamily == AddressFamily.InterNetwork)
+                        {
+                            Console.WriteLine("v4");
+                        }
+                        else
+                        {
+                            Console.WriteLine("other");
+                        }
+                    }
+                }
+
+                int? Guarded(NetworkInterface nic) =>
+                    nic.Supports(NetworkInterfaceComponent.IPv4) ? nic.GetIPProperties().GetIPv4Properties().Index : null;
+
+                int Caught(NetworkInterface nic)
+                {
+                    try
+                    {
+                        return nic.GetIPProperties().GetIPv4Properties().Index;
+                    }
+                    catch (NetworkInformationException)
+                    {
+                        return -1;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Incomplete_code_does_not_throw()
+    {
+        await Verify.VerifyIncompleteAsync("""
+            using System.Linq;
+            using System.Net;
+            using System.Net.Sockets;
+            class C
+            {
+                IPAddress Local(string host) =>
+                    Dns.GetHostAddresses(host).First(a => {|DS1009:a.AddressFamily == AddressFamily.InterNetwork|})
+                IPAddress Other(Unknown[] all) => all.First(a => a.AddressFamily == AddressFamily.InterNetwork);
+                IPAddress Partial(IPAddress[] all) => all.First(a => a.AddressFamily == );
+                void M(System.Net.NetworkInformation.NetworkInterface nic) { {|DS1009:nic.GetIPProperties().GetIPv4Properties( |}}
+            }
+            """);
+    }
+}

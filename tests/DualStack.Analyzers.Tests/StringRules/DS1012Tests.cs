@@ -1,0 +1,190 @@
+using DualStack.CodeFixes.StringRules;
+using Verify = DualStack.Analyzers.Tests.Verifiers.StringRuleVerifier<DualStack.Analyzers.StringRules.DS1012HostPortCompositionAnalyzer>;
+
+namespace DualStack.Analyzers.Tests.StringRules;
+
+public sealed class DS1012Tests
+{
+    [Fact]
+    public async Task Urls_built_from_an_address_are_reported_at_the_host()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Net;
+            using System.Net.Http;
+            using Grpc.Net.Client;
+            class C
+            {
+                string GetCurrentIp() => "10.0.0.1";
+
+                async void M(HttpClient http, IPAddress ip, IPEndPoint endPoint, Uri uri, int port, string serverIp)
+                {
+                    var a = new Uri($"http://{{|DS1012:ip|}}:{port}/");
+                    await http.GetAsync("http://" + {|DS1012:endPoint.Address|} + ":" + port + "/health");
+                    var channel = GrpcChannel.ForAddress(string.Format("https://{0}:{1}", {|DS1012:ip.ToString()|}, port));
+                    var b = new Uri($"http://{{|DS1012:uri.DnsSafeHost|}}:{uri.Port}/");
+                    var c = GrpcChannel.ForAddress($"https://{{|DS1012:serverIp|}}:{port}");
+                    var d = new Uri($"http://{{|DS1012:GetCurrentIp()|}}:{port}");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Host_port_for_configuration_and_parsers_is_reported_and_fixed()
+    {
+        await Verify.VerifyFixAsync<DS1012HostPortCompositionFixer>("""
+            using System;
+            using System.Net;
+            using Microsoft.Extensions.Configuration;
+            class C
+            {
+                void M(IConfiguration configuration, IPAddress ip, int port)
+                {
+                    configuration["Redis:Endpoint"] = $"{{|DS1012:ip|}}:{port}";
+                    Environment.SetEnvironmentVariable("PEER", $"{{|DS1012:ip|}}:{port + 1}");
+                    var parsed = IPEndPoint.Parse($"{{|DS1012:ip|}}:{port}");
+                }
+            }
+            """, """
+            using System;
+            using System.Net;
+            using Microsoft.Extensions.Configuration;
+            class C
+            {
+                void M(IConfiguration configuration, IPAddress ip, int port)
+                {
+                    configuration["Redis:Endpoint"] = new IPEndPoint(ip, port).ToString();
+                    Environment.SetEnvironmentVariable("PEER", new IPEndPoint(ip, port + 1).ToString());
+                    var parsed = IPEndPoint.Parse(new IPEndPoint(ip, port).ToString());
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Composition_in_a_local_is_reported_at_the_use_and_fixed_where_written()
+    {
+        await Verify.VerifyFixAsync<DS1012HostPortCompositionFixer>("""
+            class C
+            {
+                void M(System.Net.IPAddress ip, int port)
+                {
+                    var endpoint = $"{{|#1:ip|}}:{port}";
+                    System.Environment.SetEnvironmentVariable("PEER", {|#0:endpoint|});
+                }
+            }
+            """, """
+            class C
+            {
+                void M(System.Net.IPAddress ip, int port)
+                {
+                    var endpoint = new System.Net.IPEndPoint(ip, port).ToString();
+                    System.Environment.SetEnvironmentVariable("PEER", endpoint);
+                }
+            }
+            """,
+            Verify.Diagnostic("DS1012").WithLocation(0).WithLocation(1).WithArguments("\"{ip}:{port}\"", "an environment variable"));
+    }
+
+    [Fact]
+    public async Task Ushort_ports_and_urls_are_reported_without_a_fix()
+    {
+        const string Source = """
+            using System;
+            using System.Net;
+            class C
+            {
+                void M(IPAddress ip, ushort port, int p)
+                {
+                    Environment.SetEnvironmentVariable("PEER", $"{{|DS1012:ip|}}:{port}");
+                    var u = new Uri($"http://{{|DS1012:ip|}}:{p}");
+                }
+            }
+            """;
+        await Verify.VerifyFixAsync<DS1012HostPortCompositionFixer>(Source, Source);
+    }
+
+    [Fact]
+    public async Task Endpoints_stored_or_returned_for_later_parsing_are_reported()
+    {
+        await Verify.VerifyFixAsync<DS1012HostPortCompositionFixer>("""
+            using System.Net;
+            class Options { public string ServerAddress { get; set; } = ""; public string ClientName { get; set; } = ""; }
+            class C
+            {
+                string peerEndpoint = "";
+                IPAddress ip = IPAddress.Loopback;
+                int port = 80;
+                string Endpoint => $"{{|DS1012:ip|}}:{port}";
+                string GetServerUrl() => $"http://{{|DS1012:ip|}}:{port}/";
+                Options Build() => new Options { ServerAddress = $"{{|DS1012:ip|}}:{port}", ClientName = $"{ip}:{port}" };
+                void M() => peerEndpoint = $"{{|DS1012:ip|}}:{port}";
+                string Describe() => $"{ip}:{port}";
+                System.Func<string> Later() => () => $"{ip}:{port}";
+            }
+            """, """
+            using System.Net;
+            class Options { public string ServerAddress { get; set; } = ""; public string ClientName { get; set; } = ""; }
+            class C
+            {
+                string peerEndpoint = "";
+                IPAddress ip = IPAddress.Loopback;
+                int port = 80;
+                string Endpoint => new IPEndPoint(ip, port).ToString();
+                string GetServerUrl() => $"http://{{|DS1012:ip|}}:{port}/";
+                Options Build() => new Options { ServerAddress = new IPEndPoint(ip, port).ToString(), ClientName = $"{ip}:{port}" };
+                void M() => peerEndpoint = new IPEndPoint(ip, port).ToString();
+                string Describe() => $"{ip}:{port}";
+                System.Func<string> Later() => () => $"{ip}:{port}";
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Bracketed_hosts_uri_host_host_names_and_display_strings_are_not_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Net;
+            class C
+            {
+                string name = "";
+                IPAddress ip = IPAddress.Loopback;
+                int port = 80;
+                public override string ToString() => $"{ip}:{port}";
+                void M(Uri uri, string hostName, Dictionary<string, int> peers)
+                {
+                    var a = new Uri($"http://[{ip}]:{port}/");
+                    var b = new Uri($"http://{uri.Host}:{uri.Port}/");
+                    var c = new Uri($"http://{hostName}:{port}/");
+                    var d = new Uri($"http://{new IPEndPoint(ip, port)}/");
+                    Console.WriteLine($"listening on {ip}:{port}");
+                    peers[$"{ip}:{port}"] = 1;
+                    name = $"{ip}:{port}";
+                    var e = new Uri($"http://host/{ip}:{port}");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Incomplete_code_does_not_throw()
+    {
+        await Verify.VerifyIncompleteAsync("""
+            using System;
+            using System.Net;
+            class C
+            {
+                void M(IPAddress ip, int port)
+                {
+                    var a = new Uri($"http://{{|DS1012:ip|}}:{port}/")
+                    var b = new Uri($"http://{{|DS1012:ip|}}:{
+                    var c = new Uri($"http://{missing}:{port}" + );
+                    Environment.SetEnvironmentVariable("X", string.Format("{0}:{1}", ip));
+                }
+            }
+            """);
+    }
+}

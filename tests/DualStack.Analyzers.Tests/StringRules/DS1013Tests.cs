@@ -1,0 +1,181 @@
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = DualStack.Analyzers.Tests.Verifiers.StringRuleVerifier<DualStack.Analyzers.StringRules.DS1013HostPortSplitAnalyzer>;
+
+namespace DualStack.Analyzers.Tests.StringRules;
+
+public sealed class DS1013Tests
+{
+    [Fact]
+    public async Task Endpoint_named_text_split_on_the_first_colon_is_reported()
+    {
+        await Verify.VerifyAsync("""
+            class C
+            {
+                string ServerAddress { get; set; } = "";
+                void M(string hostAndPort, string endpoint)
+                {
+                    var parts = {|DS1013:hostAndPort.Split(':')|};
+                    var host = {|DS1013:endpoint.Split(new[] { ':' })|}[0];
+                    var i = {|DS1013:ServerAddress.IndexOf(':')|};
+                    var name = ServerAddress.Substring(0, i);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Pieces_used_as_host_and_port_are_reported_whatever_the_name()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net;
+            using System.Net.Sockets;
+            class C
+            {
+                void M(string value, string other, string third, TcpClient client)
+                {
+                    var parts = {|DS1013:value.Split(':')|};
+                    client.Connect(parts[0], int.Parse(parts[1]));
+
+                    var p = {|DS1013:other.Split(":")|};
+                    var address = IPAddress.Parse(p[0]);
+
+                    var q = {|DS1013:third.Split(':', 2)|};
+                    var name = q[0];
+                    var port = ushort.Parse(q[1]);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Names_are_seen_through_string_calls_and_host_assignments()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            class Info { public string ServerIp { get; set; } = ""; public int Port { get; set; } }
+            class C
+            {
+                Info Resolve(string serverAddress, string item, string value)
+                {
+                    var arr = {|DS1013:serverAddress.TrimEnd('/').Split(':')|};
+                    var ipPort = {|DS1013:item.Trim().Split(':')|};
+                    var info = new Info();
+                    var parts = {|DS1013:value.Split(':')|};
+                    info.ServerIp = parts[0];
+                    var ip = ipPort[0].Trim();
+                    return info;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Scheme_lookups_and_port_presence_tests_are_not_reported()
+    {
+        await Verify.VerifyAsync("""
+            class C
+            {
+                string M(string uriPrefix, string host)
+                {
+                    var hostStart = uriPrefix.IndexOf(':') + 3;
+                    if (host.IndexOf(':') == -1)
+                    {
+                        host = host + ":80";
+                    }
+
+                    var schemeEnd = uriPrefix.IndexOf(':');
+                    return uriPrefix.Substring(0, schemeEnd);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Credentials_config_keys_times_and_ipv6_aware_parsers_are_not_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Net;
+            class C
+            {
+                void M(Uri uri, string key, string time, string hostPort)
+                {
+                    var credentials = uri.UserInfo.Split(':');
+                    var user = credentials[0];
+                    var section = key.Split(':')[0];
+                    var hm = time.Split(':');
+                    var hours = int.Parse(hm[0]);
+                    var minutes = int.Parse(hm[1]);
+                    var names = "a:b".Split(',');
+                }
+
+                void Aware(string hostPort)
+                {
+                    if (hostPort.StartsWith("["))
+                    {
+                        return;
+                    }
+
+                    var parts = hostPort.Split(':');
+                }
+
+                void Words(string observerName, string hostname)
+                {
+                    var x = observerName.Split(':');
+                    var y = hostname.Length;
+                }
+
+                void LastColon(string endpoint)
+                {
+                    var i = endpoint.LastIndexOf(':');
+                    var first = endpoint.IndexOf(':');
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Endpoint_words_option_adds_the_project_vocabulary()
+    {
+        var test = new CSharpAnalyzerTest<DualStack.Analyzers.StringRules.DS1013HostPortSplitAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            TestCode = """
+                class C
+                {
+                    void M(string brokerList, string seedNode, string other)
+                    {
+                        var a = {|DS1013:brokerList.Split(':')|};
+                        var b = {|DS1013:seedNode.Split(':')|};
+                        var c = other.Split(':');
+                    }
+                }
+                """,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", """
+            root = true
+
+            [*.cs]
+            dotnet_diagnostic.DS1013.endpoint_words = broker, seed
+            """));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Incomplete_code_does_not_throw()
+    {
+        await Verify.VerifyIncompleteAsync("""
+            class C
+            {
+                void M(string host, string value)
+                {
+                    var parts = {|DS1013:host.Split(':')|}
+                    var q = value.Split(':')[
+                    var r = value.Split(Missing.Colon)[0];
+                    var s = unknown.Split(':');
+                }
+            }
+            """);
+    }
+}
