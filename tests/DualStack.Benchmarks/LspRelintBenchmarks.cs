@@ -57,7 +57,7 @@ public class LspRelintBenchmarks
     public int Relint()
     {
         // Replace one character of a name, as typing does; alternate so every run lints a changed text.
-        var change = new TextDocumentContentChangeEvent(new Protocol.Range(new Position(3, 8), new Position(3, 9)), (_edit++ % 2 == 0) ? "x" : "a");
+        var change = new TextDocumentContentChangeEvent(new DualStack.Cli.Lsp.Protocol.Range(new Position(3, 8), new Position(3, 9)), (_edit++ % 2 == 0) ? "x" : "a");
         _text = TextChanges.Apply(_text, [change]);
         var configuration = _editorConfig.For(_location.LocalPath);
         var result = DocumentLinter.Lint(_location, _text, wasManifest: true, configuration, _cluster.ContextFor(_location.EnginePath));
