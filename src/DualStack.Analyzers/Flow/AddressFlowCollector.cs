@@ -235,7 +235,8 @@ internal sealed class AddressFlowCollector
             return true;
         }
 
-        return target.ContainingType is { } type && TypeKeepsIPv6Wildcard(type);
+        // A type that keeps an IPv6 wildcard beside this one has two families, unless this slot is the IPv6 one.
+        return target.ContainingType is { } type && !ListenNames.NamesIPv6(target) && TypeKeepsIPv6Wildcard(type);
     }
 
     /// <summary>Two-family options (BoundAddress = Any beside BoundAddressV6 = IPv6Any): the type's text names the IPv6 wildcard.</summary>
