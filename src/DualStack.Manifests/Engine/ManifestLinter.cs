@@ -33,6 +33,9 @@ public static class ManifestLinter
 
     public static LintResult Lint(IReadOnlyList<SourceFile> files, ILintConfiguration configuration, CheckSet checks)
     {
+        // Inputs in path order: the cluster model takes ranges from the first file that defines them, and the result
+        // of a run must not depend on the order its inputs were named in.
+        files = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var loaded = new LoadedFile[files.Count];
         Parallel.For(0, files.Count, i => loaded[i] = YamlLoader.Load(files[i]));
 
@@ -45,30 +48,33 @@ public static class ManifestLinter
             }
         }
 
-        // The cluster is one for the run: its model is built from all configuration files before any check.
-        var firstPath = files.Count > 0 ? files[0].Path : string.Empty;
-        var runOptions = files.Count > 0 ? configuration.OptionsFor(firstPath) : LintOptions.Default;
+        // The cluster is one for the run: its model is built from all configuration files before any check. Its
+        // families count only when a configuration file defines them (FileOptions); otherwise each file's own apply.
         ClusterModel cluster;
         try
         {
-            cluster = ClusterModelBuilder.Build(loaded, runOptions);
+            cluster = ClusterModelBuilder.Build(loaded, LintOptions.Default);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            cluster = ClusterModel.FromOptions(runOptions);
-            raw.Add(InputFindings.InternalError(firstPath, "while reading the cluster configuration", ex));
+            cluster = ClusterModel.FromOptions(LintOptions.Default);
+            raw.Add(InputFindings.InternalError(FirstPath(files), "while reading the cluster configuration", ex));
         }
+
+        var contexts = new ConcurrentDictionary<string, CheckContext>(StringComparer.Ordinal);
+        CheckContext ContextFor(string path) =>
+            contexts.GetOrAdd(path, p => new CheckContext(FileOptions(configuration, p, cluster), cluster, raw.Add));
 
         var objectsPerFile = new List<KubeObject>[loaded.Length];
         var suppressionsPerFile = new IReadOnlyList<SuppressionDirective>[loaded.Length];
         Parallel.For(0, loaded.Length, i =>
         {
-            objectsPerFile[i] = CheckFile(loaded[i], checks, FileOptions(configuration, loaded[i].File.Path, cluster), cluster, raw);
+            objectsPerFile[i] = CheckFile(loaded[i], checks, ContextFor(loaded[i].File.Path), raw);
             suppressionsPerFile[i] = ReadSuppressions(loaded[i], objectsPerFile[i], raw);
         });
 
         var allObjects = objectsPerFile.SelectMany(o => o).ToList();
-        var runContext = new RunCheckContext(FileOptions(configuration, firstPath, cluster), cluster, raw.Add);
+        var runContext = new RunCheckContext(cluster, ContextFor);
         foreach (var check in checks.RunChecks)
         {
             try
@@ -77,7 +83,7 @@ public static class ManifestLinter
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                raw.Add(InputFindings.InternalError(firstPath, $"in check {check.GetType().Name}", ex));
+                raw.Add(InputFindings.InternalError(FirstPath(files), $"in check {check.GetType().Name}", ex));
             }
         }
 
@@ -95,11 +101,13 @@ public static class ManifestLinter
             cluster.Sources.ToList());
     }
 
+    // A problem of the whole run (the cluster model, a run check) is reported on the first input in path order.
+    private static string FirstPath(IReadOnlyList<SourceFile> files) => files.Count > 0 ? files[0].Path : "<no input>";
+
     // Runs the document and object checks of one file; an exception in a check is reported on the document or
     // object it was checking, and the remaining checks still run.
-    private static List<KubeObject> CheckFile(LoadedFile file, CheckSet checks, LintOptions options, ClusterModel cluster, ConcurrentBag<Finding> raw)
+    private static List<KubeObject> CheckFile(LoadedFile file, CheckSet checks, CheckContext context, ConcurrentBag<Finding> raw)
     {
-        var context = new CheckContext(options, cluster, raw.Add);
         var objects = new List<KubeObject>();
         foreach (var document in file.Documents)
         {

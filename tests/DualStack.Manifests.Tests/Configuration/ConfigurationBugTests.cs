@@ -43,8 +43,7 @@ public sealed class ConfigurationBugTests
         """;
 
     private static LintResult Lint(IReadOnlyList<SourceFile> files) =>
-        ManifestLinter.Lint(files, new EditorConfigConfiguration(
-            EditorConfigConfiguration.DiscoverEditorConfigs(files.Select(f => f.Path)), LintOptions.Default, false, false));
+        ManifestLinter.Lint(files, ConfigurationResolver.Resolve(new ConfigurationRequest { InputPaths = files.Select(f => f.Path).ToList() }).Configuration);
 
     [Theory]
     [InlineData("")]

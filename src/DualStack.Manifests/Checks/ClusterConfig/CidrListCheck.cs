@@ -28,7 +28,7 @@ public sealed class CidrListCheck : IRunCheck
         }
     }
 
-    private static void CheckList(CidrListSetting setting, CheckContext context)
+    private static void CheckList(CidrListSetting setting, RunCheckContext context)
     {
         var whole = setting.Value;
         if (setting.Items.Count == 0 || setting.Items.All(i => i.Value.Text.Trim().Length == 0))
@@ -69,7 +69,7 @@ public sealed class CidrListCheck : IRunCheck
         CheckSpecial(setting, context);
     }
 
-    private static void CheckCount(CidrListSetting setting, CheckContext context)
+    private static void CheckCount(CidrListSetting setting, RunCheckContext context)
     {
         var items = setting.Items;
         if (!setting.AllowsPair && items.Count > 1)
@@ -93,7 +93,7 @@ public sealed class CidrListCheck : IRunCheck
         }
     }
 
-    private static void CheckSizes(CidrListSetting setting, CheckContext context)
+    private static void CheckSizes(CidrListSetting setting, RunCheckContext context)
     {
         var kubeadm = setting.Validator == RangeValidator.Kubeadm;
         for (var i = 0; i < setting.Items.Count && i < 2; i++)
@@ -108,7 +108,7 @@ public sealed class CidrListCheck : IRunCheck
             var size = cidr.Size;
             if (setting.Role == RangeRole.Service)
             {
-                var limited = kubeadm || context.KubernetesVersion < KubernetesVersion.NoServiceRangeSizeLimit;
+                var limited = kubeadm || context.For(item.Path).KubernetesVersion < KubernetesVersion.NoServiceRangeSizeLimit;
                 if (limited && cidr.HostBits > 20)
                 {
                     var message = kubeadm
@@ -135,7 +135,7 @@ public sealed class CidrListCheck : IRunCheck
         }
     }
 
-    private static void CheckSpecial(CidrListSetting setting, CheckContext context)
+    private static void CheckSpecial(CidrListSetting setting, RunCheckContext context)
     {
         foreach (var item in setting.Items)
         {
