@@ -27,6 +27,21 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor DS1015 = Create(RuleIds.IPv6WithoutFallback, DiagnosticSeverity.Info);
     public static readonly DiagnosticDescriptor DS1016 = Create(RuleIds.HttpListenerWildcardPrefix, DiagnosticSeverity.Info);
 
+    /// <summary>
+    /// The same rule for findings reported at compilation end (the cross-member flow). The tag tells the IDE these
+    /// need the whole compilation; the rule's live findings keep the untagged descriptor.
+    /// </summary>
+    public static DiagnosticDescriptor ForCompilationEnd(DiagnosticDescriptor rule) => new(
+        rule.Id,
+        rule.Title,
+        rule.MessageFormat,
+        rule.Category,
+        rule.DefaultSeverity,
+        rule.IsEnabledByDefault,
+        rule.Description,
+        rule.HelpLinkUri,
+        WellKnownDiagnosticTags.CompilationEnd);
+
     private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity)
     {
         var rule = RuleCatalog.Get(id);

@@ -15,13 +15,14 @@ public sealed class TaskTests : IDisposable
         var manifest = Write("k8s/bad.yaml", "a: 1\n---\nb: [1\n");
         var engine = Run(manifest);
 
-        var warning = Assert.Single(engine.Warnings);
-        Assert.Equal("DS0001", warning.Code);
-        Assert.Equal(manifest, warning.File);
-        Assert.Equal(4, warning.LineNumber);
-        Assert.True(warning.ColumnNumber >= 1);
-        Assert.EndsWith("/rules/DS0001.md", warning.HelpLink, StringComparison.Ordinal);
-        Assert.Empty(engine.Errors);
+        // DS0001 is an error by default: kubectl apply rejects the file too.
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("DS0001", error.Code);
+        Assert.Equal(manifest, error.File);
+        Assert.Equal(4, error.LineNumber);
+        Assert.True(error.ColumnNumber >= 1);
+        Assert.EndsWith("/rules/DS0001.md", error.HelpLink, StringComparison.Ordinal);
+        Assert.Empty(engine.Warnings);
     }
 
     [Fact]
@@ -60,6 +61,7 @@ public sealed class TaskTests : IDisposable
     [Fact]
     public void The_cache_replays_the_same_findings_without_relinting()
     {
+        Write(".editorconfig", "root = true\n[*.yaml]\ndotnet_diagnostic.DS0001.severity = warning\n");
         var manifest = Write("k8s/bad.yaml", "b: [1\n");
         var cache = Path.Combine(_dir, "obj", "findings");
         var first = Run(manifest, cache);

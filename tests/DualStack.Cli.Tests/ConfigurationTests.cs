@@ -7,7 +7,7 @@ public sealed class ConfigurationTests
     public void Editorconfig_severity_applies_by_path()
     {
         using var folder = new TempFolder();
-        folder.Write(".editorconfig", "root = true\n\n[strict/**.yaml]\ndotnet_diagnostic.DS0001.severity = error\n");
+        folder.Write(".editorconfig", "root = true\n\n[lenient/**.yaml]\ndotnet_diagnostic.DS0001.severity = warning\n");
         folder.Write("strict/a.yaml", Samples.Broken);
         folder.Write("lenient/a.yaml", Samples.Broken);
 

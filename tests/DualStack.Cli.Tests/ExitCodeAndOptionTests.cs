@@ -9,8 +9,8 @@ public sealed class ExitCodeAndOptionTests
         using var folder = new TempFolder();
         folder.Write("a.yaml", Samples.Broken);
 
-        Assert.Equal(0, Dslint.Run(folder.Path, "lint").ExitCode);
-        Assert.Equal(1, Dslint.Run(folder.Path, "lint", "--severity", "DS0001=error").ExitCode);
+        Assert.Equal(0, Dslint.Run(folder.Path, "lint", "--severity", "DS0001=warning").ExitCode);
+        Assert.Equal(1, Dslint.Run(folder.Path, "lint").ExitCode);
     }
 
     [Fact]
@@ -19,7 +19,7 @@ public sealed class ExitCodeAndOptionTests
         using var folder = new TempFolder();
         folder.Write("a.yaml", Samples.Broken);
 
-        Assert.Equal(1, Dslint.Run(folder.Path, "lint", "--warnaserror").ExitCode);
+        Assert.Equal(1, Dslint.Run(folder.Path, "lint", "--warnaserror", "--severity", "DS0001=warning").ExitCode);
         Assert.Equal(0, Dslint.Run(folder.Path, "lint", "--warnaserror", "--severity", "DS0001=suggestion").ExitCode);
     }
 

@@ -11,11 +11,11 @@ public sealed class InputTests
 
         var result = Dslint.Run(folder.Path, "lint", "deploy/app.yaml", "--no-color");
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(1, result.ExitCode);
         Assert.Equal(
             [
-                $"deploy/app.yaml:{Samples.BrokenLine}:{Samples.BrokenColumn}: warning DS0001: {Samples.BrokenMessage}",
-                "1 file, 1 document: 0 errors, 1 warning, 0 infos",
+                $"deploy/app.yaml:{Samples.BrokenLine}:{Samples.BrokenColumn}: error DS0001: {Samples.BrokenMessage}",
+                "1 file, 1 document: 1 error, 0 warnings, 0 infos",
             ],
             result.StdoutLines);
     }
@@ -50,8 +50,8 @@ public sealed class InputTests
 
         var result = Dslint.Run(folder.Path, "lint", "--no-color");
 
-        Assert.Equal($"one.yaml:{Samples.BrokenLine}:{Samples.BrokenColumn}: warning DS0001: {Samples.BrokenMessage}", result.StdoutLines[0]);
-        Assert.Equal("2 files, 2 documents: 0 errors, 1 warning, 0 infos", result.StdoutLines[^1]);
+        Assert.Equal($"one.yaml:{Samples.BrokenLine}:{Samples.BrokenColumn}: error DS0001: {Samples.BrokenMessage}", result.StdoutLines[0]);
+        Assert.Equal("2 files, 2 documents: 1 error, 0 warnings, 0 infos", result.StdoutLines[^1]);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class InputTests
 
         var result = Dslint.Run(Path.Combine(folder.Path, "cwd"), "lint", "../other/app.yaml", "--no-color");
 
-        Assert.StartsWith($"{outside}:{Samples.BrokenLine}:{Samples.BrokenColumn}: warning DS0001:", result.StdoutLines[0]);
+        Assert.StartsWith($"{outside}:{Samples.BrokenLine}:{Samples.BrokenColumn}: error DS0001:", result.StdoutLines[0]);
     }
 
     internal static IReadOnlyList<JsonFinding> JsonFindings(DslintResult result)

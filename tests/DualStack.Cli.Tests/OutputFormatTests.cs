@@ -14,7 +14,7 @@ public sealed class OutputFormatTests
 
         var result = Dslint.Run(folder.Path, "lint", "deploy", "--format", "json");
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(1, result.ExitCode);
         using var json = JsonDocument.Parse(result.Stdout);
         var root = json.RootElement;
         Assert.Equal(["tool", "version", "findings", "summary"], root.EnumerateObject().Select(p => p.Name));
@@ -25,7 +25,7 @@ public sealed class OutputFormatTests
             ["ruleId", "severity", "message", "file", "line", "column", "endLine", "endColumn", "object", "field"],
             finding.EnumerateObject().Select(p => p.Name));
         Assert.Equal("DS0001", finding.GetProperty("ruleId").GetString());
-        Assert.Equal("warning", finding.GetProperty("severity").GetString());
+        Assert.Equal("error", finding.GetProperty("severity").GetString());
         Assert.Equal(Samples.BrokenMessage, finding.GetProperty("message").GetString());
         Assert.Equal("deploy/app.yaml", finding.GetProperty("file").GetString());
         Assert.Equal(Samples.BrokenLine, finding.GetProperty("line").GetInt32());
@@ -36,7 +36,7 @@ public sealed class OutputFormatTests
         Assert.Equal(JsonValueKind.Null, finding.GetProperty("field").ValueKind);
         var summary = root.GetProperty("summary");
         Assert.Equal(["files", "documents", "errors", "warnings", "infos"], summary.EnumerateObject().Select(p => p.Name));
-        Assert.Equal([2, 2, 0, 1, 0], summary.EnumerateObject().Select(p => p.Value.GetInt32()));
+        Assert.Equal([2, 2, 1, 0, 0], summary.EnumerateObject().Select(p => p.Value.GetInt32()));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class OutputFormatTests
         var result = Dslint.Run(folder.Path, "lint");
 
         Assert.DoesNotContain("\u001b[", result.Stdout);
-        Assert.Equal("1 file, 1 document: 0 errors, 1 warning, 0 infos", result.StdoutLines[^1]);
+        Assert.Equal("1 file, 1 document: 1 error, 0 warnings, 0 infos", result.StdoutLines[^1]);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class OutputFormatTests
 
         var result = Dslint.Run(folder.Path, "lint", "--quiet");
 
-        Assert.Equal([$"a.yaml:{Samples.BrokenLine}:{Samples.BrokenColumn}: warning DS0001: {Samples.BrokenMessage}"], result.StdoutLines);
+        Assert.Equal([$"a.yaml:{Samples.BrokenLine}:{Samples.BrokenColumn}: error DS0001: {Samples.BrokenMessage}"], result.StdoutLines);
         Assert.Equal(string.Empty, result.Stderr);
     }
 
@@ -147,7 +147,7 @@ public sealed class OutputFormatTests
         Assert.StartsWith("dslint: error: cannot write the output file 'out/report.json':", Assert.Single(result.StderrLines));
 
         result = Dslint.Run(folder.Path, "lint", "--format", "json", "--output", "report.json");
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(1, result.ExitCode);
         Assert.Equal(string.Empty, result.Stdout);
         using var json = JsonDocument.Parse(folder.Read("report.json"));
         Assert.Equal("a.yaml", json.RootElement.GetProperty("findings")[0].GetProperty("file").GetString());

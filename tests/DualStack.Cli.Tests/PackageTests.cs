@@ -58,7 +58,7 @@ public sealed class PackageTests
 
         folder.Write("work/a.yaml", Samples.Broken);
         var lint = Dslint.RunProcess(shim, ["lint", "--no-color", "--quiet"], Path.Combine(folder.Path, "work"));
-        Assert.Equal([$"a.yaml:{Samples.BrokenLine}:{Samples.BrokenColumn}: warning DS0001: {Samples.BrokenMessage}"], lint.StdoutLines);
+        Assert.Equal([$"a.yaml:{Samples.BrokenLine}:{Samples.BrokenColumn}: error DS0001: {Samples.BrokenMessage}"], lint.StdoutLines);
 
         // The rule pages travel inside the package.
         var explain = Dslint.RunProcess(shim, ["explain", "DS2005"], folder.Path);

@@ -17,7 +17,7 @@ public sealed class RulesCommandTests
             .Where(r => r.Scope != RuleScope.CSharp)
             .Select(r => $"{r.Id}  {r.DefaultSeverity.ToOutputName(),-7}  {r.Title}");
         Assert.Equal(expected, result.StdoutLines);
-        Assert.Contains("DS0001  warning  YAML syntax error", result.StdoutLines);
+        Assert.Contains("DS0001  error    YAML syntax error", result.StdoutLines);
     }
 
     [Fact]

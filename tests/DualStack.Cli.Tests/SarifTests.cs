@@ -65,7 +65,7 @@ public sealed class SarifTests
         Assert.Equal("DS0001", sarifResult.GetProperty("ruleId").GetString());
         var rule = rules[sarifResult.GetProperty("ruleIndex").GetInt32()];
         Assert.Equal("DS0001", rule.GetProperty("id").GetString());
-        Assert.Equal("warning", sarifResult.GetProperty("level").GetString());
+        Assert.Equal("error", sarifResult.GetProperty("level").GetString());
         Assert.Equal(Samples.BrokenMessage, sarifResult.GetProperty("message").GetProperty("text").GetString());
         var location = sarifResult.GetProperty("locations")[0].GetProperty("physicalLocation");
         Assert.Equal("deploy/app.yaml", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
@@ -77,7 +77,7 @@ public sealed class SarifTests
         Assert.Equal(Samples.BrokenColumn + 1, region.GetProperty("endColumn").GetInt32());
         Assert.Equal(new Uri(folder.Path + "/").AbsoluteUri, run.GetProperty("originalUriBaseIds").GetProperty("%SRCROOT%").GetProperty("uri").GetString());
         var invocation = run.GetProperty("invocations")[0];
-        Assert.Equal(0, invocation.GetProperty("exitCode").GetInt32());
+        Assert.Equal(1, invocation.GetProperty("exitCode").GetInt32());
         Assert.True(invocation.GetProperty("executionSuccessful").GetBoolean());
     }
 
@@ -100,7 +100,7 @@ public sealed class SarifTests
         var link = "https://github.com/dualstack-lint/dualstack-lint/blob/main/rules/DS0001.md";
         Assert.Equal(link, ds0001.GetProperty("helpUri").GetString());
         Assert.Contains("(" + link + ")", ds0001.GetProperty("help").GetProperty("markdown").GetString());
-        Assert.Equal("warning", ds0001.GetProperty("defaultConfiguration").GetProperty("level").GetString());
+        Assert.Equal("error", ds0001.GetProperty("defaultConfiguration").GetProperty("level").GetString());
         Assert.Equal("note", rules.Single(r => r.GetProperty("id").GetString() == "DS0003").GetProperty("defaultConfiguration").GetProperty("level").GetString());
     }
 

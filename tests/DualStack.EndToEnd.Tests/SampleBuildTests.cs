@@ -3,7 +3,7 @@ namespace DualStack.EndToEnd.Tests;
 /// <summary>
 /// Real `dotnet build` of the samples against the freshly packed package: analyzer and manifest warnings at exact
 /// positions, incremental builds, NoWarn, WarningsAsErrors, editorconfig severities, the switch-off property and
-/// malformed YAML.
+/// malformed YAML (a DS0001 error).
 /// </summary>
 [Collection(PackageCollection.Name)]
 public sealed class SampleBuildTests
@@ -91,13 +91,13 @@ public sealed class SampleBuildTests
     }
 
     [Fact]
-    public void Malformed_yaml_is_a_DS0001_warning_not_a_build_failure()
+    public void Malformed_yaml_is_a_DS0001_error_as_kubectl_apply_would_reject_it_and_no_crash()
     {
         var project = _package.CopySample("WebApp");
         File.WriteAllText(Path.Combine(project, "k8s", "broken.yaml"), "apiVersion: v1\nkind: Service\nspec: [1, 2\n");
         var result = _package.Build(project);
-        Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains(BuildDiagnostic.Parse(result.Output, project), d => d.File == "k8s/broken.yaml" && d.Id == "DS0001" && d.Severity == "warning");
+        Assert.True(result.ExitCode != 0, result.ToString());
+        Assert.Contains(BuildDiagnostic.Parse(result.Output, project), d => d.File == "k8s/broken.yaml" && d.Id == "DS0001" && d.Severity == "error");
         Assert.DoesNotContain("Exception", result.Output, StringComparison.Ordinal);
     }
 

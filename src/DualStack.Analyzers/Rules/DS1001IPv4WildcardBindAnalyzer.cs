@@ -29,19 +29,15 @@ public sealed class DS1001IPv4WildcardBindAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                var facts = SocketBlockFacts.Lazy(block.OperationBlocks, symbols);
-                block.RegisterOperationAction(c => AnalyzeCreation(c, symbols, facts), OperationKind.ObjectCreation);
-                block.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, facts), OperationKind.Invocation);
-            });
+            start.RegisterOperationAction(c => AnalyzeCreation(c, symbols, new MemberFacts(c.Operation, symbols)), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, new MemberFacts(c.Operation, symbols)), OperationKind.Invocation);
         });
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, SocketSymbols symbols, Lazy<SocketBlockFacts> facts)
+    private static void AnalyzeCreation(OperationAnalysisContext context, SocketSymbols symbols, MemberFacts facts)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Arguments.Length == 0)
+        if (creation.Arguments.Length == 0 || !(symbols.Is(creation.Type, symbols.TcpListener) || symbols.Is(creation.Type, symbols.UdpClient)))
         {
             return;
         }
@@ -71,10 +67,15 @@ public sealed class DS1001IPv4WildcardBindAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, SocketSymbols symbols, Lazy<SocketBlockFacts> facts)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, SocketSymbols symbols, MemberFacts facts)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
+        if (method.Name is not ("Bind" or "Listen"))
+        {
+            return;
+        }
+
         var first = SocketValues.ArgumentFor(invocation, 0);
         if (first is null)
         {

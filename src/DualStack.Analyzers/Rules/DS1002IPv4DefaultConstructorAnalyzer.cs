@@ -30,16 +30,12 @@ public sealed class DS1002IPv4DefaultConstructorAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var tcpClientIsIPv4 = symbols.TargetsNetFramework;
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                var facts = SocketBlockFacts.Lazy(block.OperationBlocks, symbols);
-                block.RegisterOperationAction(c => Analyze(c, symbols, facts, tcpClientIsIPv4), OperationKind.ObjectCreation);
-            });
+            var tcpClientIsIPv4 = TargetRuntime.Of(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, symbols).IsNetFramework;
+            start.RegisterOperationAction(c => Analyze(c, symbols, new MemberFacts(c.Operation, symbols), tcpClientIsIPv4), OperationKind.ObjectCreation);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, SocketSymbols symbols, Lazy<SocketBlockFacts> facts, bool tcpClientIsIPv4)
+    private static void Analyze(OperationAnalysisContext context, SocketSymbols symbols, MemberFacts facts, bool tcpClientIsIPv4)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         var parameters = creation.Constructor?.Parameters ?? ImmutableArray<IParameterSymbol>.Empty;

@@ -10,7 +10,9 @@ namespace DualStack.Analyzers.Rules;
 /// DS1003: <c>new Socket(AddressFamily.InterNetwork, …)</c>, <c>new TcpClient(AddressFamily.InterNetwork)</c> or
 /// <c>new UdpClient(AddressFamily.InterNetwork)</c> stored in a local or field that the same member connects.
 /// Silent for servers (bound or listening), connections to a known IPv4 address, IPv4 broadcast or multicast, and
-/// members that also handle IPv6. The fix (a dual-mode <c>Socket(SocketType, ProtocolType)</c>) is offered only for a
+/// members that also handle IPv6. Also <c>new TcpClient(new IPEndPoint(IPAddress.Any, localPort))</c>: binding the
+/// client's local end to the IPv4 wildcard fixes its socket to IPv4, whatever it connects to later; that evidence is
+/// certain, so it is reported at Warning. The fix (a dual-mode <c>Socket(SocketType, ProtocolType)</c>) is offered only for a
 /// socket that is only connected, and only on .NET Core, where that constructor falls back to IPv4.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -31,18 +33,26 @@ public sealed class DS1003ExplicitIPv4SocketAnalyzer : DiagnosticAnalyzer
             }
 
             // .NET Framework's Socket(SocketType, ProtocolType) is always IPv6 and throws where IPv6 is disabled.
-            var dualModeConstructorFallsBack = !symbols.MayRunOnNetFramework;
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                var facts = SocketBlockFacts.Lazy(block.OperationBlocks, symbols);
-                block.RegisterOperationAction(c => Analyze(c, symbols, facts, dualModeConstructorFallsBack), OperationKind.ObjectCreation);
-            });
+            var dualModeConstructorFallsBack = !TargetRuntime.Of(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, symbols).MayRunOnNetFramework;
+            start.RegisterOperationAction(c => Analyze(c, symbols, new MemberFacts(c.Operation, symbols), dualModeConstructorFallsBack), OperationKind.ObjectCreation);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, SocketSymbols symbols, Lazy<SocketBlockFacts> facts, bool dualModeConstructorFallsBack)
+    private static void Analyze(OperationAnalysisContext context, SocketSymbols symbols, MemberFacts facts, bool dualModeConstructorFallsBack)
     {
         var creation = (IObjectCreationOperation)context.Operation;
+        if (IsClientBoundToIPv4Wildcard(creation, symbols, out var localEndPoint))
+        {
+            if (!facts.Value.HandlesIPv6)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.DS1003, localEndPoint!.Syntax.GetLocation(), DiagnosticSeverity.Warning, null, null,
+                    "The TcpClient bound to the local IPv4 wildcard endpoint"));
+            }
+
+            return;
+        }
+
         var isSocket = symbols.Is(creation.Type, symbols.Socket) && creation.Arguments.Length == 3;
         var isClient = (symbols.Is(creation.Type, symbols.TcpClient) || symbols.Is(creation.Type, symbols.UdpClient)) && creation.Arguments.Length == 1;
         if (!isSocket && !isClient)
@@ -69,5 +79,19 @@ public sealed class DS1003ExplicitIPv4SocketAnalyzer : DiagnosticAnalyzer
             ? ImmutableDictionary<string, string?>.Empty.Add(SocketFixKinds.Key, SocketFixKinds.DualModeSocket)
             : ImmutableDictionary<string, string?>.Empty;
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.DS1003, family.Syntax.GetLocation(), properties, "The " + creation.Type!.Name));
+    }
+
+    /// <summary><c>new TcpClient(localEP)</c> whose local endpoint is the IPv4 wildcard (inline or through a local).</summary>
+    private static bool IsClientBoundToIPv4Wildcard(IObjectCreationOperation creation, SocketSymbols symbols, out IOperation? localEndPoint)
+    {
+        localEndPoint = null;
+        if (!symbols.Is(creation.Type, symbols.TcpClient) || creation.Arguments.Length != 1
+            || creation.Constructor?.Parameters[0].Type is not { } parameterType || !symbols.Is(parameterType, symbols.IPEndPoint))
+        {
+            return false;
+        }
+
+        localEndPoint = creation.Arguments[0].Value;
+        return SocketValues.IsIPv4AnyEndPoint(localEndPoint, symbols);
     }
 }

@@ -31,20 +31,16 @@ public sealed class DS1004IPv4OnlyAddressApiAnalyzer : DiagnosticAnalyzer
             }
 
             var addressProperty = symbols.IPAddress.GetMembers("Address").OfType<IPropertySymbol>().FirstOrDefault();
-            start.RegisterOperationBlockStartAction(block =>
+            if (addressProperty is not null)
             {
-                var facts = SocketBlockFacts.Lazy(block.OperationBlocks, symbols);
-                if (addressProperty is not null)
-                {
-                    block.RegisterOperationAction(c => AnalyzeAddress(c, symbols, addressProperty, facts), OperationKind.PropertyReference);
-                }
+                start.RegisterOperationAction(c => AnalyzeAddress(c, symbols, addressProperty, new MemberFacts(c.Operation, symbols)), OperationKind.PropertyReference);
+            }
 
-                block.RegisterOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.ObjectCreation);
-            });
+            start.RegisterOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.ObjectCreation);
         });
     }
 
-    private static void AnalyzeAddress(OperationAnalysisContext context, SocketSymbols symbols, IPropertySymbol addressProperty, Lazy<SocketBlockFacts> facts)
+    private static void AnalyzeAddress(OperationAnalysisContext context, SocketSymbols symbols, IPropertySymbol addressProperty, MemberFacts facts)
     {
         var reference = (IPropertyReferenceOperation)context.Operation;
         if (!SymbolEqualityComparer.Default.Equals(reference.Property.OriginalDefinition, addressProperty) || reference.Instance is null

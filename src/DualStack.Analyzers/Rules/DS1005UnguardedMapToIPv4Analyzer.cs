@@ -31,15 +31,11 @@ public sealed class DS1005UnguardedMapToIPv4Analyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                var facts = SocketBlockFacts.Lazy(block.OperationBlocks, symbols);
-                block.RegisterOperationAction(c => Analyze(c, symbols, mapToIPv4, facts), OperationKind.Invocation);
-            });
+            start.RegisterOperationAction(c => Analyze(c, symbols, mapToIPv4, new MemberFacts(c.Operation, symbols)), OperationKind.Invocation);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, SocketSymbols symbols, IMethodSymbol mapToIPv4, Lazy<SocketBlockFacts> facts)
+    private static void Analyze(OperationAnalysisContext context, SocketSymbols symbols, IMethodSymbol mapToIPv4, MemberFacts facts)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, mapToIPv4) || invocation.Instance is not { } receiver

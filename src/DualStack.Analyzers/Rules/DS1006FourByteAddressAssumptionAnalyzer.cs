@@ -33,15 +33,11 @@ public sealed class DS1006FourByteAddressAssumptionAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                var facts = SocketBlockFacts.Lazy(block.OperationBlocks, symbols);
-                block.RegisterOperationAction(c => Analyze(c, symbols, getAddressBytes, facts), OperationKind.Invocation);
-            });
+            start.RegisterOperationAction(c => Analyze(c, symbols, getAddressBytes, new MemberFacts(c.Operation, symbols)), OperationKind.Invocation);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, SocketSymbols symbols, IMethodSymbol getAddressBytes, Lazy<SocketBlockFacts> facts)
+    private static void Analyze(OperationAnalysisContext context, SocketSymbols symbols, IMethodSymbol getAddressBytes, MemberFacts facts)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, getAddressBytes) || invocation.Instance is not { } address

@@ -35,16 +35,12 @@ public sealed class DS1007LoopbackComparisonAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                var facts = SocketBlockFacts.Lazy(block.OperationBlocks, symbols);
-                block.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, facts), OperationKind.Invocation);
-                block.RegisterOperationAction(c => AnalyzeBinary(c, symbols, facts), OperationKind.Binary);
-            });
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, new MemberFacts(c.Operation, symbols)), OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeBinary(c, symbols, new MemberFacts(c.Operation, symbols)), OperationKind.Binary);
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, SocketSymbols symbols, Lazy<SocketBlockFacts> facts)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, SocketSymbols symbols, MemberFacts facts)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (invocation.TargetMethod.Name != "Equals")
@@ -63,7 +59,7 @@ public sealed class DS1007LoopbackComparisonAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeBinary(OperationAnalysisContext context, SocketSymbols symbols, Lazy<SocketBlockFacts> facts)
+    private static void AnalyzeBinary(OperationAnalysisContext context, SocketSymbols symbols, MemberFacts facts)
     {
         var binary = (IBinaryOperation)context.Operation;
         if (binary.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals && binary.OperatorMethod is null)
@@ -72,7 +68,7 @@ public sealed class DS1007LoopbackComparisonAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Check(OperationAnalysisContext context, SocketSymbols symbols, Lazy<SocketBlockFacts> facts, IOperation first, IOperation second, bool receiverDereferenced, bool negated)
+    private static void Check(OperationAnalysisContext context, SocketSymbols symbols, MemberFacts facts, IOperation first, IOperation second, bool receiverDereferenced, bool negated)
     {
         var firstConstant = Constant(first, symbols);
         var secondConstant = Constant(second, symbols);

@@ -33,6 +33,9 @@ internal static class IPv6FallbackGuards
         return false;
     }
 
+    /// <summary>The condition picks a branch by address family or by IPv6 support: both branches are deliberate.</summary>
+    public static bool DecidesByFamilyOrSupport(IOperation condition) => DecidesByFamily(condition) || ChecksIPv6Support(condition);
+
     /// <summary>An earlier statement of the block is <c>if (!Socket.OSSupportsIPv6) { …; return/throw; }</c>.</summary>
     private static bool ExitsEarlyWithoutIPv6(IBlockOperation block, IOperation child)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -8,7 +9,7 @@ namespace DualStack.Analyzers.Sockets;
 /// What one member body mentions that shows it already handles IPv6 (or must stay IPv4 by protocol). The rules stay
 /// silent when these guards are present anywhere in the member: a sibling or dominating IPv6 branch is usually a few
 /// lines away, and a missed true positive costs less than a noisy rule that users switch off.
-/// Computed once per member, on the first candidate only.
+/// Computed once per member, on the first candidate only (<see cref="MemberFacts"/>).
 /// </summary>
 internal sealed class SocketBlockFacts
 {
@@ -44,8 +45,12 @@ internal sealed class SocketBlockFacts
     /// <summary>The member mentions any IPv6 handling at all.</summary>
     public bool HandlesIPv6 => ReferencesIPv6Any || ReferencesInterNetworkV6 || ReferencesIPv6Loopback || ChecksIPv6Support;
 
-    public static Lazy<SocketBlockFacts> Lazy(ImmutableArray<IOperation> blocks, SocketSymbols symbols) =>
-        new(() => Compute(blocks, symbols));
+    // One computation per member body, shared by every rule that asks (the operation tree is shared too).
+    private static readonly ConditionalWeakTable<IOperation, SocketBlockFacts> Cache = new();
+
+    /// <summary>The facts of the member body that contains <paramref name="operation"/>, computed on first request.</summary>
+    public static SocketBlockFacts For(IOperation operation, SocketSymbols symbols) =>
+        Cache.GetValue(SocketValueFlow.Root(operation), root => Compute(ImmutableArray.Create(root), symbols));
 
     public static SocketBlockFacts Compute(ImmutableArray<IOperation> blocks, SocketSymbols symbols)
     {
@@ -133,4 +138,22 @@ internal sealed class SocketBlockFacts
             UsesIPv4BroadcastOrMulticast = true;
         }
     }
+}
+
+/// <summary>
+/// The facts of the member around an operation, computed only when a rule has a candidate and asks for
+/// <see cref="Value"/>. A struct, so the common operation that is no candidate allocates nothing.
+/// </summary>
+internal readonly struct MemberFacts
+{
+    private readonly IOperation _operation;
+    private readonly SocketSymbols _symbols;
+
+    public MemberFacts(IOperation operation, SocketSymbols symbols)
+    {
+        _operation = operation;
+        _symbols = symbols;
+    }
+
+    public SocketBlockFacts Value => SocketBlockFacts.For(_operation, _symbols);
 }

@@ -12,6 +12,9 @@ internal sealed class SocketSymbols
     {
         IPAddress = ipAddress;
         IPEndPoint = compilation.GetTypeByMetadataName("System.Net.IPEndPoint");
+        EndPoint = compilation.GetTypeByMetadataName("System.Net.EndPoint");
+        Dns = compilation.GetTypeByMetadataName("System.Net.Dns");
+        IPHostEntry = compilation.GetTypeByMetadataName("System.Net.IPHostEntry");
         AddressFamily = compilation.GetTypeByMetadataName("System.Net.Sockets.AddressFamily");
         Socket = compilation.GetTypeByMetadataName("System.Net.Sockets.Socket");
         TcpListener = compilation.GetTypeByMetadataName("System.Net.Sockets.TcpListener");
@@ -34,6 +37,12 @@ internal sealed class SocketSymbols
     public INamedTypeSymbol IPAddress { get; }
 
     public INamedTypeSymbol? IPEndPoint { get; }
+
+    public INamedTypeSymbol? EndPoint { get; }
+
+    public INamedTypeSymbol? Dns { get; }
+
+    public INamedTypeSymbol? IPHostEntry { get; }
 
     public INamedTypeSymbol? AddressFamily { get; }
 

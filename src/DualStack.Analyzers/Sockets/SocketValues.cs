@@ -84,7 +84,7 @@ internal static class SocketValues
     public static string? ConstantString(IOperation operation) =>
         operation.ConstantValue is { HasValue: true, Value: string s } ? s : null;
 
-    private static IOperation? ArgumentFor(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, int ordinal)
+    public static IOperation? ArgumentFor(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, int ordinal)
     {
         foreach (var argument in arguments)
         {

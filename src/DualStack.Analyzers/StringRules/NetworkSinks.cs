@@ -86,7 +86,7 @@ internal static class NetworkSinks
 
     private static IEnumerable<NetworkSink> FromInvocation(IInvocationOperation invocation, StringRuleSymbols symbols)
     {
-        foreach (var url in ListenUrlAnalyzer.ListenUrlArguments(invocation, symbols))
+        foreach (var url in DS1010ListenUrlAnalyzer.ListenUrlArguments(invocation, symbols))
         {
             yield return new NetworkSink(url, "a Kestrel listen URL (" + invocation.TargetMethod.Name + ")", SinkKind.Url, SinkRole.Listen);
         }

@@ -49,7 +49,7 @@ internal static class DslintCommand
         }
         catch (CliException ex)
         {
-            console.Error.WriteLine("dslint: error: " + ex.Message);
+            console.Error.WriteLine("dslint: error: " + Output.TerminalText.Escape(ex.Message));
             return ExitCodes.Failure;
         }
         catch (Exception ex)

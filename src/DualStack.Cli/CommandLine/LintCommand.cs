@@ -33,6 +33,7 @@ internal static class LintCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var warnAsError = new Option<bool>("--warnaserror") { Description = "Exit with 1 on warnings too." };
+        var failIfNoObjects = new Option<bool>("--fail-if-no-objects") { Description = "Exit with 1 when the inputs hold no Kubernetes object and no cluster configuration (nothing was linted)." };
         var fix = new Option<bool>("--fix") { Description = "Apply the safe fixes of the findings to the files in place." };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text output (also: the NO_COLOR environment variable)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print the findings only: no summary, no notes on standard error." };
@@ -40,7 +41,7 @@ internal static class LintCommand
 
         var command = new Command("lint", "Lint Kubernetes manifests and cluster network configuration files.")
         {
-            paths, format, output, stdinFileName, ipFamilies, kubernetesVersion, severity, warnAsError, fix, noColor, quiet, verbose,
+            paths, format, output, stdinFileName, ipFamilies, kubernetesVersion, severity, warnAsError, failIfNoObjects, fix, noColor, quiet, verbose,
         };
         command.SetAction(parse => LintRunner.Run(
             new LintSettings
@@ -53,6 +54,7 @@ internal static class LintCommand
                 KubernetesVersion = ParseVersion(parse.GetValue(kubernetesVersion)),
                 SeverityOverrides = ParseSeverities(parse.GetValue(severity) ?? []),
                 WarnAsError = parse.GetValue(warnAsError),
+                FailIfNoObjects = parse.GetValue(failIfNoObjects),
                 Fix = parse.GetValue(fix),
                 NoColor = parse.GetValue(noColor),
                 Quiet = parse.GetValue(quiet),

@@ -43,11 +43,17 @@ internal static class LintRunner
         progress.Dispose();
         foreach (var problem in problems)
         {
-            console.Error.WriteLine("dslint: warning: " + problem);
+            console.Error.WriteLine("dslint: warning: " + TerminalText.Escape(problem));
+        }
+
+        if (result.Objects == 0 && (settings.FailIfNoObjects || !settings.Quiet))
+        {
+            console.Error.WriteLine(NothingLinted(result, settings.FailIfNoObjects));
         }
 
         var shown = result.Findings.Where(f => f.Severity >= Severity.Info).ToList();
-        var failing = shown.Any(f => f.Severity == Severity.Error || (settings.WarnAsError && f.Severity == Severity.Warning));
+        var failing = shown.Any(f => f.Severity == Severity.Error || (settings.WarnAsError && f.Severity == Severity.Warning))
+            || (settings.FailIfNoObjects && result.Objects == 0);
         var report = new LintReport
         {
             Findings = shown,
@@ -69,7 +75,7 @@ internal static class LintRunner
             {
                 foreach (var source in report.ClusterModelSources)
                 {
-                    console.Error.WriteLine("dslint: cluster model from " + source);
+                    console.Error.WriteLine("dslint: cluster model from " + TerminalText.Escape(source));
                 }
             }
 
@@ -81,6 +87,12 @@ internal static class LintRunner
 
         return report.ExitCode;
     }
+
+    // Said even when the run passes, so an empty or mistyped input is visible in a CI log.
+    private static string NothingLinted(Manifests.Engine.LintResult result, bool failing) =>
+        (failing ? "dslint: error: " : "dslint: warning: ") + string.Create(CultureInfo.InvariantCulture,
+            $"nothing was linted: no Kubernetes object or cluster configuration in {result.Files} file{(result.Files == 1 ? "" : "s")} ({result.Documents} document{(result.Documents == 1 ? "" : "s")} parsed)")
+        + (failing ? string.Empty : "; --fail-if-no-objects makes this an error");
 
     private static EditorConfigConfiguration ReadConfiguration(LintSettings settings, IReadOnlyList<InputFile> inputs, List<string> problems)
     {

@@ -23,6 +23,9 @@ internal sealed record LintSettings
 
     public bool WarnAsError { get; init; }
 
+    /// <summary><c>--fail-if-no-objects</c>: exit 1 when no Kubernetes object or cluster configuration was found.</summary>
+    public bool FailIfNoObjects { get; init; }
+
     public bool Fix { get; init; }
 
     public bool NoColor { get; init; }

@@ -5,7 +5,8 @@ namespace DualStack.Cli.Output;
 
 /// <summary>
 /// The default format, one line per finding as compilers and actionlint print them, so editors and problem matchers
-/// can jump to it: <c>path:line:col: severity ID: message [object field]</c>, then a one-line summary.
+/// can jump to it: <c>path:line:col: severity ID: message [object field]</c>, then a one-line summary. Text from the
+/// inputs is escaped (<see cref="TerminalText"/>): one finding is always one line.
 /// </summary>
 internal sealed class TextFormatter(TextStyle style, bool quiet) : IReportFormatter
 {
@@ -24,7 +25,7 @@ internal sealed class TextFormatter(TextStyle style, bool quiet) : IReportFormat
 
     public static string FormatFinding(Finding finding, TextStyle style)
     {
-        var location = string.Create(CultureInfo.InvariantCulture, $"{finding.File}:{finding.Line}:{finding.Column}:");
+        var location = string.Create(CultureInfo.InvariantCulture, $"{TerminalText.Escape(finding.File)}:{finding.Line}:{finding.Column}:");
         var severity = finding.Severity.ToOutputName();
         var coloured = finding.Severity switch
         {
@@ -33,7 +34,7 @@ internal sealed class TextFormatter(TextStyle style, bool quiet) : IReportFormat
             _ => style.Cyan(severity),
         };
         var context = Context(finding);
-        return $"{style.Bold(location)} {coloured} {finding.RuleId}: {finding.Message}{(context is null ? string.Empty : " " + style.Dim(context))}";
+        return $"{style.Bold(location)} {coloured} {finding.RuleId}: {TerminalText.Escape(finding.Message)}{(context is null ? string.Empty : " " + style.Dim(context))}";
     }
 
     /// <summary><c>N files, M documents: E errors, W warnings, I infos</c>.</summary>
@@ -44,7 +45,7 @@ internal sealed class TextFormatter(TextStyle style, bool quiet) : IReportFormat
     private static string? Context(Finding finding)
     {
         var parts = new[] { finding.Object, finding.Field }.Where(p => !string.IsNullOrEmpty(p)).ToArray();
-        return parts.Length == 0 ? null : "[" + string.Join(" ", parts) + "]";
+        return parts.Length == 0 ? null : "[" + TerminalText.Escape(string.Join(" ", parts)) + "]";
     }
 
     private static string Count(int n, string noun) =>

@@ -98,7 +98,15 @@ public static class ManifestLinter
             findings,
             files.Count,
             loaded.Sum(f => f.Documents.Count),
-            cluster.Sources.ToList());
+            cluster.Sources.ToList(),
+            CountLinted(allObjects, cluster));
+    }
+
+    // Objects plus configuration documents that are not objects themselves (a MicroK8s launch configuration, k3s).
+    private static int CountLinted(List<KubeObject> objects, ClusterModel cluster)
+    {
+        var objectDocuments = new HashSet<LoadedDocument>(objects.Select(o => o.Document));
+        return objects.Count + cluster.ConfigDocuments.Count(c => !objectDocuments.Contains(c.Document));
     }
 
     // A problem of the whole run (the cluster model, a run check) is reported on the first input in path order.

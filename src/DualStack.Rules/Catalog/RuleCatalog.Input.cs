@@ -4,7 +4,7 @@ public static partial class RuleCatalog
 {
     private static IEnumerable<RuleDescriptor> InputRules() =>
     [
-        Input(RuleIds.YamlSyntaxError, "YAML syntax error", "{0}", Severity.Warning,
+        Input(RuleIds.YamlSyntaxError, "YAML syntax error", "{0}", Severity.Error,
             "A YAML document could not be parsed; it is skipped and the other documents of the file are still linted."),
         Input(RuleIds.UnreadableInput, "Input file cannot be linted", "{0}", Severity.Warning,
             "The file could not be read, is not text, or is larger than the size limit, so none of its content was checked."),

@@ -1,3 +1,4 @@
+using DualStack.Analyzers.Tests.Verifiers;
 using DualStack.Analyzers.Rules;
 using DualStack.Analyzers.Tests.Sockets;
 using DualStack.CodeFixes.Rules;
@@ -162,4 +163,44 @@ public sealed class DS1002Tests
                 var d = new UdpClient(1, 
         """,
         incomplete: true);
+
+    private static Task AnalyzeWithBuildProperties(string source, string buildProperties)
+    {
+        var test = new CSharpAnalyzerVerifier<DS1002IPv4DefaultConstructorAnalyzer>.Test { TestCode = source };
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + buildProperties));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData("build_property.TargetFramework = net461\n")]
+    [InlineData("build_property.TargetFramework = net48\nbuild_property.TargetFrameworkIdentifier = .NETFramework\n")]
+    public Task TcpClient_default_constructor_is_reported_when_the_build_targets_NET_Framework(string buildProperties) => AnalyzeWithBuildProperties(
+        """
+        using System.Net.Sockets;
+
+        class Channel
+        {
+            TcpClient Connect(string host, int port)
+            {
+                var client = [|new TcpClient()|];
+                client.Connect(host, port);
+                return client;
+            }
+        }
+        """,
+        buildProperties);
+
+    [Theory]
+    [InlineData("build_property.TargetFramework = net8.0\n")]
+    [InlineData("build_property.TargetFramework = netstandard2.0\nbuild_property.TargetFrameworkIdentifier = .NETStandard\n")]
+    public Task TcpClient_default_constructor_is_silent_when_the_build_targets_NET_or_NET_Standard(string buildProperties) => AnalyzeWithBuildProperties(
+        """
+        using System.Net.Sockets;
+
+        class Channel
+        {
+            TcpClient Create() => new TcpClient();
+        }
+        """,
+        buildProperties);
 }

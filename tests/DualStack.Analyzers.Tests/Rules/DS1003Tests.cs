@@ -1,3 +1,5 @@
+using DualStack.Analyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
 using DualStack.Analyzers.Rules;
 using DualStack.Analyzers.Tests.Sockets;
 using DualStack.CodeFixes.Rules;
@@ -246,4 +248,48 @@ public sealed class DS1003Tests
                 var u = new TcpClient(AddressFamily.);
         """,
         incomplete: true);
+
+    [Fact]
+    public async Task Client_bound_to_a_local_IPv4_wildcard_endpoint_warns()
+    {
+        var test = new CSharpAnalyzerVerifier<DS1003ExplicitIPv4SocketAnalyzer>.Test
+        {
+            TestCode = """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class Channel
+                {
+                    public TcpClient Open(string host, int port, int localPort)
+                    {
+                        var client = localPort > 0 ? new TcpClient({|#0:new IPEndPoint(IPAddress.Any, localPort)|}) : new TcpClient();
+                        client.Connect(host, port);
+                        return client;
+                    }
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("DS1003", DiagnosticSeverity.Warning).WithLocation(0)
+            .WithArguments("The TcpClient bound to the local IPv4 wildcard endpoint"));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task Client_bound_to_the_local_endpoint_of_the_remote_family_is_silent() => Analyze(
+        """
+        using System.Net;
+        using System.Net.Sockets;
+
+        class Channel
+        {
+            public TcpClient Open(IPEndPoint remote, int localPort)
+            {
+                var any = remote.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any;
+                var client = new TcpClient(new IPEndPoint(any, localPort));
+                var loopback = new TcpClient(new IPEndPoint(IPAddress.IPv6Any, localPort));
+                client.Connect(remote);
+                return client;
+            }
+        }
+        """);
 }

@@ -14,9 +14,10 @@ public sealed class HostTextTests
     [InlineData("256.1.1.1", false)]
     [InlineData("0x7f.0.0.1", false)]
     [InlineData("1..2.3", false)]
-    [InlineData("0001.2.3.4", false)]
+    [InlineData("::ffff:1.2.3.4", false)]
+    [InlineData("1.2.3.4 ", false)]
     [InlineData("", false)]
-    public void Dotted_quads_are_strict(string text, bool expected) => Assert.Equal(expected, HostText.IsDottedQuad(text));
+    public void Dotted_quads_are_strict(string text, bool expected) => Assert.Equal(expected, IPv4LiteralText.IsDottedQuad(text));
 
     [Theory]
     [InlineData("http://0.0.0.0:80", "0.0.0.0")]
@@ -37,8 +38,12 @@ public sealed class HostTextTests
     [InlineData("239.255.255.250", true)]
     [InlineData("10.0.0.1", false)]
     [InlineData("127.0.0.1", false)]
-    public void Documentation_and_protocol_ranges_are_exempt(string address, bool exempt) =>
-        Assert.Equal(exempt, HostText.IsExemptIPv4(address));
+    [InlineData("255.255.255.255", true)]
+    public void Documentation_and_protocol_ranges_are_exempt(string address, bool exempt)
+    {
+        Assert.True(IPv4LiteralText.TryParse(address, 0, address.Length, out var parsed));
+        Assert.Equal(exempt, IPv4LiteralText.IsExempt(parsed));
+    }
 
     [Theory]
     [InlineData("IsValidIp", true)]

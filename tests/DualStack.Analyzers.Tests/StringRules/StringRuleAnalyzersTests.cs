@@ -8,13 +8,13 @@ public sealed class StringRuleAnalyzersTests
 {
     private static readonly Type[] AnalyzerTypes =
     [
-        typeof(HardCodedIPv4LiteralAnalyzer),
-        typeof(AddressResolutionAnalyzer),
-        typeof(ListenUrlAnalyzer),
-        typeof(HostPortCompositionAnalyzer),
-        typeof(HostPortSplitAnalyzer),
-        typeof(IPv4ValidationAnalyzer),
-        typeof(HttpListenerPrefixAnalyzer),
+        typeof(DS1008HardCodedIPv4LiteralAnalyzer),
+        typeof(DS1009DS1011AddressResolutionAnalyzer),
+        typeof(DS1010ListenUrlAnalyzer),
+        typeof(DS1012HostPortCompositionAnalyzer),
+        typeof(DS1013HostPortSplitAnalyzer),
+        typeof(DS1014IPv4ValidationAnalyzer),
+        typeof(DS1016HttpListenerPrefixAnalyzer),
     ];
 
     public static TheoryData<Type> Analyzers() => new(AnalyzerTypes);
@@ -43,13 +43,13 @@ public sealed class StringRuleAnalyzersTests
                 bool Four(string s) => s.Split('.').Length == 4;
             }
             """;
-        await Verifiers.StringRuleVerifier<HardCodedIPv4LiteralAnalyzer>.VerifyAsync(Source);
-        await Verifiers.StringRuleVerifier<AddressResolutionAnalyzer>.VerifyAsync(Source);
-        await Verifiers.StringRuleVerifier<ListenUrlAnalyzer>.VerifyAsync(Source);
-        await Verifiers.StringRuleVerifier<HostPortCompositionAnalyzer>.VerifyAsync(Source);
-        await Verifiers.StringRuleVerifier<HostPortSplitAnalyzer>.VerifyAsync(Source);
-        await Verifiers.StringRuleVerifier<IPv4ValidationAnalyzer>.VerifyAsync(Source);
-        await Verifiers.StringRuleVerifier<HttpListenerPrefixAnalyzer>.VerifyAsync(Source);
+        await Verifiers.StringRuleVerifier<DS1008HardCodedIPv4LiteralAnalyzer>.VerifyAsync(Source);
+        await Verifiers.StringRuleVerifier<DS1009DS1011AddressResolutionAnalyzer>.VerifyAsync(Source);
+        await Verifiers.StringRuleVerifier<DS1010ListenUrlAnalyzer>.VerifyAsync(Source);
+        await Verifiers.StringRuleVerifier<DS1012HostPortCompositionAnalyzer>.VerifyAsync(Source);
+        await Verifiers.StringRuleVerifier<DS1013HostPortSplitAnalyzer>.VerifyAsync(Source);
+        await Verifiers.StringRuleVerifier<DS1014IPv4ValidationAnalyzer>.VerifyAsync(Source);
+        await Verifiers.StringRuleVerifier<DS1016HttpListenerPrefixAnalyzer>.VerifyAsync(Source);
     }
 
     [Fact]

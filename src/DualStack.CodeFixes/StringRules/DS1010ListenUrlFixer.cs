@@ -13,9 +13,9 @@ namespace DualStack.CodeFixes.StringRules;
 /// file (an additional document). Safe everywhere: Kestrel binds <c>[::]</c> for <c>*</c> and falls back to
 /// <c>0.0.0.0</c> when IPv6 is unavailable. The diagnostic span is exactly the host, so the edit is a text edit.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ListenUrlFixer), DocumentKinds = [nameof(TextDocumentKind.Document), nameof(TextDocumentKind.AdditionalDocument)])]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DS1010ListenUrlFixer), DocumentKinds = [nameof(TextDocumentKind.Document), nameof(TextDocumentKind.AdditionalDocument)])]
 [Shared]
-public sealed class ListenUrlFixer() : DiagnosticFixer(RuleIds.IPv4WildcardListenUrl)
+public sealed class DS1010ListenUrlFixer() : DiagnosticFixer(RuleIds.IPv4WildcardListenUrl)
 {
     private const string Title = "Listen on \"*\" (IPv6 and IPv4)";
 
@@ -36,7 +36,7 @@ public sealed class ListenUrlFixer() : DiagnosticFixer(RuleIds.IPv4WildcardListe
             return null;
         }
 
-        return CodeAction.Create(Title, ct => ReplaceAsync(document, span, ct), equivalenceKey: nameof(ListenUrlFixer));
+        return CodeAction.Create(Title, ct => ReplaceAsync(document, span, ct), equivalenceKey: nameof(DS1010ListenUrlFixer));
     }
 
     private static async Task<bool> IsInsideStringTextAsync(Document document, TextSpan span, CancellationToken cancellationToken)

@@ -2,9 +2,9 @@ using DualStack.Analyzers.StringRules;
 using DualStack.Analyzers.Tests.Verifiers;
 using DualStack.CodeFixes.StringRules;
 using Microsoft.CodeAnalysis.Testing;
-using Verify = DualStack.Analyzers.Tests.Verifiers.StringRuleVerifier<DualStack.Analyzers.StringRules.ListenUrlAnalyzer>;
+using Verify = DualStack.Analyzers.Tests.Verifiers.StringRuleVerifier<DualStack.Analyzers.StringRules.DS1010ListenUrlAnalyzer>;
 
-namespace DualStack.Analyzers.Tests.Rules;
+namespace DualStack.Analyzers.Tests.StringRules;
 
 public sealed class DS1010Tests
 {
@@ -19,7 +19,7 @@ public sealed class DS1010Tests
     [Fact]
     public async Task UseUrls_with_IPv4_wildcard_is_reported_and_fixed()
     {
-        await Verify.VerifyFixAsync<ListenUrlFixer>(Usings + """
+        await Verify.VerifyFixAsync<DS1010ListenUrlFixer>(Usings + """
             class C
             {
                 void M(IWebHostBuilder builder) => builder.UseUrls("http://{|DS1010:0.0.0.0|}:5000", "https://{|DS1010:0.0.0.0|}:5001");
@@ -35,7 +35,7 @@ public sealed class DS1010Tests
     [Fact]
     public async Task Urls_Add_and_Run_through_a_local_and_an_interpolation_are_reported_and_fixed()
     {
-        await Verify.VerifyFixAsync<ListenUrlFixer>(Usings + """
+        await Verify.VerifyFixAsync<DS1010ListenUrlFixer>(Usings + """
             class C
             {
                 void M(WebApplication app, int port)
@@ -144,11 +144,11 @@ public sealed class DS1010Tests
     [Fact]
     public async Task Settings_files_are_fixed_one_diagnostic_at_a_time()
     {
-        var fixedText = await AdditionalFileFixRunner.FixAllOneByOneAsync<ListenUrlAnalyzer, ListenUrlFixer>(
+        var fixedText = await AdditionalFileFixRunner.FixAllOneByOneAsync<DS1010ListenUrlAnalyzer, DS1010ListenUrlFixer>(
             "/0/appsettings.Development.json", Unmark(AppSettings));
         Assert.Equal(AppSettings.Replace("{|DS1010:0.0.0.0|}", "*", StringComparison.Ordinal), fixedText);
 
-        fixedText = await AdditionalFileFixRunner.FixAllOneByOneAsync<ListenUrlAnalyzer, ListenUrlFixer>(
+        fixedText = await AdditionalFileFixRunner.FixAllOneByOneAsync<DS1010ListenUrlAnalyzer, DS1010ListenUrlFixer>(
             "/0/Properties/launchSettings.json", Unmark(LaunchSettings));
         Assert.Equal(LaunchSettings.Replace("{|DS1010:0.0.0.0|}", "*", StringComparison.Ordinal), fixedText);
     }
@@ -168,7 +168,7 @@ public sealed class DS1010Tests
     {
         await Verify.VerifyAsync("class C { }", [("/0/Dockerfile", Dockerfile), ("/0/build.Dockerfile", "ENV URLS=http://{|DS1010:0.0.0.0|}:1")]);
 
-        var fixedText = await AdditionalFileFixRunner.FixAllOneByOneAsync<ListenUrlAnalyzer, ListenUrlFixer>("/0/Dockerfile", Unmark(Dockerfile));
+        var fixedText = await AdditionalFileFixRunner.FixAllOneByOneAsync<DS1010ListenUrlAnalyzer, DS1010ListenUrlFixer>("/0/Dockerfile", Unmark(Dockerfile));
         Assert.Equal(Dockerfile.Replace("{|DS1010:0.0.0.0|}", "*", StringComparison.Ordinal), fixedText);
     }
 

@@ -10,7 +10,7 @@ internal enum SettingsFileKind
 }
 
 /// <summary>Where ASP.NET Core settings files keep listen URLs (keys are case-insensitive, as in configuration).</summary>
-internal static class ListenUrlSettings
+internal static class DS1010ListenUrlSettings
 {
     private static readonly string[] UrlVariables = ["ASPNETCORE_URLS", "URLS", "DOTNET_URLS"];
 

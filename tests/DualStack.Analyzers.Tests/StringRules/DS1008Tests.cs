@@ -1,9 +1,9 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
-using Verify = DualStack.Analyzers.Tests.Verifiers.StringRuleVerifier<DualStack.Analyzers.StringRules.HardCodedIPv4LiteralAnalyzer>;
+using Verify = DualStack.Analyzers.Tests.Verifiers.StringRuleVerifier<DualStack.Analyzers.StringRules.DS1008HardCodedIPv4LiteralAnalyzer>;
 
-namespace DualStack.Analyzers.Tests.Rules;
+namespace DualStack.Analyzers.Tests.StringRules;
 
 public sealed class DS1008Tests
 {
@@ -152,7 +152,7 @@ public sealed class DS1008Tests
     [Fact]
     public async Task Test_projects_are_not_analysed()
     {
-        var test = new CSharpAnalyzerTest<DualStack.Analyzers.StringRules.HardCodedIPv4LiteralAnalyzer, DefaultVerifier>
+        var test = new CSharpAnalyzerTest<DualStack.Analyzers.StringRules.DS1008HardCodedIPv4LiteralAnalyzer, DefaultVerifier>
         {
             ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
             TestCode = """

@@ -14,7 +14,7 @@ namespace DualStack.Analyzers.StringRules;
 /// bracket checks, <c>IPEndPoint.TryParse</c>) are left alone.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HostPortSplitAnalyzer : DiagnosticAnalyzer
+public sealed class DS1013HostPortSplitAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Extra words that mark a name as an endpoint (<c>broker, peer</c>), for code with its own vocabulary.</summary>
     internal const string EndpointWordsOption = "dotnet_diagnostic.DS1013.endpoint_words";

@@ -14,7 +14,7 @@ namespace DualStack.Analyzers.StringRules;
 /// Strings that only go to logs, <c>ToString</c>, names or dictionary keys reach no parser and are never reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HostPortCompositionAnalyzer : DiagnosticAnalyzer
+public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DS1012);
 

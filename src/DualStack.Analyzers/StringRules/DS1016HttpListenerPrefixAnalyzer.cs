@@ -13,7 +13,7 @@ namespace DualStack.Analyzers.StringRules;
 /// (HttpListener lives in System.dll there) and <c>-windows</c> target frameworks.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HttpListenerPrefixAnalyzer : DiagnosticAnalyzer
+public sealed class DS1016HttpListenerPrefixAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DS1016);
 

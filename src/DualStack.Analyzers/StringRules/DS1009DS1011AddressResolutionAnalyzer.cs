@@ -16,7 +16,7 @@ namespace DualStack.Analyzers.StringRules;
 /// <c>IPHostEntry.AddressList</c> used to build an endpoint, connect or listen.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class AddressResolutionAnalyzer : DiagnosticAnalyzer
+public sealed class DS1009DS1011AddressResolutionAnalyzer : DiagnosticAnalyzer
 {
     private static readonly ImmutableHashSet<string> FilterMethods =
         ImmutableHashSet.Create("Where", "First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault", "Find", "FindAll", "FindLast");

@@ -5,7 +5,7 @@ namespace DualStack.Analyzers.StringRules;
 /// <c>ENV ASPNETCORE_URLS http://…</c>), with the offset of each value in the file. Single-line instructions only;
 /// anything it does not understand is skipped.
 /// </summary>
-internal static class DockerfileUrls
+internal static class DS1010DockerfileUrls
 {
     private static readonly string[] Variables = ["ASPNETCORE_URLS", "URLS", "DOTNET_URLS"];
 

@@ -1,8 +1,8 @@
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
-using Verify = DualStack.Analyzers.Tests.Verifiers.StringRuleVerifier<DualStack.Analyzers.StringRules.HostPortSplitAnalyzer>;
+using Verify = DualStack.Analyzers.Tests.Verifiers.StringRuleVerifier<DualStack.Analyzers.StringRules.DS1013HostPortSplitAnalyzer>;
 
-namespace DualStack.Analyzers.Tests.Rules;
+namespace DualStack.Analyzers.Tests.StringRules;
 
 public sealed class DS1013Tests
 {
@@ -138,7 +138,7 @@ public sealed class DS1013Tests
     [Fact]
     public async Task Endpoint_words_option_adds_the_project_vocabulary()
     {
-        var test = new CSharpAnalyzerTest<DualStack.Analyzers.StringRules.HostPortSplitAnalyzer, DefaultVerifier>
+        var test = new CSharpAnalyzerTest<DualStack.Analyzers.StringRules.DS1013HostPortSplitAnalyzer, DefaultVerifier>
         {
             ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
             TestCode = """

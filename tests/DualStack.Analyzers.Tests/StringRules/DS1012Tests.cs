@@ -1,7 +1,7 @@
 using DualStack.CodeFixes.StringRules;
-using Verify = DualStack.Analyzers.Tests.Verifiers.StringRuleVerifier<DualStack.Analyzers.StringRules.HostPortCompositionAnalyzer>;
+using Verify = DualStack.Analyzers.Tests.Verifiers.StringRuleVerifier<DualStack.Analyzers.StringRules.DS1012HostPortCompositionAnalyzer>;
 
-namespace DualStack.Analyzers.Tests.Rules;
+namespace DualStack.Analyzers.Tests.StringRules;
 
 public sealed class DS1012Tests
 {
@@ -33,7 +33,7 @@ public sealed class DS1012Tests
     [Fact]
     public async Task Host_port_for_configuration_and_parsers_is_reported_and_fixed()
     {
-        await Verify.VerifyFixAsync<HostPortCompositionFixer>("""
+        await Verify.VerifyFixAsync<DS1012HostPortCompositionFixer>("""
             using System;
             using System.Net;
             using Microsoft.Extensions.Configuration;
@@ -65,7 +65,7 @@ public sealed class DS1012Tests
     [Fact]
     public async Task Composition_in_a_local_is_reported_at_the_use_and_fixed_where_written()
     {
-        await Verify.VerifyFixAsync<HostPortCompositionFixer>("""
+        await Verify.VerifyFixAsync<DS1012HostPortCompositionFixer>("""
             class C
             {
                 void M(System.Net.IPAddress ip, int port)
@@ -102,13 +102,13 @@ public sealed class DS1012Tests
                 }
             }
             """;
-        await Verify.VerifyFixAsync<HostPortCompositionFixer>(Source, Source);
+        await Verify.VerifyFixAsync<DS1012HostPortCompositionFixer>(Source, Source);
     }
 
     [Fact]
     public async Task Endpoints_stored_or_returned_for_later_parsing_are_reported()
     {
-        await Verify.VerifyFixAsync<HostPortCompositionFixer>("""
+        await Verify.VerifyFixAsync<DS1012HostPortCompositionFixer>("""
             using System.Net;
             class Options { public string ServerAddress { get; set; } = ""; public string ClientName { get; set; } = ""; }
             class C

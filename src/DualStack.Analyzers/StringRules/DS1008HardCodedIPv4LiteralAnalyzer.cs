@@ -15,7 +15,7 @@ namespace DualStack.Analyzers.StringRules;
 /// clients look for through <c>localhost</c> or <c>::1</c>. Which of the two applies follows from the sink.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HardCodedIPv4LiteralAnalyzer : DiagnosticAnalyzer
+public sealed class DS1008HardCodedIPv4LiteralAnalyzer : DiagnosticAnalyzer
 {
     // The consequence, the message's third argument.
     private const string NotOnIPv6Only = "it cannot work on an IPv6-only cluster";
@@ -61,18 +61,18 @@ public sealed class HardCodedIPv4LiteralAnalyzer : DiagnosticAnalyzer
 
             foreach (var host in NetworkSinks.Hosts(pieces.Text, sink.Kind))
             {
-                if (!HostText.IsDottedQuad(pieces.Text, host.Start, host.Length))
+                if (!IPv4LiteralText.TryParse(pieces.Text, host.Start, host.Length, out var parsed))
                 {
                     continue;
                 }
 
                 var address = pieces.Text.Substring(host.Start, host.Length);
-                if (HostText.IsExemptIPv4(address) || (sink.IsListenUrl && address == ListenUrlAnalyzer.IPv4Wildcard))
+                if (IPv4LiteralText.IsExempt(parsed) || (sink.IsListenUrl && parsed.IsUnspecified))
                 {
                     continue;
                 }
 
-                var consequence = HostText.IsIPv4Loopback(address) ? LoopbackConsequence(sink.Role) : NotOnIPv6Only;
+                var consequence = parsed.IsLoopback ? LoopbackConsequence(sink.Role) : NotOnIPv6Only;
                 context.ReportDiagnostic(StringDiagnostics.Create(Descriptors.DS1008, sink.Value, pieces, host.Start, host.Length, address, sink.Name, consequence));
             }
         }

@@ -1,8 +1,8 @@
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
-using Verify = DualStack.Analyzers.Tests.Verifiers.StringRuleVerifier<DualStack.Analyzers.StringRules.HttpListenerPrefixAnalyzer>;
+using Verify = DualStack.Analyzers.Tests.Verifiers.StringRuleVerifier<DualStack.Analyzers.StringRules.DS1016HttpListenerPrefixAnalyzer>;
 
-namespace DualStack.Analyzers.Tests.Rules;
+namespace DualStack.Analyzers.Tests.StringRules;
 
 public sealed class DS1016Tests
 {
@@ -95,7 +95,7 @@ public sealed class DS1016Tests
     [Fact]
     public async Task Windows_target_frameworks_are_not_reported()
     {
-        var test = new CSharpAnalyzerTest<DualStack.Analyzers.StringRules.HttpListenerPrefixAnalyzer, DefaultVerifier>
+        var test = new CSharpAnalyzerTest<DualStack.Analyzers.StringRules.DS1016HttpListenerPrefixAnalyzer, DefaultVerifier>
         {
             ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
             TestCode = WildcardListener,
@@ -110,7 +110,7 @@ public sealed class DS1016Tests
     [Fact]
     public async Task Dotnet_framework_is_not_reported()
     {
-        await new CSharpAnalyzerTest<DualStack.Analyzers.StringRules.HttpListenerPrefixAnalyzer, DefaultVerifier>
+        await new CSharpAnalyzerTest<DualStack.Analyzers.StringRules.DS1016HttpListenerPrefixAnalyzer, DefaultVerifier>
         {
             ReferenceAssemblies = ReferenceAssemblies.NetFramework.Net472.Default,
             TestCode = WildcardListener,

@@ -15,9 +15,9 @@ namespace DualStack.CodeFixes.StringRules;
 /// <c>new IPEndPoint(ip, port).ToString()</c>, which brackets IPv6 addresses and prints IPv4 ones exactly as before.
 /// URLs are left alone: <c>UriBuilder(...).Uri.ToString()</c> appends a '/', so that rewrite needs review.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HostPortCompositionFixer))]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DS1012HostPortCompositionFixer))]
 [Shared]
-public sealed class HostPortCompositionFixer() : DiagnosticFixer(RuleIds.HostPortWithoutBrackets)
+public sealed class DS1012HostPortCompositionFixer() : DiagnosticFixer(RuleIds.HostPortWithoutBrackets)
 {
     private const string Title = "Use IPEndPoint.ToString() (brackets IPv6)";
 
@@ -44,7 +44,7 @@ public sealed class HostPortCompositionFixer() : DiagnosticFixer(RuleIds.HostPor
             return null;
         }
 
-        return CodeAction.Create(Title, ct => FixAsync(document, interpolated, ct), equivalenceKey: nameof(HostPortCompositionFixer));
+        return CodeAction.Create(Title, ct => FixAsync(document, interpolated, ct), equivalenceKey: nameof(DS1012HostPortCompositionFixer));
     }
 
     private static bool TryGetAddressAndPort(

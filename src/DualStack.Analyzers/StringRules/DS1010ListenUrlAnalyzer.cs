@@ -17,7 +17,7 @@ namespace DualStack.Analyzers.StringRules;
 /// variables of <c>environmentVariables</c>), and Dockerfiles (<c>ENV ASPNETCORE_URLS=…</c>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ListenUrlAnalyzer : DiagnosticAnalyzer
+public sealed class DS1010ListenUrlAnalyzer : DiagnosticAnalyzer
 {
     internal const string IPv4Wildcard = "0.0.0.0";
     internal const string DualStackWildcard = "*";
@@ -137,8 +137,8 @@ public sealed class ListenUrlAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeSettingsFile(AdditionalFileAnalysisContext context)
     {
         var path = context.AdditionalFile.Path;
-        var kind = ListenUrlSettings.Classify(path);
-        var isDockerfile = kind == SettingsFileKind.None && DockerfileUrls.IsDockerfile(path);
+        var kind = DS1010ListenUrlSettings.Classify(path);
+        var isDockerfile = kind == SettingsFileKind.None && DS1010DockerfileUrls.IsDockerfile(path);
         if (kind == SettingsFileKind.None && !isDockerfile)
         {
             return;
@@ -153,7 +153,7 @@ public sealed class ListenUrlAnalyzer : DiagnosticAnalyzer
         var content = text.ToString();
         if (isDockerfile)
         {
-            foreach (var (start, value) in DockerfileUrls.Values(content))
+            foreach (var (start, value) in DS1010DockerfileUrls.Values(content))
             {
                 ReportInFile(context, text, value, i => start + i);
             }
@@ -161,7 +161,7 @@ public sealed class ListenUrlAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var node in ListenUrlSettings.UrlValues(JsonReader.Parse(content), kind))
+        foreach (var node in DS1010ListenUrlSettings.UrlValues(JsonReader.Parse(content), kind))
         {
             var offsets = node.SourceOffsets;
             ReportInFile(context, text, node.StringValue ?? string.Empty, i => i < offsets.Count ? offsets[i] : -1);

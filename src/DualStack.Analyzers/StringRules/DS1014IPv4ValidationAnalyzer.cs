@@ -15,7 +15,7 @@ namespace DualStack.Analyzers.StringRules;
 /// loose ones (<c>\d{1,3}</c>, also used for versions) and the split test only where a name says IP, address or host.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class IPv4ValidationAnalyzer : DiagnosticAnalyzer
+public sealed class DS1014IPv4ValidationAnalyzer : DiagnosticAnalyzer
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
 

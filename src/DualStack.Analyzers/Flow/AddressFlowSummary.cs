@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+
+namespace DualStack.Analyzers.Flow;
+
+/// <summary>
+/// The per-compilation picture of where addresses flow, filled concurrently by operation actions and read once at
+/// compilation end. Facts are small: which known values are stored in which carrier (<see cref="AddOrigin"/>), which
+/// carrier is copied into which (<see cref="AddEdge"/>), and which carrier a sink reads (<see cref="AddSink"/>).
+/// <see cref="SinkOf"/> then answers "does a value stored in this carrier reach a bind (or connect) sink, and through
+/// what", by walking the copies backwards from the sinks once.
+/// </summary>
+internal sealed class AddressFlowSummary
+{
+    private readonly ConcurrentBag<AddressOrigin> _origins = new();
+
+    // target carrier -> carriers whose value it receives
+    private readonly ConcurrentDictionary<ISymbol, ConcurrentBag<ISymbol>> _sourcesOf = new(SymbolEqualityComparer.Default);
+
+    // source carrier -> carriers that receive its value
+    private readonly ConcurrentDictionary<ISymbol, ConcurrentBag<ISymbol>> _targetsOf = new(SymbolEqualityComparer.Default);
+
+    private readonly ConcurrentDictionary<ISymbol, AddressSink> _bindSinks = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, AddressSink> _connectSinks = new(SymbolEqualityComparer.Default);
+
+    private Dictionary<ISymbol, AddressSink>? _resolvedBind;
+    private Dictionary<ISymbol, AddressSink>? _resolvedConnect;
+
+    public IEnumerable<AddressOrigin> Origins => _origins;
+
+    public void AddOrigin(AddressOrigin origin) => _origins.Add(origin);
+
+    public void AddEdge(ISymbol target, ISymbol source)
+    {
+        if (SymbolEqualityComparer.Default.Equals(target, source))
+        {
+            return;
+        }
+
+        _sourcesOf.GetOrAdd(target, _ => new ConcurrentBag<ISymbol>()).Add(source);
+        _targetsOf.GetOrAdd(source, _ => new ConcurrentBag<ISymbol>()).Add(target);
+    }
+
+    public void AddSink(ISymbol carrier, AddressSinkKind kind, string description) =>
+        (kind == AddressSinkKind.Bind ? _bindSinks : _connectSinks).TryAdd(carrier, new AddressSink(kind, description, via: null));
+
+    /// <summary>The sink of <paramref name="kind"/> a value stored in <paramref name="carrier"/> reaches, if any. Call after collection ends.</summary>
+    public AddressSink? SinkOf(ISymbol carrier, AddressSinkKind kind)
+    {
+        var resolved = kind == AddressSinkKind.Bind
+            ? _resolvedBind ??= Resolve(_bindSinks)
+            : _resolvedConnect ??= Resolve(_connectSinks);
+        return resolved.TryGetValue(carrier, out var sink) ? sink : null;
+    }
+
+    /// <summary>The carriers a value stored in <paramref name="carrier"/> is copied into, directly.</summary>
+    public IEnumerable<ISymbol> TargetsOf(ISymbol carrier) =>
+        _targetsOf.TryGetValue(carrier, out var targets) ? targets : Enumerable.Empty<ISymbol>();
+
+    /// <summary>Breadth-first from every sink carrier back along the copies, so each carrier keeps its shortest path.</summary>
+    private Dictionary<ISymbol, AddressSink> Resolve(ConcurrentDictionary<ISymbol, AddressSink> sinks)
+    {
+        var result = new Dictionary<ISymbol, AddressSink>(SymbolEqualityComparer.Default);
+        var queue = new Queue<ISymbol>();
+        foreach (var pair in sinks)
+        {
+            result[pair.Key] = pair.Value;
+            queue.Enqueue(pair.Key);
+        }
+
+        while (queue.Count > 0)
+        {
+            var carrier = queue.Dequeue();
+            if (!_sourcesOf.TryGetValue(carrier, out var sources))
+            {
+                continue;
+            }
+
+            var sink = result[carrier];
+            foreach (var source in sources)
+            {
+                if (!result.ContainsKey(source))
+                {
+                    result[source] = new AddressSink(sink.Kind, sink.Description, carrier);
+                    queue.Enqueue(source);
+                }
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Collections.Immutable;
+using DualStack.Analyzers.Flow;
+using DualStack.Analyzers.Sockets;
+using DualStack.Analyzers.StringRules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DualStack.Analyzers.Rules;
+
+/// <summary>
+/// DS1001 and DS1011 across members: the IPv4 wildcard, or the first DNS answer, stored in a field, property,
+/// options object, parameter, local or method result that a bind (or connect) call reads somewhere else in the
+/// compilation. Reported where the value is written (the default, the assignment), naming the carrier and the sink.
+/// <para>
+/// Design: a summary of our own (<see cref="AddressFlowSummary"/>) rather than the dataflow framework of
+/// Microsoft.CodeAnalysis.AnalyzerUtilities. The facts needed are few and flow-insensitive (which value is stored
+/// where, which carrier is copied where, which carrier a socket call reads), so one pass of narrow operation actions
+/// and one walk at compilation end find them; the framework's per-method CFG and points-to analysis costs far more
+/// per member, is interprocedural only within a call chain rather than through fields written in one type and read
+/// in another, and adds a large dependency to an analyzer that must load in every build.
+/// </para>
+/// <para>
+/// Severity follows the evidence: Warning when the value provably reaches the sink through the summary; Info when
+/// the only evidence is a name (a carrier called ListenAddress, BindEndPoint, or a parameter of a method named
+/// Bind or Listen). The findings come at compilation end, so the IDE shows them in full-solution analysis and every
+/// build shows them; the inline and single-member forms stay with the live DS1001 and DS1011 analyzers.
+/// </para>
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DS1001DS1011AddressFlowAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor WildcardAcrossMembers = Descriptors.ForCompilationEnd(Descriptors.DS1001);
+    internal static readonly DiagnosticDescriptor FirstDnsAnswerAcrossMembers = Descriptors.ForCompilationEnd(Descriptors.DS1011);
+
+    private const string BindAdvice =
+        "Default to IPAddress.IPv6Any on a socket with DualMode = true, guarded by Socket.OSSupportsIPv6, or bind both families.";
+
+    private const int MaxNameHops = 4;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(WildcardAcrossMembers, FirstDnsAnswerAcrossMembers);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = SocketSymbols.TryCreate(start.Compilation);
+            if (symbols?.IPEndPoint is null || symbols.Socket is null)
+            {
+                return;
+            }
+
+            var summary = new AddressFlowSummary();
+            var collector = new AddressFlowCollector(symbols, start.Compilation.Assembly, summary);
+            start.RegisterOperationAction(collector.OnAssignment, OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment);
+            start.RegisterOperationAction(collector.OnDeclarator, OperationKind.VariableDeclarator);
+            start.RegisterOperationAction(collector.OnMemberInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.ParameterInitializer);
+            start.RegisterOperationAction(collector.OnReturn, OperationKind.Return);
+            start.RegisterOperationAction(collector.OnCall, OperationKind.Invocation, OperationKind.ObjectCreation);
+            start.RegisterCompilationEndAction(end => Report(end, summary));
+        });
+    }
+
+    private static void Report(CompilationAnalysisContext context, AddressFlowSummary summary)
+    {
+        foreach (var origin in summary.Origins)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            if (origin.Kind == AddressOriginKind.IPv4Wildcard)
+            {
+                ReportWildcard(context, summary, origin);
+            }
+            else if ((summary.SinkOf(origin.Carrier, AddressSinkKind.Connect) ?? summary.SinkOf(origin.Carrier, AddressSinkKind.Bind)) is { } sink)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    FirstDnsAnswerAcrossMembers, origin.Location, DiagnosticSeverity.Warning, null, null,
+                    "'" + origin.Text + "' (" + Path(origin.Carrier, sink) + ")"));
+            }
+        }
+    }
+
+    private static void ReportWildcard(CompilationAnalysisContext context, AddressFlowSummary summary, AddressOrigin origin)
+    {
+        if (summary.SinkOf(origin.Carrier, AddressSinkKind.Bind) is { } sink)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                WildcardAcrossMembers, origin.Location, DiagnosticSeverity.Warning, null, null,
+                origin.Text + " (" + Path(origin.Carrier, sink) + ")", BindAdvice));
+            return;
+        }
+
+        if (NamedListenCarrier(summary, origin.Carrier) is { } named)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                WildcardAcrossMembers, origin.Location, DiagnosticSeverity.Info, null, null,
+                origin.Text + " (" + Stored(origin.Carrier)
+                + (SymbolEqualityComparer.Default.Equals(named, origin.Carrier) ? "" : ", then " + Stored(named))
+                + ", named as a listen address)",
+                BindAdvice));
+        }
+    }
+
+    /// <summary>"stored in 'Options.Address', which Socket.Bind in 'Server.Start' reads" (the first hop and the sink).</summary>
+    private static string Path(ISymbol carrier, AddressSink sink) => Stored(carrier) + ", which " + sink.Description + " reads";
+
+    private static string Stored(ISymbol carrier) => carrier switch
+    {
+        IParameterSymbol parameter => "passed to parameter '" + parameter.Name + "' of '" + parameter.ContainingSymbol.ContainingType?.Name + "." + parameter.ContainingSymbol.Name + "'",
+        IMethodSymbol method => "returned by '" + method.ContainingType?.Name + "." + method.Name + "'",
+        ILocalSymbol local => "stored in '" + local.Name + "'",
+        _ => "stored in '" + carrier.ContainingType?.Name + "." + carrier.Name + "'",
+    };
+
+    /// <summary>The first carrier the value reaches, within a few copies, that is named as a listen or bind address.</summary>
+    private static ISymbol? NamedListenCarrier(AddressFlowSummary summary, ISymbol start)
+    {
+        var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default) { start };
+        var frontier = new List<ISymbol> { start };
+        for (var hop = 0; hop <= MaxNameHops && frontier.Count > 0; hop++)
+        {
+            var next = new List<ISymbol>();
+            foreach (var carrier in frontier)
+            {
+                if (ListenNames.NamesListenAddress(carrier))
+                {
+                    return carrier;
+                }
+
+                foreach (var target in summary.TargetsOf(carrier))
+                {
+                    if (seen.Add(target))
+                    {
+                        next.Add(target);
+                    }
+                }
+            }
+
+            frontier = next;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,77 @@
+using DualStack.Cli.Output;
+
+namespace DualStack.Cli.Tests.Ux;
+
+/// <summary>
+/// Issue 11 item 9: YAML values quoted in messages must not reach the terminal or a CI log raw. A manifest could
+/// otherwise clear the screen, set the window title, hide a finding with CR, or forge a <c>::error::</c> line.
+/// </summary>
+public sealed class TerminalInjectionTests
+{
+    // Double-quoted YAML escapes: ESC, BEL, CR, LF, and a right-to-left override in the object's name.
+    private const string Hostile = """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: "web\e]0;pwned\a\u202Eevil"
+        spec:
+          ipFamilyPolicy: "Single\e[2J\r\n::error file=x.yaml::forged\a"
+          ports:
+          - port: 80
+
+        """;
+
+    [Fact]
+    public void Text_output_prints_control_characters_as_visible_escapes_one_finding_per_line()
+    {
+        using var folder = new TempFolder();
+        folder.Write("evil.yaml", Hostile);
+
+        var result = Dslint.Run(folder.Path, "lint", "evil.yaml");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(
+            [
+                """evil.yaml:6:19: error DS2001: spec.ipFamilyPolicy: Unsupported value: "Single\e[2J\r\n::error file=x.yaml::forged\a": supported values: "PreferDualStack", "RequireDualStack", "SingleStack" [Service/web\e]0;pwned\a\u202Eevil spec.ipFamilyPolicy]""",
+                "1 file, 1 document: 1 error, 0 warnings, 0 infos",
+            ],
+            result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain('\u001b', result.Stdout);
+        Assert.DoesNotContain('\a', result.Stdout);
+        Assert.DoesNotContain('\r', result.Stdout);
+        Assert.DoesNotContain('\u202E', result.Stdout);
+    }
+
+    [Fact]
+    public void Json_keeps_the_exact_value_because_json_escaping_is_safe()
+    {
+        using var folder = new TempFolder();
+        folder.Write("evil.yaml", Hostile);
+
+        var result = Dslint.Run(folder.Path, "lint", "evil.yaml", "--format", "json");
+
+        Assert.Contains(@"Single\u001B[2J\r\n::error file=x.yaml::forged\u0007", result.Stdout);
+    }
+
+    [Fact]
+    public void A_file_name_with_a_newline_stays_on_its_line()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a\n::error::b.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: [\n");
+
+        var result = Dslint.Run(folder.Path, "lint");
+
+        Assert.StartsWith(@"a\n::error::b.yaml:4:1: error DS0001:", result.StdoutLines[0]);
+        Assert.DoesNotContain(result.StdoutLines, l => l.StartsWith("::", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("plain text, unchanged", "plain text, unchanged")]
+    [InlineData("tab\there", @"tab\there")]
+    [InlineData("nul\0del\u007fc1\u0085", @"nul\x00del\x7Fc1\x85")]
+    [InlineData("line\u2028separator", @"line\u2028separator")]
+    [InlineData("isolate\u2066x\u2069", @"isolate\u2066x\u2069")]
+    [InlineData("ünïcödé 字 stays", "ünïcödé 字 stays")]
+    public void Escape_is_visible_and_leaves_printable_text_alone(string input, string expected) =>
+        Assert.Equal(expected, TerminalText.Escape(input));
+}
