@@ -28,8 +28,13 @@ internal static class LintRunner
         progress.Report(string.Create(CultureInfo.InvariantCulture, $"reading {paths.Count} files"));
         var inputs = InputReader.Read(paths, collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory).ToList();
 
-        var problems = new List<string>();
-        var configuration = ReadConfiguration(settings, inputs, problems);
+        var resolved = ConfigurationResolver.Resolve(settings.ToConfigurationRequest(inputs.Select(i => i.FullPath)));
+        if (resolved.HasErrors)
+        {
+            throw new CliException(string.Join(Environment.NewLine + "dslint: error: ", resolved.Problems.Where(p => p.IsError).Select(p => Describe(p, console))));
+        }
+
+        var configuration = resolved.Configuration;
 
         progress.Report(string.Create(CultureInfo.InvariantCulture, $"linting {inputs.Count} files"));
         var result = ManifestLinter.Lint(inputs.Select(i => i.Source).ToList(), configuration);
@@ -41,9 +46,9 @@ internal static class LintRunner
         }
 
         progress.Dispose();
-        foreach (var problem in problems)
+        foreach (var problem in resolved.Problems.Where(p => !p.IsError))
         {
-            console.Error.WriteLine("dslint: warning: " + TerminalText.Escape(problem));
+            console.Error.WriteLine("dslint: warning: " + TerminalText.Escape(Describe(problem, console)));
         }
 
         if (result.Objects == 0 && (settings.FailIfNoObjects || !settings.Quiet))
@@ -94,22 +99,9 @@ internal static class LintRunner
             $"nothing was linted: no Kubernetes object or cluster configuration in {result.Files} file{(result.Files == 1 ? "" : "s")} ({result.Documents} document{(result.Documents == 1 ? "" : "s")} parsed)")
         + (failing ? string.Empty : "; --fail-if-no-objects makes this an error");
 
-    private static EditorConfigConfiguration ReadConfiguration(LintSettings settings, IReadOnlyList<InputFile> inputs, List<string> problems)
-    {
-        try
-        {
-            return new EditorConfigConfiguration(
-                EditorConfigConfiguration.DiscoverEditorConfigs(inputs.Select(i => i.FullPath)),
-                settings.ToBaseOptions(),
-                familiesFromCommandLine: settings.IpFamilies is not null,
-                versionFromCommandLine: settings.KubernetesVersion is not null,
-                problems);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException("cannot read the configuration: " + ex.Message);
-        }
-    }
+    // A configuration problem with its file relative to the current folder, as findings are shown.
+    private static string Describe(ConfigurationProblem problem, ConsoleStreams console) =>
+        problem.File is null ? problem.Message : (problem with { File = Path.GetRelativePath(console.CurrentDirectory, problem.File) }).ToString();
 
     private static void WriteReport(IReportFormatter formatter, LintReport report, string? outputFile, ConsoleStreams console)
     {
