@@ -16,8 +16,10 @@ internal static class DslintCommand
         new("dslint finds IPv4-only assumptions in Kubernetes manifests and cluster network configuration.")
         {
             LintCommand.Create(console),
+            Plan.PlanCommand.Create(console),
             RulesCommand.Create(console),
             ExplainCommand.Create(console),
+            Lsp.LspCommand.Create(console),
         };
 
     // System.CommandLine lists allowed values one per line; the error stays one line here.

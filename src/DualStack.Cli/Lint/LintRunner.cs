@@ -29,10 +29,7 @@ internal static class LintRunner
         var inputs = InputReader.Read(paths, collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory).ToList();
 
         var resolved = ConfigurationResolver.Resolve(settings.ToConfigurationRequest(inputs.Select(i => i.FullPath)));
-        if (resolved.HasErrors)
-        {
-            throw new CliException(string.Join(Environment.NewLine + "dslint: error: ", resolved.Problems.Where(p => p.IsError).Select(p => Describe(p, console))));
-        }
+        ConfigurationReport.ThrowOnErrors(resolved, console);
 
         var configuration = resolved.Configuration;
 
@@ -46,10 +43,7 @@ internal static class LintRunner
         }
 
         progress.Dispose();
-        foreach (var problem in resolved.Problems.Where(p => !p.IsError))
-        {
-            console.Error.WriteLine("dslint: warning: " + TerminalText.Escape(Describe(problem, console)));
-        }
+        ConfigurationReport.WriteWarnings(resolved, console);
 
         if (result.Objects == 0 && (settings.FailIfNoObjects || !settings.Quiet))
         {
@@ -98,10 +92,6 @@ internal static class LintRunner
         (failing ? "dslint: error: " : "dslint: warning: ") + string.Create(CultureInfo.InvariantCulture,
             $"nothing was linted: no Kubernetes object or cluster configuration in {result.Files} file{(result.Files == 1 ? "" : "s")} ({result.Documents} document{(result.Documents == 1 ? "" : "s")} parsed)")
         + (failing ? string.Empty : "; --fail-if-no-objects makes this an error");
-
-    // A configuration problem with its file relative to the current folder, as findings are shown.
-    private static string Describe(ConfigurationProblem problem, ConsoleStreams console) =>
-        problem.File is null ? problem.Message : (problem with { File = Path.GetRelativePath(console.CurrentDirectory, problem.File) }).ToString();
 
     private static void WriteReport(IReportFormatter formatter, LintReport report, string? outputFile, ConsoleStreams console)
     {

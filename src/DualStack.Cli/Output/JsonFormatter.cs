@@ -16,18 +16,7 @@ internal sealed class JsonFormatter : IReportFormatter
         json.WriteStartArray("findings");
         foreach (var finding in report.Findings)
         {
-            json.WriteStartObject();
-            json.WriteString("ruleId", finding.RuleId);
-            json.WriteString("severity", finding.Severity.ToOutputName());
-            json.WriteString("message", finding.Message);
-            json.WriteString("file", finding.File);
-            json.WriteNumber("line", finding.Line);
-            json.WriteNumber("column", finding.Column);
-            json.WriteNumber("endLine", finding.EndLine);
-            json.WriteNumber("endColumn", finding.EndColumn);
-            json.WriteStringOrNull("object", finding.Object);
-            json.WriteStringOrNull("field", finding.Field);
-            json.WriteEndObject();
+            WriteFinding(json, finding);
         }
 
         json.WriteEndArray();
@@ -40,4 +29,21 @@ internal sealed class JsonFormatter : IReportFormatter
         json.WriteEndObject();
         json.WriteEndObject();
     });
+
+    /// <summary>One finding in the contract's shape (also used by <c>dslint plan --format json</c>).</summary>
+    public static void WriteFinding(System.Text.Json.Utf8JsonWriter json, Finding finding)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", finding.RuleId);
+        json.WriteString("severity", finding.Severity.ToOutputName());
+        json.WriteString("message", finding.Message);
+        json.WriteString("file", finding.File);
+        json.WriteNumber("line", finding.Line);
+        json.WriteNumber("column", finding.Column);
+        json.WriteNumber("endLine", finding.EndLine);
+        json.WriteNumber("endColumn", finding.EndColumn);
+        json.WriteStringOrNull("object", finding.Object);
+        json.WriteStringOrNull("field", finding.Field);
+        json.WriteEndObject();
+    }
 }

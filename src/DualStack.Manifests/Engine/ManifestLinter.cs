@@ -33,12 +33,22 @@ public static class ManifestLinter
 
     public static LintResult Lint(IReadOnlyList<SourceFile> files, ILintConfiguration configuration, CheckSet checks)
     {
-        // Inputs in path order: the cluster model takes ranges from the first file that defines them, and the result
-        // of a run must not depend on the order its inputs were named in.
-        files = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var loaded = new LoadedFile[files.Count];
         Parallel.For(0, files.Count, i => loaded[i] = YamlLoader.Load(files[i]));
+        return Lint(loaded, [], configuration, checks);
+    }
 
+    /// <summary>
+    /// Lints files that are already loaded, against a cluster model built from them together with
+    /// <paramref name="clusterContext"/>: cluster configuration files that define the cluster but are not checked or
+    /// reported themselves (the language server lints one open document against its workspace's cluster this way).
+    /// The model reads all of them in path order, as a run over the same files would.
+    /// </summary>
+    public static LintResult Lint(IReadOnlyList<LoadedFile> files, IReadOnlyList<LoadedFile> clusterContext, ILintConfiguration configuration, CheckSet checks)
+    {
+        // Inputs in path order: the cluster model takes ranges from the first file that defines them, and the result
+        // of a run must not depend on the order its inputs were named in.
+        var loaded = files.OrderBy(f => f.File.Path, StringComparer.Ordinal).ToArray();
         var raw = new ConcurrentBag<Finding>();
         foreach (var file in loaded)
         {
@@ -53,12 +63,12 @@ public static class ManifestLinter
         ClusterModel cluster;
         try
         {
-            cluster = ClusterModelBuilder.Build(loaded, LintOptions.Default);
+            cluster = ClusterModelBuilder.Build(ClusterInputs(loaded, clusterContext), LintOptions.Default);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             cluster = ClusterModel.FromOptions(LintOptions.Default);
-            raw.Add(InputFindings.InternalError(FirstPath(files), "while reading the cluster configuration", ex));
+            raw.Add(InputFindings.InternalError(FirstPath(loaded), "while reading the cluster configuration", ex));
         }
 
         var contexts = new ConcurrentDictionary<string, CheckContext>(StringComparer.Ordinal);
@@ -83,7 +93,7 @@ public static class ManifestLinter
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                raw.Add(InputFindings.InternalError(FirstPath(files), $"in check {check.GetType().Name}", ex));
+                raw.Add(InputFindings.InternalError(FirstPath(loaded), $"in check {check.GetType().Name}", ex));
             }
         }
 
@@ -96,7 +106,7 @@ public static class ManifestLinter
 
         return new LintResult(
             findings,
-            files.Count,
+            loaded.Length,
             loaded.Sum(f => f.Documents.Count),
             cluster.Sources.ToList(),
             CountLinted(allObjects, cluster));
@@ -110,7 +120,12 @@ public static class ManifestLinter
     }
 
     // A problem of the whole run (the cluster model, a run check) is reported on the first input in path order.
-    private static string FirstPath(IReadOnlyList<SourceFile> files) => files.Count > 0 ? files[0].Path : "<no input>";
+    private static string FirstPath(LoadedFile[] files) => files.Length > 0 ? files[0].File.Path : "<no input>";
+
+    private static IReadOnlyList<LoadedFile> ClusterInputs(LoadedFile[] loaded, IReadOnlyList<LoadedFile> clusterContext) =>
+        clusterContext.Count == 0
+            ? loaded
+            : loaded.Concat(clusterContext).OrderBy(f => f.File.Path, StringComparer.Ordinal).ToList();
 
     // Runs the document and object checks of one file; an exception in a check is reported on the document or
     // object it was checking, and the remaining checks still run.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DualStack.Manifests.Cluster;
 using DualStack.Manifests.Cluster.Config;
 using DualStack.Manifests.Kubernetes;
 using DualStack.Rules;
@@ -108,8 +109,8 @@ public sealed class CidrListCheck : IRunCheck
             var size = cidr.Size;
             if (setting.Role == RangeRole.Service)
             {
-                var limited = kubeadm || context.For(item.Path).KubernetesVersion < KubernetesVersion.NoServiceRangeSizeLimit;
-                if (limited && cidr.HostBits > 20)
+                var limited = RangeLimits.ServiceSizeLimited(setting.Validator, context.For(item.Path).KubernetesVersion);
+                if (limited && cidr.HostBits > RangeLimits.MaxServiceHostBits)
                 {
                     var message = kubeadm
                         ? $"specified service subnet is too large; for {bits}-bit addresses, the mask must be >= {bits - 20} (\"{item.Text}\")"

@@ -47,31 +47,17 @@ public sealed class NodeMaskCheck : IRunCheck
         {
             var cidr = item.Cidr!.Value;
             var explicitMask = cidr.Family == IpFamily.IPv4 ? masks.IPv4 : masks.IPv6;
-            int mask;
-            string maskText;
-            if (explicitMask is { } m)
-            {
-                mask = m.Mask;
-                maskText = m.Value.IsDefault ? $"the default node mask /{mask}" : $"node mask /{mask} ({m.Value.Field})";
-            }
-            else if (!dual && masks.SingleMask is { } s && ConfigReading.TryInt(s.Text, out var singleMask))
-            {
-                mask = singleMask;
-                maskText = $"node mask /{mask} ({s.Field})";
-            }
-            else
-            {
-                mask = cidr.Family == IpFamily.IPv4 ? 24 : (masks.Tool == NodeMaskTool.Cilium ? 120 : 64);
-                maskText = $"the default node mask /{mask}";
-            }
+            var (mask, source) = masks.EffectiveMask(cidr.Family, dual);
+            var maskText = source is null || source.IsDefault ? $"the default node mask /{mask}" : $"node mask /{mask} ({source.Field})";
 
             var p = cidr.FamilyPrefixLength;
-            if (mask > cidr.Network.BitLength)
+            var problem = NodeMaskSetting.Evaluate(masks.Tool, cidr, mask);
+            if (problem == NodeMaskProblem.MaskTooLong)
             {
                 context.Report(Rules.RuleIds.PodRangeVsNodeMask, explicitMask?.Value ?? item.Value,
                     $"SubNetMask is invalid: node mask /{mask} is longer than {cidr.Network.BitLength} bits for {cidr.Family}");
             }
-            else if (p > mask)
+            else if (problem == NodeMaskProblem.RangeSmallerThanMask)
             {
                 var message = masks.Tool switch
                 {
@@ -81,14 +67,14 @@ public sealed class NodeMaskCheck : IRunCheck
                 };
                 context.Report(Rules.RuleIds.PodRangeVsNodeMask, item.Value, message);
             }
-            else if (mask - p > 16 && (masks.Tool == NodeMaskTool.Kubeadm || cidr.Family == IpFamily.IPv6))
+            else if (problem == NodeMaskProblem.GapTooLarge)
             {
                 var message = masks.Tool == NodeMaskTool.Kubeadm
                     ? $"pod subnet mask ({p}) and node-mask ({mask}) difference is greater than 16 (\"{item.Value.Text}\"); use a /{mask - 16} or longer prefix or a larger node mask"
                     : $"New CIDR set failed; the node CIDR size is too big: \"{item.Value.Text}\" and {maskText} are more than 16 bits apart; use a /{mask - 16} or longer prefix";
                 context.Report(Rules.RuleIds.PodRangeVsNodeMask, item.Value, message);
             }
-            else if (p == mask)
+            else if (problem == NodeMaskProblem.SingleNode)
             {
                 context.Report(Rules.RuleIds.PodRangeVsNodeMask, item.Value,
                     $"pod range \"{item.Value.Text}\" is exactly {maskText}, so only one node gets an {cidr.Family} pod CIDR; use a /{Math.Max(mask - 8, 0)} or larger range (harmless only when the CNI assigns pod addresses itself)",

@@ -45,6 +45,12 @@ public sealed class ConfigDocument
 
     public IpSetting? AdvertiseAddress { get; set; }
 
+    /// <summary>Extra API server certificate names (MicroK8s <c>extraSANs</c>, kubeadm <c>certSANs</c>, k3s <c>tls-san</c>); <see cref="IpSetting.Ip"/> is null for DNS names.</summary>
+    public List<IpSetting> Sans { get; } = [];
+
+    /// <summary>kubelet's <c>--max-pods</c> when the document sets it to an integer (the kubelet default is 110).</summary>
+    public (int Value, ConfigValue Source)? MaxPods { get; set; }
+
     /// <summary>The service families this document fixes for the cluster, with where (null when it does not).</summary>
     public (IpFamilies Families, ConfigValue Source)? Families { get; set; }
 

@@ -130,6 +130,40 @@ internal static class ConfigReading
         return new IpSetting(item, IpParser.TryParseSloppy(first.Trim(), out var ip) ? ip : null);
     }
 
+    /// <summary>Certificate names: a YAML list (or one comma-separated string) of IPs and DNS names, IPs parsed sloppily.</summary>
+    public static void ReadSans(ConfigDocument config, YamlNode? node, string field)
+    {
+        var list = node is YamlSequenceNode;
+        IReadOnlyList<YamlNode> children = list ? node.Items() : node is null ? Array.Empty<YamlNode>() : new[] { node };
+        for (var index = 0; index < children.Count; index++)
+        {
+            if (children[index].AsString() is not { } value)
+            {
+                continue;
+            }
+
+            foreach (var (text, offset) in Split(value))
+            {
+                var trimmed = text.Trim();
+                if (trimmed.Length > 0)
+                {
+                    var path = list ? $"{field}[{index}]" : field;
+                    var item = new ConfigValue(config.Document, children[index], config.ObjectName, path, trimmed, offset + (text.Length - text.TrimStart().Length));
+                    config.Sans.Add(new IpSetting(item, IpParser.TryParseSloppy(trimmed, out var ip) ? ip : null));
+                }
+            }
+        }
+    }
+
+    /// <summary>kubelet's <c>max-pods</c> value, when it is an integer.</summary>
+    public static void ReadMaxPods(ConfigDocument config, YamlNode node, string field, string text, int offset = 0)
+    {
+        if (TryInt(text, out var maxPods))
+        {
+            config.MaxPods = (maxPods, new ConfigValue(config.Document, node, config.ObjectName, field, text.Trim(), offset));
+        }
+    }
+
     /// <summary>Splits at commas, giving each part with its offset.</summary>
     public static IEnumerable<(string Text, int Offset)> Split(string value)
     {

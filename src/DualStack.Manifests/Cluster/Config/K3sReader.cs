@@ -85,6 +85,20 @@ public static class K3sReader
 
         config.DnsIp = ConfigReading.Ip(document, map.Get("cluster-dns"), name, prefix + "cluster-dns");
         config.AdvertiseAddress = ConfigReading.Ip(document, map.Get("advertise-address"), name, prefix + "advertise-address");
+        ConfigReading.ReadSans(config, map.Get("tls-san"), prefix + "tls-san");
+        var kubeletArgs = map.Get("kubelet-arg");
+        var kubeletArgNodes = kubeletArgs is YamlSequenceNode ? kubeletArgs.Items() : kubeletArgs is null ? Array.Empty<YamlNode>() : new[] { kubeletArgs };
+        for (var i = 0; i < kubeletArgNodes.Count; i++)
+        {
+            var text = kubeletArgNodes[i].AsString() ?? string.Empty;
+            var eq = text.IndexOf('=');
+            if (eq > 0 && text.Substring(0, eq).TrimStart('-') == "max-pods")
+            {
+                var field = kubeletArgs is YamlSequenceNode ? $"{prefix}kubelet-arg[{i}]" : prefix + "kubelet-arg";
+                ConfigReading.ReadMaxPods(config, kubeletArgNodes[i], field, text.Substring(eq + 1), eq + 1);
+            }
+        }
+
 
         // k3s/RKE2 run the controller manager with node CIDR allocation on; masks come from kube-controller-manager-arg.
         if (pod is not null && !pod.Value.IsDefault)

@@ -44,6 +44,7 @@ public static class KubeadmReader
             AddOverride(config, cm, "cluster-cidr", RangeRole.Pod);
             AddOverride(config, cm, "service-cluster-ip-range", RangeRole.Service);
             AddOverride(config, api, "service-cluster-ip-range", RangeRole.Service);
+            ConfigReading.ReadSans(config, root.Get("apiServer").Get("certSANs"), "apiServer.certSANs");
             if (api.TryGetValue("advertise-address", out var advertise))
             {
                 config.AdvertiseAddress = ConfigReading.Ip(document, advertise.Node, name, advertise.Field);
@@ -75,6 +76,11 @@ public static class KubeadmReader
             var endpointPath = obj.Kind == "InitConfiguration" ? "localAPIEndpoint" : "controlPlane.localAPIEndpoint";
             config.AdvertiseAddress = ConfigReading.Ip(document, endpoint.Get("advertiseAddress"), name, endpointPath + ".advertiseAddress");
             var kubelet = KubeadmArgs.Read(root.Get("nodeRegistration").Get("kubeletExtraArgs"), "nodeRegistration.kubeletExtraArgs");
+            if (kubelet.TryGetValue("max-pods", out var maxPods) && maxPods.Node.AsString() is { } maxPodsText)
+            {
+                ConfigReading.ReadMaxPods(config, maxPods.Node, maxPods.Field, maxPodsText);
+            }
+
             if (kubelet.TryGetValue("node-ip", out var nodeIp) && ConfigReading.NodeIpList(document, nodeIp.Node, name, nodeIp.Field) is { } ips)
             {
                 config.NodeIps.Add(ips);

@@ -157,6 +157,11 @@ public static class MicroK8sReader
 
         config.DnsIp = ConfigReading.Ip(document, kubelet.Get("--cluster-dns"), ObjectName, "extraKubeletArgs.--cluster-dns");
         config.AdvertiseAddress = ConfigReading.Ip(document, apiServer.Get("--advertise-address"), ObjectName, "extraKubeAPIServerArgs.--advertise-address");
+        ConfigReading.ReadSans(config, root.Get("extraSANs"), "extraSANs");
+        if (kubelet.Get("--max-pods") is { } maxPods && maxPods.AsString() is { } maxPodsText)
+        {
+            ConfigReading.ReadMaxPods(config, maxPods, "extraKubeletArgs.--max-pods", maxPodsText);
+        }
 
         // MicroK8s' controller manager does not allocate node CIDRs unless the user turns it on.
         if (controllerManager.GetString("--allocate-node-cidrs") == "true")

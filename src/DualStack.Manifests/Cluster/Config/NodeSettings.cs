@@ -43,6 +43,24 @@ public enum NodeMaskTool
     Cilium,
 }
 
+/// <summary>What is wrong with cutting node CIDRs of a mask out of a pod range (DS3003), in the order the tools check.</summary>
+public enum NodeMaskProblem
+{
+    None,
+
+    /// <summary>The mask is longer than the family's address (error "SubNetMask is invalid").</summary>
+    MaskTooLong,
+
+    /// <summary>The pod range is smaller than one node CIDR.</summary>
+    RangeSmallerThanMask,
+
+    /// <summary>Mask and prefix more than 16 bits apart (kubeadm: both families; the controller manager and Cilium: IPv6).</summary>
+    GapTooLarge,
+
+    /// <summary>The range is exactly one node CIDR: one node only (a warning).</summary>
+    SingleNode,
+}
+
 /// <summary>The node mask sizes that apply to a pod range, with where each was set (or defaulted).</summary>
 public sealed class NodeMaskSetting
 {
@@ -66,4 +84,48 @@ public sealed class NodeMaskSetting
 
     /// <summary>Mask values that are not integers, with the flag or key they belong to.</summary>
     public List<(ConfigValue Value, string Flag)> Unparsable { get; } = [];
+
+    /// <summary>The largest difference between node mask and pod prefix the node IPAM accepts.</summary>
+    public const int MaxMaskGap = 16;
+
+    /// <summary>DS3003's verdict on node CIDRs of <paramref name="mask"/> cut out of <paramref name="cidr"/> by <paramref name="tool"/>.</summary>
+    public static NodeMaskProblem Evaluate(NodeMaskTool tool, IpCidr cidr, int mask)
+    {
+        var prefix = cidr.FamilyPrefixLength;
+        if (mask > cidr.Network.BitLength)
+        {
+            return NodeMaskProblem.MaskTooLong;
+        }
+
+        if (prefix > mask)
+        {
+            return NodeMaskProblem.RangeSmallerThanMask;
+        }
+
+        if (mask - prefix > MaxMaskGap && (tool == NodeMaskTool.Kubeadm || cidr.Family == IpFamily.IPv6))
+        {
+            return NodeMaskProblem.GapTooLarge;
+        }
+
+        return prefix == mask ? NodeMaskProblem.SingleNode : NodeMaskProblem.None;
+    }
+
+    /// <summary>
+    /// The mask the tool uses for a family: the per-family value, else the single-stack <c>--node-cidr-mask-size</c>
+    /// (only when <paramref name="dualStack"/> is false), else the default (24 / 64; Cilium 24 / 120, Source null).
+    /// </summary>
+    public (int Mask, ConfigValue? Source) EffectiveMask(IpFamily family, bool dualStack)
+    {
+        if ((family == IpFamily.IPv4 ? IPv4 : IPv6) is { } explicitMask)
+        {
+            return (explicitMask.Mask, explicitMask.Value);
+        }
+
+        if (!dualStack && SingleMask is { } single && ConfigReading.TryInt(single.Text, out var singleMask))
+        {
+            return (singleMask, single);
+        }
+
+        return (family == IpFamily.IPv4 ? 24 : (Tool == NodeMaskTool.Cilium ? 120 : 64), null);
+    }
 }

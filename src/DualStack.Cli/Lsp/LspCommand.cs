@@ -1,0 +1,32 @@
+using System.CommandLine;
+using System.Runtime.CompilerServices;
+using DualStack.Cli.Lint;
+
+namespace DualStack.Cli.Lsp;
+
+/// <summary>
+/// <c>dslint lsp</c>: the language server over standard input and output. StreamJsonRpc is loaded only when this
+/// command runs (the entry point is a separate method the JIT compiles only then), so <c>lint</c> and
+/// <c>--version</c> start as fast as before.
+/// </summary>
+internal static class LspCommand
+{
+    public static Command Create(ConsoleStreams console)
+    {
+        // Editors' generic clients often pass --stdio; it is the only transport, so it is accepted and changes nothing.
+        var stdio = new Option<bool>("--stdio") { Description = "Speak LSP over standard input and output (the default and only transport)." };
+        var command = new Command("lsp", "Run the language server (LSP 3.17 over standard input/output) for editors.") { stdio };
+        command.SetAction(_ => Run(console));
+        return command;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Run(ConsoleStreams console)
+    {
+        // Standard output carries protocol messages only: anything else that writes to Console goes to standard error.
+        var output = Console.OpenStandardOutput();
+        var input = console.OpenStandardInput();
+        Console.SetOut(console.Error);
+        return LspServerHost.RunAsync(input, output, console.Error).GetAwaiter().GetResult();
+    }
+}
