@@ -108,14 +108,17 @@ internal static class PlanSvg
             // Size on the log2 axis.
             var length = Math.Max(SizeWidth * line.Range.HostBits / (double)bits, 2);
             body.Add(Rect(SizeX, barY, length, 16, colour, problem));
+
+            // Labels start after the bar and after the limit mark, so the mark never crosses the text.
+            var labelX = SizeX + Math.Max(length, line.Mark is { } m ? SizeWidth * m.Bits / (double)bits : 0) + 6;
             if (line.Inner is { } inner)
             {
                 body.Add(Rect(SizeX, barY + 3, Math.Max(SizeWidth * inner.Bits / (double)bits, 2), 10, "#1f3b57", false));
-                body.Add(Text(SizeX + length + 6, barY + 12, inner.Label, 11, "#333"));
+                body.Add(Text(labelX, barY + 12, inner.Label, 11, "#333"));
             }
             else if (line.Note is { } note)
             {
-                body.Add(Text(SizeX + length + 6, barY + 12, note, 11, "#333"));
+                body.Add(Text(labelX, barY + 12, note, 11, "#333"));
             }
 
             if (line.Mark is { } mark)

@@ -117,9 +117,9 @@ internal static class PodSide
 
     private static string ToolName(NodeMaskTool tool) => tool switch
     {
-        NodeMaskTool.Kubeadm => "kubeadm (controller manager node IPAM)",
-        NodeMaskTool.Cilium => "Cilium cluster-pool IPAM",
-        _ => "kube-controller-manager node IPAM",
+        NodeMaskTool.Kubeadm => "kubeadm",
+        NodeMaskTool.Cilium => "Cilium cluster-pool",
+        _ => "kube-controller-manager",
     };
 
     private static string? ProblemText(NodeMaskProblem problem, NodeMaskTool tool, IpCidr cidr, int mask) => problem switch

@@ -131,7 +131,7 @@ public sealed class OverlapAndFitTests
         // 110 pods take 2 blocks of 64: 600 nodes need 1,200 blocks ≤ 2^11, so /(26 - 11) = /15.
         var v4 = fit.Families.Single(f => f.Family == IpFamily.IPv4);
         Assert.Equal(512, (int)v4.NodeCapacity);
-        Assert.Equal(["/16 holds 1024 Calico blocks of /26, 2 per node for 110 pods; use a /15 pod range (2048 blocks)"], v4.Changes);
+        Assert.Equal(["/16 holds 1,024 Calico blocks of /26, 2 per node for 110 pods; use a /15 pod range (2,048 blocks)"], v4.Changes);
         Assert.True(fit.Families.Single(f => f.Family == IpFamily.IPv6).Fits);
     }
 }
