@@ -50,7 +50,7 @@ public sealed class ConfigurationBugTests
     [InlineData("app/")]
     public void A_root_editorconfig_does_not_hide_a_globalconfig_at_or_above_it(string globalFolder)
     {
-        using var folder = new ConfigFolder();
+        using var folder = new TempFolder();
         folder.Write(globalFolder + ".globalconfig", "is_global = true\ndotnet_diagnostic.DS0001.severity = none\n");
         folder.Write("app/.editorconfig", "root = true\n\n[*.yaml]\nindent_style = space\n");
         folder.Write("app/a.yaml", Broken);
@@ -61,7 +61,7 @@ public sealed class ConfigurationBugTests
     [Fact]
     public void Run_wide_checks_use_the_options_of_each_file_whatever_the_input_order()
     {
-        using var folder = new ConfigFolder();
+        using var folder = new TempFolder();
         folder.Write("ipv4/.editorconfig", "root = true\n[*.yaml]\ndualstack_lint.ip_families = IPv4\n");
         folder.Write("ipv4/config.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n");
         folder.Write("dual/.editorconfig", "root = true\n[*.yaml]\ndualstack_lint.ip_families = IPv4,IPv6\n");

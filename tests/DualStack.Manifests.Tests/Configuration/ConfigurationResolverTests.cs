@@ -9,7 +9,7 @@ public sealed class ConfigurationResolverTests
     [Fact]
     public void Every_editorconfig_and_globalconfig_above_the_inputs_is_read_once_in_path_order()
     {
-        using var folder = new ConfigFolder();
+        using var folder = new TempFolder();
         var top = folder.Write(".editorconfig", "root = true\n");
         var global = folder.Write(".globalconfig", "is_global = true\n");
         var app = folder.Write("a/.editorconfig", "root = true\n");
@@ -25,7 +25,7 @@ public sealed class ConfigurationResolverTests
     [Fact]
     public void Options_follow_sections_and_root_as_the_compiler_applies_them()
     {
-        using var folder = new ConfigFolder();
+        using var folder = new TempFolder();
         folder.Write(".editorconfig", "root = true\n[*.yaml]\ndualstack_lint.ip_families = IPv6\ndualstack_lint.kubernetes_version = 1.33\n[legacy/**.yaml]\ndualstack_lint.ip_families = IPv4\n");
         var modern = folder.Write("k8s/a.yaml", "a: 1\n");
         var legacy = folder.Write("legacy/b.yaml", "a: 1\n");
@@ -40,7 +40,7 @@ public sealed class ConfigurationResolverTests
     [Fact]
     public void Mistakes_in_files_are_warnings_at_their_line_and_the_bad_value_is_ignored()
     {
-        using var folder = new ConfigFolder();
+        using var folder = new TempFolder();
         var editorconfig = folder.Write(".editorconfig",
             "root = true\r\n# dualstack_lint.ignored = comment\r\n[*.yaml]\r\nDualStack_Lint.Kubernetes_Version = 1.19 # too old\r\ndualstack_lint.exclude : vendor/**\r\nother_tool.key = x\r\n");
         var input = folder.Write("a.yaml", "a: 1\n");
@@ -60,7 +60,7 @@ public sealed class ConfigurationResolverTests
     [Fact]
     public void Bad_overrides_are_errors_named_by_their_source_and_good_ones_win_over_files()
     {
-        using var folder = new ConfigFolder();
+        using var folder = new TempFolder();
         folder.Write(".editorconfig", "root = true\n[*.yaml]\ndualstack_lint.ip_families = IPv4\ndotnet_diagnostic.DS2005.severity = none\n");
         var input = folder.Write("a.yaml", "a: 1\n");
 
@@ -95,7 +95,7 @@ public sealed class ConfigurationResolverTests
     [Fact]
     public void An_unreadable_configuration_file_is_an_error_not_an_exception()
     {
-        using var folder = new ConfigFolder();
+        using var folder = new TempFolder();
         var input = folder.Write("a.yaml", "a: 1\n");
         var missing = Path.Combine(folder.Path, "gone.globalconfig");
 
