@@ -1,0 +1,91 @@
+using Microsoft.CodeAnalysis;
+
+namespace DualStack.AnalyzerCost;
+
+/// <summary>Prints one analyzer set's figures for a repository as Markdown.</summary>
+internal static class Report
+{
+    public static void Print(RepositoryResult result, int repeat)
+    {
+        var wall = result.TimedWall.TotalSeconds;
+        Console.WriteLine();
+        Console.WriteLine($"## {result.Set.Label}");
+        Console.WriteLine();
+        Console.WriteLine($"Analysis time of the repository (compiler diagnostics + baseline + {result.Set.Label}, one timed pass): {wall:F2} s");
+        Console.WriteLine();
+        Console.WriteLine("| analyzer | set | execution time (s) | share of analysis time |");
+        Console.WriteLine("|---|---|---:|---:|");
+        foreach (var (name, time) in result.AnalyzerTimes.OrderByDescending(p => p.Value))
+        {
+            var isSet = result.SetAnalyzerNames.Contains(name);
+            if (!isSet && time < TimeSpan.FromMilliseconds(5))
+            {
+                continue;
+            }
+
+            Console.WriteLine($"| {name} | {(isSet ? result.Set.Label : "baseline")} | {time.TotalSeconds:F3} | {Share(time, wall)} |");
+        }
+
+        var setTime = result.SetTime.TotalSeconds;
+        var baselineTime = result.BaselineTime.TotalSeconds;
+        Console.WriteLine($"| **all {result.SetAnalyzerNames.Count} {result.Set.Label} analyzers** | | **{setTime:F3}** | **{Share(result.SetTime, wall)}** |");
+        Console.WriteLine($"| **all {result.Baseline.Analyzers.Length} baseline analyzers** | | **{baselineTime:F3}** | **{Share(result.BaselineTime, wall)}** |");
+        Console.WriteLine();
+        Console.WriteLine($"{result.Set.Label} / baseline execution time: {(baselineTime > 0 ? setTime / baselineTime : double.NaN):F2}×");
+        if (repeat > 0)
+        {
+            var added = result.WithSetWall - result.BaselineWall;
+            var addedCpu = result.WithSetCpu - result.BaselineCpu;
+            Console.WriteLine($"Added time (best of {repeat} per project, fresh compilation clone each pass, timing off): "
+                + $"wall: compiler + baseline {result.BaselineWall.TotalSeconds:F2} s, + {result.Set.Label} {result.WithSetWall.TotalSeconds:F2} s, "
+                + $"added {added.TotalSeconds:F2} s ({Share(added, result.BaselineWall.TotalSeconds)}); "
+                + $"CPU: {result.BaselineCpu.TotalSeconds:F2} s → {result.WithSetCpu.TotalSeconds:F2} s, added {addedCpu.TotalSeconds:F2} s ({Share(addedCpu, result.BaselineCpu.TotalSeconds)})");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"Findings of {result.Set.Label}: {result.Findings.Count}");
+        var severities = new[] { DiagnosticSeverity.Error, DiagnosticSeverity.Warning, DiagnosticSeverity.Info, DiagnosticSeverity.Hidden };
+        if (result.Findings.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine("| rule | error | warning | info | hidden |");
+            Console.WriteLine("|---|---:|---:|---:|---:|");
+            foreach (var rule in result.Findings.GroupBy(f => f.Id).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                Console.WriteLine($"| {rule.Key} | {string.Join(" | ", severities.Select(s => rule.Count(f => f.Severity == s)))} |");
+            }
+        }
+
+        if (result.BaselineFindings.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine("Baseline findings: " + string.Join(", ", result.BaselineFindings.OrderBy(p => p.Key.Id, StringComparer.Ordinal)
+                .Select(p => $"{p.Key.Id} {p.Key.Severity} ×{p.Value}")));
+        }
+
+        Console.WriteLine();
+        var failures = result.Failures.GroupBy(f => (f.Analyzer, f.Exception)).ToList();
+        Console.WriteLine($"Analyzer exceptions: {result.Failures.Count}");
+        foreach (var failure in failures)
+        {
+            Console.WriteLine($"- {failure.Key.Analyzer}: {failure.Key.Exception} ×{failure.Count()} (first: {failure.First().Context})");
+        }
+    }
+
+    public static void PrintScore(string label, LabelScore score, string labelsFile)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"## {label} against the labels in {labelsFile}");
+        Console.WriteLine();
+        Console.WriteLine($"Recall: {score.Found} of {score.Positives} at any severity, {score.FoundAtWarning} of {score.Positives} at warning or above; "
+            + $"correct look-alikes flagged: {score.LookAlikesFlagged} of {score.LookAlikes}");
+        Console.WriteLine();
+        foreach (var line in score.Lines)
+        {
+            Console.WriteLine("    " + line);
+        }
+    }
+
+    private static string Share(TimeSpan part, double totalSeconds) =>
+        totalSeconds > 0 ? $"{100 * part.TotalSeconds / totalSeconds:F1}%" : "–";
+}
