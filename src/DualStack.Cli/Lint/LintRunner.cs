@@ -36,14 +36,19 @@ internal static class LintRunner
         progress.Report(string.Create(CultureInfo.InvariantCulture, $"linting {inputs.Count} files"));
         var result = ManifestLinter.Lint(inputs.Select(i => i.Source).ToList(), configuration);
         var (fixedCount, filesChanged) = (0, 0);
+        var notFixed = new List<string>();
         if (settings.Fix)
         {
             progress.Report("applying fixes");
-            (result, fixedCount, filesChanged) = FixRunner.Run(inputs, configuration, result, problems);
+            (result, fixedCount, filesChanged) = FixRunner.Run(inputs, configuration, result, notFixed);
         }
 
         progress.Dispose();
         ConfigurationReport.WriteWarnings(resolved, console);
+        foreach (var file in notFixed)
+        {
+            console.Error.WriteLine("dslint: warning: " + TerminalText.Escape(file));
+        }
 
         if (result.Objects == 0 && (settings.FailIfNoObjects || !settings.Quiet))
         {
