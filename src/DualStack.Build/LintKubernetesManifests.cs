@@ -37,8 +37,22 @@ public sealed class LintKubernetesManifests : Microsoft.Build.Utilities.Task
             KubernetesVersion = KubernetesVersion,
         };
 
-        var findings = ManifestLintRunner.Run(request, problem => Log.LogWarning("DualStack.Lint configuration: {0}", problem));
+        var findings = ManifestLintRunner.Run(request, LogProblem);
         FindingCache.Write(CacheFile, findings);
         return !Log.HasLoggedErrors;
+    }
+
+    // A configuration problem at its file and line, so the IDE's error list opens the .editorconfig there.
+    private void LogProblem(Manifests.Configuration.ConfigurationProblem problem)
+    {
+        var message = "DualStack.Lint configuration: " + problem.Message;
+        if (problem.IsError)
+        {
+            Log.LogError(null, null, null, problem.File, problem.Line, 0, 0, 0, message);
+        }
+        else
+        {
+            Log.LogWarning(null, null, null, problem.File, problem.Line, 0, 0, 0, message);
+        }
     }
 }

@@ -6,62 +6,47 @@ using DualStack.Rules;
 namespace DualStack.Build;
 
 /// <summary>
-/// The task's logic without MSBuild: reads the manifests, resolves configuration exactly as dslint does
-/// (.editorconfig by path, then MSBuild overrides), runs the engine, and returns the findings. Problems with the
-/// configuration itself go to <paramref name="reportProblem"/> as messages the task turns into warnings.
+/// The task's logic without MSBuild: reads the manifests, resolves configuration with the engine's one configuration
+/// step (<see cref="ConfigurationResolver"/>: .editorconfig/.globalconfig by path, then the MSBuild properties), runs
+/// the engine, and returns the findings. Configuration problems go to <paramref name="reportProblem"/>: errors (a bad
+/// property or an unreadable configuration file, and then nothing is linted) and warnings naming file and line.
 /// </summary>
 public static class ManifestLintRunner
 {
-    public static IReadOnlyList<Finding> Run(ManifestLintRequest request, Action<string> reportProblem)
+    public const string IpFamiliesProperty = "DualStackLintIpFamilies";
+
+    public const string KubernetesVersionProperty = "DualStackLintKubernetesVersion";
+
+    public static IReadOnlyList<Finding> Run(ManifestLintRequest request, Action<ConfigurationProblem> reportProblem)
     {
-        var baseOptions = LintOptions.Default;
-        var familiesGiven = false;
-        var versionGiven = false;
-        if (!string.IsNullOrWhiteSpace(request.IpFamilies))
-        {
-            if (IpFamilies.TryParse(request.IpFamilies, out var families, out var error))
-            {
-                baseOptions = baseOptions with { IpFamilies = families, IpFamiliesFromCommandLine = true };
-                familiesGiven = true;
-            }
-            else
-            {
-                reportProblem("DualStackLintIpFamilies: " + error);
-            }
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.KubernetesVersion))
-        {
-            if (Rules.KubernetesVersion.TryParse(request.KubernetesVersion, out var version))
-            {
-                baseOptions = baseOptions with { KubernetesVersion = version };
-                versionGiven = true;
-            }
-            else
-            {
-                reportProblem($"DualStackLintKubernetesVersion: \"{request.KubernetesVersion}\" is not a Kubernetes version such as 1.36");
-            }
-        }
-
         var paths = request.Manifests
             .Select(m => Path.GetFullPath(Path.Combine(request.ProjectDirectory, m)))
             .Distinct(StringComparer.Ordinal)
             .OrderBy(p => p, StringComparer.Ordinal)
             .ToList();
 
-        var configFiles = EditorConfigConfiguration.DiscoverEditorConfigs(paths)
-            .Concat(request.ExtraConfigFiles.Where(File.Exists).Select(Path.GetFullPath))
-            .ToList();
-        var problems = new List<string>();
-        var configuration = new EditorConfigConfiguration(configFiles, baseOptions, familiesGiven, versionGiven, problems);
-
-        var files = paths.Select(p => SourceFileReader.Default.Read(p)).ToList();
-        var result = ManifestLinter.Lint(files, configuration);
-        foreach (var problem in problems)
+        var resolved = ConfigurationResolver.Resolve(new ConfigurationRequest
+        {
+            InputPaths = paths,
+            ExtraConfigFiles = request.ExtraConfigFiles.Where(File.Exists).ToList(),
+            IpFamilies = Given(request.IpFamilies, IpFamiliesProperty),
+            KubernetesVersion = Given(request.KubernetesVersion, KubernetesVersionProperty),
+        });
+        foreach (var problem in resolved.Problems)
         {
             reportProblem(problem);
         }
 
-        return result.Findings;
+        if (resolved.HasErrors)
+        {
+            return [];
+        }
+
+        var files = paths.Select(p => SourceFileReader.Default.Read(p)).ToList();
+        return ManifestLinter.Lint(files, resolved.Configuration).Findings;
     }
+
+    // An empty MSBuild property means "not set".
+    private static SettingOverride? Given(string? value, string property) =>
+        string.IsNullOrWhiteSpace(value) ? null : new SettingOverride(value!, property);
 }

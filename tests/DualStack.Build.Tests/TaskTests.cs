@@ -75,8 +75,11 @@ public sealed class TaskTests : IDisposable
             engine.Warnings.Select(w => (w.Code, w.File, w.LineNumber, w.ColumnNumber, w.Message)));
     }
 
-    [Fact]
-    public void A_bad_ip_families_property_is_a_warning_not_a_crash()
+    [Theory]
+    [InlineData("IpFamilies", "IPv5", "DualStack.Lint configuration: DualStackLintIpFamilies: \"IPv5\" is not an IP family; use IPv4 or IPv6")]
+    [InlineData("KubernetesVersion", "1.99", "DualStack.Lint configuration: DualStackLintKubernetesVersion: 1.99 is newer than the newest known version 1.36; use 1.36 until dslint knows 1.99")]
+    [InlineData("KubernetesVersion", "1.12", "DualStack.Lint configuration: DualStackLintKubernetesVersion: 1.12 is older than the oldest supported version 1.20")]
+    public void A_bad_property_is_a_build_error_with_the_message_dslint_gives_for_its_option(string property, string value, string message)
     {
         var manifest = Write("k8s/ok.yaml", "a: 1\n");
         var engine = new FakeBuildEngine();
@@ -86,10 +89,27 @@ public sealed class TaskTests : IDisposable
             Manifests = [new TaskItem(manifest)],
             ProjectDirectory = _dir,
             CacheFile = Path.Combine(_dir, "obj", "findings"),
-            IpFamilies = "IPv5",
         };
-        Assert.True(lint.Execute());
-        Assert.Contains(engine.Warnings, w => w.Message!.Contains("\"IPv5\" is not an IP family", StringComparison.Ordinal));
+        typeof(LintKubernetesManifests).GetProperty(property)!.SetValue(lint, value);
+
+        Assert.False(lint.Execute());
+        Assert.Equal(message, Assert.Single(engine.Errors).Message);
+    }
+
+    [Fact]
+    public void Editorconfig_mistakes_are_warnings_at_their_file_and_line_and_the_build_goes_on()
+    {
+        var editorconfig = Write(".editorconfig", "root = true\n[*.yaml]\ndualstack_lint.ip_family = IPv4\ndualstack_lint.kubernetes_version = 1.99\n");
+        var manifest = Write("k8s/ok.yaml", "a: 1\n");
+        var engine = Run(manifest);
+
+        Assert.Empty(engine.Errors);
+        Assert.Equal(
+            [
+                (editorconfig, 3, "DualStack.Lint configuration: unknown key \"dualstack_lint.ip_family\" (did you mean dualstack_lint.ip_families?); dslint reads dualstack_lint.ip_families and dualstack_lint.kubernetes_version"),
+                (editorconfig, 4, "DualStack.Lint configuration: dualstack_lint.kubernetes_version: 1.99 is newer than the newest known version 1.36; use 1.36 until dslint knows 1.99"),
+            ],
+            engine.Warnings.Select(w => (w.File, w.LineNumber, w.Message)));
     }
 
     private FakeBuildEngine Run(string manifest, string? cache = null)

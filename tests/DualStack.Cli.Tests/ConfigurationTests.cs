@@ -46,31 +46,63 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public void Bad_editorconfig_values_are_reported_on_standard_error_and_the_run_goes_on()
+    public void Editorconfig_mistakes_are_reported_with_file_and_line_and_the_run_goes_on()
     {
         using var folder = new TempFolder();
-        folder.Write(".editorconfig", "root = true\n[*.yaml]\ndualstack_lint.ip_families = IPv5\ndualstack_lint.kubernetes_version = soon\n");
-        folder.Write("a.yaml", Samples.Clean);
+        folder.Write(".editorconfig", "root = true\n[*.yaml]\ndualstack_lint.ip_families = IPv5\ndualstack_lint.kubernetes_version = 1.99\n");
+        folder.Write("app/.editorconfig", "[*.yaml]\ndualstack_lint.ip_family = IPv4\ndotnet_diagnostic.DS2005.severity = info\ndotnet_diagnostic.DS9999.severity = error\n");
+        folder.Write("app/a.yaml", Samples.Clean);
 
         var result = Dslint.Run(folder.Path, "lint");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("dslint: warning: dualstack_lint.ip_families: \"IPv5\" is not an IP family; use IPv4 or IPv6", result.StderrLines);
-        Assert.Contains("dslint: warning: dualstack_lint.kubernetes_version: \"soon\" is not a Kubernetes version such as 1.36", result.StderrLines);
+        Assert.Equal(
+            [
+                "dslint: warning: .editorconfig:3: dualstack_lint.ip_families: \"IPv5\" is not an IP family; use IPv4 or IPv6",
+                "dslint: warning: .editorconfig:4: dualstack_lint.kubernetes_version: 1.99 is newer than the newest known version 1.36; use 1.36 until dslint knows 1.99",
+                "dslint: warning: app/.editorconfig:2: unknown key \"dualstack_lint.ip_family\" (did you mean dualstack_lint.ip_families?); dslint reads dualstack_lint.ip_families and dualstack_lint.kubernetes_version",
+                "dslint: warning: app/.editorconfig:3: dotnet_diagnostic.DS2005.severity: \"info\" is not a severity the compiler reads; use none, silent, suggestion, warning, error or default",
+                "dslint: warning: app/.editorconfig:4: dotnet_diagnostic.DS9999.severity: unknown rule \"DS9999\"; run 'dslint rules' for the list",
+            ],
+            result.StderrLines.Where(l => l.StartsWith("dslint: warning: ", StringComparison.Ordinal) && l.Contains("editorconfig", StringComparison.Ordinal)));
     }
 
     [Fact]
     public void Command_line_families_and_version_win_over_editorconfig_values()
     {
         using var folder = new TempFolder();
-        folder.Write(".editorconfig", "root = true\n[*.yaml]\ndualstack_lint.ip_families = IPv5\ndualstack_lint.kubernetes_version = soon\n");
-        folder.Write("a.yaml", Samples.Clean);
+        folder.Write(".editorconfig", "root = true\n[*.yaml]\ndualstack_lint.ip_families = IPv4\n");
+        folder.Write("a.yaml", ServiceWithoutPolicy);
 
-        var result = Dslint.Run(folder.Path, "lint", "--ip-families", "IPv6,IPv4", "--kubernetes-version", "1.33");
+        Assert.DoesNotContain(InputTests.JsonFindings(Dslint.Run(folder.Path, "lint", "--format", "json")), f => f.RuleId == "DS2005");
+        Assert.Contains(InputTests.JsonFindings(Dslint.Run(folder.Path, "lint", "--format", "json", "--ip-families", "IPv6,IPv4")), f => f.RuleId == "DS2005");
+    }
 
-        // The bad file values are never read because the command line decides both.
+    [Fact]
+    public void A_globalconfig_above_a_root_editorconfig_applies_as_it_does_for_the_compiler()
+    {
+        using var folder = new TempFolder();
+        folder.Write(".globalconfig", "is_global = true\ndotnet_diagnostic.DS0001.severity = none\n");
+        folder.Write("app/.editorconfig", "root = true\n[*.yaml]\nindent_style = space\n");
+        folder.Write("app/a.yaml", Samples.Broken);
+
+        var result = Dslint.Run(folder.Path, "lint", "app", "--quiet");
+
         Assert.Equal(0, result.ExitCode);
-        Assert.DoesNotContain("dslint: warning:", result.Stderr);
+        Assert.Empty(result.StdoutLines);
+    }
+
+    [Fact]
+    public void An_empty_folder_is_linted_without_a_crash()
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(Path.Combine(folder.Path, "empty"));
+
+        var result = Dslint.Run(folder.Path, "lint", "empty");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("internal error", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("0 files", result.Stdout, StringComparison.Ordinal);
     }
 
     private const string KindIPv4Only = """

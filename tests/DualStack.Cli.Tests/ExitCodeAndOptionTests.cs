@@ -59,6 +59,7 @@ public sealed class ExitCodeAndOptionTests
     [InlineData(new[] { "lint", "--ip-families", "IPv5" }, "dslint: error: --ip-families: \"IPv5\" is not an IP family; use IPv4 or IPv6")]
     [InlineData(new[] { "lint", "--kubernetes-version", "latest" }, "dslint: error: --kubernetes-version: \"latest\" is not a Kubernetes version such as 1.36")]
     [InlineData(new[] { "lint", "--kubernetes-version", "1.12" }, "dslint: error: --kubernetes-version: 1.12 is older than the oldest supported version 1.20")]
+    [InlineData(new[] { "lint", "--kubernetes-version", "1.99" }, "dslint: error: --kubernetes-version: 1.99 is newer than the newest known version 1.36; use 1.36 until dslint knows 1.99")]
     [InlineData(new[] { "lint", "-", "-" }, "dslint: error: standard input ('-') can be given only once")]
     [InlineData(new[] { "lint", "-", "--fix" }, "dslint: error: --fix cannot change standard input; give the files to fix as paths")]
     [InlineData(new[] { "explain", "DS9999" }, "dslint: error: unknown rule 'DS9999'; run 'dslint rules --all' for the list")]

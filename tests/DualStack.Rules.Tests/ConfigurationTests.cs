@@ -54,16 +54,24 @@ public sealed class ConfigurationTests
     public void Bad_kubernetes_versions_are_rejected(string text) =>
         Assert.False(KubernetesVersion.TryParse(text, out _));
 
-    [Fact]
-    public void Severity_resolution_is_default_then_editorconfig_then_command_line()
+    [Theory]
+    [InlineData("1.20")]
+    [InlineData("1.36")]
+    [InlineData("v1.30.2")]
+    public void Supported_kubernetes_versions_are_accepted(string text)
     {
-        var rule = RuleCatalog.Get(RuleIds.SingleStackServiceOnDualStackCluster);
-        Assert.Equal(Severity.Warning, SeverityResolver.Resolve(rule, null, null, null));
-        Assert.Equal(Severity.Info, SeverityResolver.Resolve(rule, Severity.Info, null, null));
-        Assert.Equal(Severity.Error, SeverityResolver.Resolve(rule, Severity.Info, "error", null));
-        Assert.Equal(Severity.Warning, SeverityResolver.Resolve(rule, null, "default", null));
-        Assert.Equal(Severity.None, SeverityResolver.Resolve(rule, null, "error", Severity.None));
-        Assert.Equal("dotnet_diagnostic.DS2005.severity", SeverityResolver.EditorConfigKey("DS2005"));
+        Assert.True(KubernetesVersion.TryParseSupported(text, out _, out var error), error);
+    }
+
+    [Theory]
+    [InlineData("latest", "\"latest\" is not a Kubernetes version such as 1.36")]
+    [InlineData("1.19", "1.19 is older than the oldest supported version 1.20")]
+    [InlineData("1.99", "1.99 is newer than the newest known version 1.36; use 1.36 until dslint knows 1.99")]
+    [InlineData("2.0", "2.0 is newer than the newest known version 1.36; use 1.36 until dslint knows 2.0")]
+    public void Unsupported_kubernetes_versions_are_rejected_with_one_message(string text, string expected)
+    {
+        Assert.False(KubernetesVersion.TryParseSupported(text, out _, out var error));
+        Assert.Equal(expected, error);
     }
 
     [Theory]

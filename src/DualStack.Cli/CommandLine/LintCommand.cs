@@ -51,9 +51,9 @@ internal static class LintCommand
                 Format = parse.GetValue(format) ?? OutputFormat.Text,
                 OutputFile = parse.GetValue(output),
                 StdinFileName = parse.GetValue(stdinFileName),
-                IpFamilies = ParseFamilies(parse.GetValue(ipFamilies)),
-                KubernetesVersion = ParseVersion(parse.GetValue(kubernetesVersion)),
-                SeverityOverrides = ParseSeverities(parse.GetValue(severity) ?? []),
+                IpFamilies = parse.GetValue(ipFamilies),
+                KubernetesVersion = parse.GetValue(kubernetesVersion),
+                Severities = parse.GetValue(severity) ?? [],
                 WarnAsError = parse.GetValue(warnAsError),
                 FailIfNoObjects = parse.GetValue(failIfNoObjects),
                 Fix = parse.GetValue(fix),
@@ -64,66 +64,5 @@ internal static class LintCommand
             },
             console));
         return command;
-    }
-
-    internal static IpFamilies? ParseFamilies(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        return IpFamilies.TryParse(text, out var families, out var error)
-            ? families
-            : throw new CliException("--ip-families: " + error);
-    }
-
-    internal static KubernetesVersion? ParseVersion(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (!KubernetesVersion.TryParse(text, out var version))
-        {
-            throw new CliException($"--kubernetes-version: \"{text}\" is not a Kubernetes version such as 1.36");
-        }
-
-        if (version < KubernetesVersion.Oldest)
-        {
-            throw new CliException($"--kubernetes-version: {version} is older than the oldest supported version {KubernetesVersion.Oldest}");
-        }
-
-        return version;
-    }
-
-    internal static Dictionary<string, Severity> ParseSeverities(IEnumerable<string> values)
-    {
-        var result = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);
-        foreach (var value in values)
-        {
-            var eq = value.IndexOf('=');
-            if (eq <= 0)
-            {
-                throw new CliException($"--severity: \"{value}\" is not RULE=LEVEL, e.g. DS2005=error");
-            }
-
-            var id = value.Substring(0, eq).Trim();
-            var level = value.Substring(eq + 1).Trim();
-            if (!RuleCatalog.TryGet(id, out var rule))
-            {
-                throw new CliException($"--severity: unknown rule \"{id}\"; run 'dslint rules' for the list");
-            }
-
-            if (!SeverityNames.TryParse(level, out var parsed))
-            {
-                throw new CliException($"--severity: \"{level}\" is not a severity; use none, silent, suggestion, info, warning or error");
-            }
-
-            result[rule.Id] = parsed;
-        }
-
-        return result;
     }
 }

@@ -28,22 +28,26 @@ internal static class LintRunner
         progress.Report(string.Create(CultureInfo.InvariantCulture, $"reading {paths.Count} files"));
         var inputs = InputReader.Read(paths, collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory).ToList();
 
-        var problems = new List<string>();
-        var configuration = ReadConfiguration(settings, inputs, problems);
+        var resolved = ConfigurationResolver.Resolve(settings.ToConfigurationRequest(inputs.Select(i => i.FullPath)));
+        ConfigurationReport.ThrowOnErrors(resolved, console);
+
+        var configuration = resolved.Configuration;
 
         progress.Report(string.Create(CultureInfo.InvariantCulture, $"linting {inputs.Count} files"));
         var result = ManifestLinter.Lint(inputs.Select(i => i.Source).ToList(), configuration);
         var (fixedCount, filesChanged) = (0, 0);
+        var notFixed = new List<string>();
         if (settings.Fix)
         {
             progress.Report("applying fixes");
-            (result, fixedCount, filesChanged) = FixRunner.Run(inputs, configuration, result, problems);
+            (result, fixedCount, filesChanged) = FixRunner.Run(inputs, configuration, result, notFixed);
         }
 
         progress.Dispose();
-        foreach (var problem in problems)
+        ConfigurationReport.WriteWarnings(resolved, console);
+        foreach (var file in notFixed)
         {
-            console.Error.WriteLine("dslint: warning: " + TerminalText.Escape(problem));
+            console.Error.WriteLine("dslint: warning: " + TerminalText.Escape(file));
         }
 
         if (result.Objects == 0 && (settings.FailIfNoObjects || !settings.Quiet))
@@ -96,23 +100,6 @@ internal static class LintRunner
         (failing ? "dslint: error: " : "dslint: warning: ") + string.Create(CultureInfo.InvariantCulture,
             $"nothing was linted: no Kubernetes object or cluster configuration in {result.Files} file{(result.Files == 1 ? "" : "s")} ({result.Documents} document{(result.Documents == 1 ? "" : "s")} parsed)")
         + (failing ? string.Empty : "; --fail-if-no-objects makes this an error");
-
-    private static EditorConfigConfiguration ReadConfiguration(LintSettings settings, IReadOnlyList<InputFile> inputs, List<string> problems)
-    {
-        try
-        {
-            return new EditorConfigConfiguration(
-                EditorConfigConfiguration.DiscoverEditorConfigs(inputs.Select(i => i.FullPath)),
-                settings.ToBaseOptions(),
-                familiesFromCommandLine: settings.IpFamilies is not null,
-                versionFromCommandLine: settings.KubernetesVersion is not null,
-                problems);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException("cannot read the configuration: " + ex.Message);
-        }
-    }
 
     private static void WriteReport(IReportFormatter formatter, LintReport report, string? outputFile, ConsoleStreams console)
     {

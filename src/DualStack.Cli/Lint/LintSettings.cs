@@ -1,8 +1,8 @@
-using DualStack.Rules;
+using DualStack.Manifests.Configuration;
 
 namespace DualStack.Cli.Lint;
 
-/// <summary>The options of <c>dslint lint</c>, parsed and validated.</summary>
+/// <summary>The options of <c>dslint lint</c> as given; values the engine knows about are validated by its configuration step.</summary>
 internal sealed record LintSettings
 {
     public IReadOnlyList<string> Paths { get; init; } = [];
@@ -13,13 +13,14 @@ internal sealed record LintSettings
 
     public string? StdinFileName { get; init; }
 
-    /// <summary>From <c>--ip-families</c>; null when not given (editorconfig or the default decides).</summary>
-    public IpFamilies? IpFamilies { get; init; }
+    /// <summary>From <c>--ip-families</c>, as given; null when not given (editorconfig or the default decides).</summary>
+    public string? IpFamilies { get; init; }
 
-    /// <summary>From <c>--kubernetes-version</c>; null when not given.</summary>
-    public KubernetesVersion? KubernetesVersion { get; init; }
+    /// <summary>From <c>--kubernetes-version</c>, as given; null when not given.</summary>
+    public string? KubernetesVersion { get; init; }
 
-    public IReadOnlyDictionary<string, Severity> SeverityOverrides { get; init; } = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);
+    /// <summary>From <c>--severity</c>: <c>RULE=LEVEL</c> values as given.</summary>
+    public IReadOnlyList<string> Severities { get; init; } = [];
 
     public bool WarnAsError { get; init; }
 
@@ -37,11 +38,12 @@ internal sealed record LintSettings
 
     public bool Verbose { get; init; }
 
-    public LintOptions ToBaseOptions() => new()
+    /// <summary>The configuration request for these options and inputs; the engine validates every value.</summary>
+    public ConfigurationRequest ToConfigurationRequest(IEnumerable<string> inputPaths) => new()
     {
-        IpFamilies = IpFamilies ?? DualStack.Rules.IpFamilies.Default,
-        IpFamiliesFromCommandLine = IpFamilies is not null,
-        KubernetesVersion = KubernetesVersion ?? DualStack.Rules.KubernetesVersion.Newest,
-        SeverityOverrides = SeverityOverrides,
+        InputPaths = inputPaths.ToList(),
+        IpFamilies = IpFamilies is null ? null : new SettingOverride(IpFamilies, "--ip-families"),
+        KubernetesVersion = KubernetesVersion is null ? null : new SettingOverride(KubernetesVersion, "--kubernetes-version"),
+        Severities = Severities.Select(s => new SettingOverride(s, "--severity")).ToList(),
     };
 }

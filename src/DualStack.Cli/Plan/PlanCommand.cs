@@ -39,7 +39,7 @@ internal static class PlanCommand
                 Format = parse.GetValue(format) ?? PlanFormat.Text,
                 OutputFile = parse.GetValue(output),
                 StdinFileName = parse.GetValue(stdinFileName),
-                KubernetesVersion = LintCommand.ParseVersion(parse.GetValue(kubernetesVersion)),
+                KubernetesVersion = parse.GetValue(kubernetesVersion),
                 Nodes = Positive(parse.GetValue(nodes), "--nodes"),
                 PodsPerNode = Positive(parse.GetValue(podsPerNode), "--pods-per-node"),
                 NoColor = parse.GetValue(noColor),

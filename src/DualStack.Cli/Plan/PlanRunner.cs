@@ -22,12 +22,10 @@ internal static class PlanRunner
         var collector = new InputCollector(console.CurrentDirectory);
         var paths = collector.Collect(settings.Paths);
         var inputs = InputReader.Read(paths, collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory).ToList();
-        var problems = new List<string>();
-        var run = AddressPlanner.Plan(inputs.Select(i => i.Source).ToList(), ReadConfiguration(settings, inputs, problems));
-        foreach (var problem in problems)
-        {
-            console.Error.WriteLine("dslint: warning: " + problem);
-        }
+        var resolved = ConfigurationResolver.Resolve(settings.ToConfigurationRequest(inputs.Select(i => i.FullPath)));
+        ConfigurationReport.ThrowOnErrors(resolved, console);
+        var run = AddressPlanner.Plan(inputs.Select(i => i.Source).ToList(), resolved.Configuration);
+        ConfigurationReport.WriteWarnings(resolved, console);
 
         var toConsole = settings.OutputFile is null;
         var style = TextStyle.Detect(settings.NoColor, toConsole && console.IsTerminal);
@@ -57,24 +55,6 @@ internal static class PlanRunner
 
         var inputErrors = run.InputFindings.Any(f => f.Severity == Severity.Error);
         return inputErrors || fit is { Fits: false } ? ExitCodes.Findings : ExitCodes.Success;
-    }
-
-    // The same configuration lint resolves: .editorconfig by each input's path, then the command line.
-    private static EditorConfigConfiguration ReadConfiguration(PlanSettings settings, IReadOnlyList<InputFile> inputs, List<string> problems)
-    {
-        try
-        {
-            return new EditorConfigConfiguration(
-                EditorConfigConfiguration.DiscoverEditorConfigs(inputs.Select(i => i.FullPath)),
-                settings.ToBaseOptions(),
-                familiesFromCommandLine: false,
-                versionFromCommandLine: settings.KubernetesVersion is not null,
-                problems);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException("cannot read the configuration: " + ex.Message);
-        }
     }
 
     private static void Write(string text, string? outputFile, ConsoleStreams console)

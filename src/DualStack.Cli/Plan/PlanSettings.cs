@@ -1,4 +1,4 @@
-using DualStack.Rules;
+using DualStack.Manifests.Configuration;
 
 namespace DualStack.Cli.Plan;
 
@@ -13,8 +13,8 @@ internal sealed record PlanSettings
 
     public string? StdinFileName { get; init; }
 
-    /// <summary>From <c>--kubernetes-version</c>; null when not given (editorconfig or the newest decides).</summary>
-    public KubernetesVersion? KubernetesVersion { get; init; }
+    /// <summary>From <c>--kubernetes-version</c>, as given; null when not given (editorconfig or the newest decides).</summary>
+    public string? KubernetesVersion { get; init; }
 
     /// <summary>From <c>--nodes</c>: the node count to check the plan against.</summary>
     public long? Nodes { get; init; }
@@ -24,8 +24,10 @@ internal sealed record PlanSettings
 
     public bool NoColor { get; init; }
 
-    public LintOptions ToBaseOptions() => new()
+    /// <summary>The configuration request for these options and inputs; the engine validates the version.</summary>
+    public ConfigurationRequest ToConfigurationRequest(IEnumerable<string> inputPaths) => new()
     {
-        KubernetesVersion = KubernetesVersion ?? DualStack.Rules.KubernetesVersion.Newest,
+        InputPaths = inputPaths.ToList(),
+        KubernetesVersion = KubernetesVersion is null ? null : new SettingOverride(KubernetesVersion, "--kubernetes-version"),
     };
 }

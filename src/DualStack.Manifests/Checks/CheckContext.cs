@@ -63,11 +63,27 @@ public class CheckContext
     }
 }
 
-/// <summary>The context of a run-wide check.</summary>
-public sealed class RunCheckContext : CheckContext
+/// <summary>
+/// The context of a run-wide check: the run's cluster model and, per file, the context a finding about that file is
+/// reported through. There are no run-wide options: the inputs of one run can have different .editorconfig settings,
+/// so a check takes the options of the file it reports on (the Service's, the configuration file's), and its result
+/// does not depend on the order of the inputs.
+/// </summary>
+public sealed class RunCheckContext
 {
-    public RunCheckContext(LintOptions options, ClusterModel cluster, Action<Finding> report)
-        : base(options, cluster, report)
+    private readonly Func<string, CheckContext> _forFile;
+
+    public RunCheckContext(ClusterModel cluster, Func<string, CheckContext> forFile)
     {
+        Cluster = cluster;
+        _forFile = forFile;
     }
+
+    public ClusterModel Cluster { get; }
+
+    /// <summary>The context (options, reporting) of the input at <paramref name="path"/>.</summary>
+    public CheckContext For(string path) => _forFile(path);
+
+    /// <summary>The context of the file that holds <paramref name="obj"/>.</summary>
+    public CheckContext For(KubeObject obj) => For(obj.Document.File.Path);
 }

@@ -46,7 +46,9 @@ public static class ManifestLinter
     /// </summary>
     public static LintResult Lint(IReadOnlyList<LoadedFile> files, IReadOnlyList<LoadedFile> clusterContext, ILintConfiguration configuration, CheckSet checks)
     {
-        var loaded = files as LoadedFile[] ?? files.ToArray();
+        // Inputs in path order: the cluster model takes ranges from the first file that defines them, and the result
+        // of a run must not depend on the order its inputs were named in.
+        var loaded = files.OrderBy(f => f.File.Path, StringComparer.Ordinal).ToArray();
         var raw = new ConcurrentBag<Finding>();
         foreach (var file in loaded)
         {
@@ -56,30 +58,33 @@ public static class ManifestLinter
             }
         }
 
-        // The cluster is one for the run: its model is built from all configuration files before any check.
-        var firstPath = loaded.Length > 0 ? loaded[0].File.Path : string.Empty;
-        var runOptions = loaded.Length > 0 ? configuration.OptionsFor(firstPath) : LintOptions.Default;
+        // The cluster is one for the run: its model is built from all configuration files before any check. Its
+        // families count only when a configuration file defines them (FileOptions); otherwise each file's own apply.
         ClusterModel cluster;
         try
         {
-            cluster = ClusterModelBuilder.Build(ClusterInputs(loaded, clusterContext), runOptions);
+            cluster = ClusterModelBuilder.Build(ClusterInputs(loaded, clusterContext), LintOptions.Default);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            cluster = ClusterModel.FromOptions(runOptions);
-            raw.Add(InputFindings.InternalError(firstPath, "while reading the cluster configuration", ex));
+            cluster = ClusterModel.FromOptions(LintOptions.Default);
+            raw.Add(InputFindings.InternalError(FirstPath(loaded), "while reading the cluster configuration", ex));
         }
+
+        var contexts = new ConcurrentDictionary<string, CheckContext>(StringComparer.Ordinal);
+        CheckContext ContextFor(string path) =>
+            contexts.GetOrAdd(path, p => new CheckContext(FileOptions(configuration, p, cluster), cluster, raw.Add));
 
         var objectsPerFile = new List<KubeObject>[loaded.Length];
         var suppressionsPerFile = new IReadOnlyList<SuppressionDirective>[loaded.Length];
         Parallel.For(0, loaded.Length, i =>
         {
-            objectsPerFile[i] = CheckFile(loaded[i], checks, FileOptions(configuration, loaded[i].File.Path, cluster), cluster, raw);
+            objectsPerFile[i] = CheckFile(loaded[i], checks, ContextFor(loaded[i].File.Path), raw);
             suppressionsPerFile[i] = ReadSuppressions(loaded[i], objectsPerFile[i], raw);
         });
 
         var allObjects = objectsPerFile.SelectMany(o => o).ToList();
-        var runContext = new RunCheckContext(FileOptions(configuration, firstPath, cluster), cluster, raw.Add);
+        var runContext = new RunCheckContext(cluster, ContextFor);
         foreach (var check in checks.RunChecks)
         {
             try
@@ -88,7 +93,7 @@ public static class ManifestLinter
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                raw.Add(InputFindings.InternalError(firstPath, $"in check {check.GetType().Name}", ex));
+                raw.Add(InputFindings.InternalError(FirstPath(loaded), $"in check {check.GetType().Name}", ex));
             }
         }
 
@@ -114,6 +119,9 @@ public static class ManifestLinter
         return objects.Count + cluster.ConfigDocuments.Count(c => !objectDocuments.Contains(c.Document));
     }
 
+    // A problem of the whole run (the cluster model, a run check) is reported on the first input in path order.
+    private static string FirstPath(LoadedFile[] files) => files.Length > 0 ? files[0].File.Path : "<no input>";
+
     private static IReadOnlyList<LoadedFile> ClusterInputs(LoadedFile[] loaded, IReadOnlyList<LoadedFile> clusterContext) =>
         clusterContext.Count == 0
             ? loaded
@@ -121,9 +129,8 @@ public static class ManifestLinter
 
     // Runs the document and object checks of one file; an exception in a check is reported on the document or
     // object it was checking, and the remaining checks still run.
-    private static List<KubeObject> CheckFile(LoadedFile file, CheckSet checks, LintOptions options, ClusterModel cluster, ConcurrentBag<Finding> raw)
+    private static List<KubeObject> CheckFile(LoadedFile file, CheckSet checks, CheckContext context, ConcurrentBag<Finding> raw)
     {
-        var context = new CheckContext(options, cluster, raw.Add);
         var objects = new List<KubeObject>();
         foreach (var document in file.Documents)
         {

@@ -43,6 +43,31 @@ public readonly record struct KubernetesVersion(int Major, int Minor) : ICompara
         return true;
     }
 
+    /// <summary>
+    /// Parses a target version and checks that the engine knows it (<see cref="Oldest"/> to <see cref="Newest"/>).
+    /// <paramref name="error"/> says what is wrong, for every front end to print after the setting's name.
+    /// </summary>
+    public static bool TryParseSupported(string? text, out KubernetesVersion version, out string? error)
+    {
+        error = null;
+        if (!TryParse(text, out version))
+        {
+            error = $"\"{text}\" is not a Kubernetes version such as {Newest}";
+            return false;
+        }
+
+        if (version < Oldest)
+        {
+            error = $"{version} is older than the oldest supported version {Oldest}";
+        }
+        else if (version > Newest)
+        {
+            error = $"{version} is newer than the newest known version {Newest}; use {Newest} until dslint knows {version}";
+        }
+
+        return error is null;
+    }
+
     public int CompareTo(KubernetesVersion other) =>
         Major != other.Major ? Major.CompareTo(other.Major) : Minor.CompareTo(other.Minor);
 

@@ -31,7 +31,7 @@ public sealed class OverlapTests
         var finding = Assert.Single(result.Findings, f => f.RuleId == "DS3004");
         Assert.Equal(("k3s.yaml", 1, 16, "service-cidr"), (finding.File, finding.Line, finding.Column, finding.Field));
         Assert.Equal("service range \"fd00::/108\" overlaps pool \"fd00::/104\" (the default of ipam.operator.clusterPoolIPv6PodCIDRList in cilium-values.yaml); addresses in both are routed to Services, not pods", finding.Message);
-        Assert.Equal(["k3s.yaml", "cilium-values.yaml"], result.ClusterModelSources);
+        Assert.Equal(["cilium-values.yaml", "k3s.yaml"], result.ClusterModelSources); // path order, whatever the input order
 
         var fixedPool = ConfigLint.LintFiles(
             null,

@@ -27,7 +27,7 @@ internal sealed class EditorConfigCache
         IReadOnlyList<string> files;
         try
         {
-            files = EditorConfigConfiguration.DiscoverEditorConfigs([localPath]);
+            files = ConfigurationFiles.Discover([localPath]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -44,19 +44,10 @@ internal sealed class EditorConfigCache
             }
         }
 
-        var problems = new List<string>();
-        ILintConfiguration configuration;
-        try
-        {
-            configuration = new EditorConfigConfiguration(files, LintOptions.Default, familiesFromCommandLine: false, versionFromCommandLine: false, problems);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            _log($"cannot read the configuration: {ex.Message}");
-            return new FixedConfiguration(LintOptions.Default);
-        }
-
-        foreach (var problem in problems)
+        // The one configuration step of every front end; it never throws and reports unreadable files as problems.
+        var resolved = ConfigurationResolver.Resolve(new ConfigurationRequest { InputPaths = [localPath] });
+        var configuration = resolved.Configuration;
+        foreach (var problem in resolved.Problems)
         {
             _log("configuration: " + problem);
         }

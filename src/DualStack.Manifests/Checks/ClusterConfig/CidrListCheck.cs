@@ -29,7 +29,7 @@ public sealed class CidrListCheck : IRunCheck
         }
     }
 
-    private static void CheckList(CidrListSetting setting, CheckContext context)
+    private static void CheckList(CidrListSetting setting, RunCheckContext context)
     {
         var whole = setting.Value;
         if (setting.Items.Count == 0 || setting.Items.All(i => i.Value.Text.Trim().Length == 0))
@@ -70,7 +70,7 @@ public sealed class CidrListCheck : IRunCheck
         CheckSpecial(setting, context);
     }
 
-    private static void CheckCount(CidrListSetting setting, CheckContext context)
+    private static void CheckCount(CidrListSetting setting, RunCheckContext context)
     {
         var items = setting.Items;
         if (!setting.AllowsPair && items.Count > 1)
@@ -94,7 +94,7 @@ public sealed class CidrListCheck : IRunCheck
         }
     }
 
-    private static void CheckSizes(CidrListSetting setting, CheckContext context)
+    private static void CheckSizes(CidrListSetting setting, RunCheckContext context)
     {
         var kubeadm = setting.Validator == RangeValidator.Kubeadm;
         for (var i = 0; i < setting.Items.Count && i < 2; i++)
@@ -109,7 +109,7 @@ public sealed class CidrListCheck : IRunCheck
             var size = cidr.Size;
             if (setting.Role == RangeRole.Service)
             {
-                var limited = RangeLimits.ServiceSizeLimited(setting.Validator, context.KubernetesVersion);
+                var limited = RangeLimits.ServiceSizeLimited(setting.Validator, context.For(item.Path).KubernetesVersion);
                 if (limited && cidr.HostBits > RangeLimits.MaxServiceHostBits)
                 {
                     var message = kubeadm
@@ -136,7 +136,7 @@ public sealed class CidrListCheck : IRunCheck
         }
     }
 
-    private static void CheckSpecial(CidrListSetting setting, CheckContext context)
+    private static void CheckSpecial(CidrListSetting setting, RunCheckContext context)
     {
         foreach (var item in setting.Items)
         {

@@ -11,6 +11,10 @@ internal static class ConfigReport
     public static void Report(this CheckContext context, string ruleId, ConfigValue value, string message, Severity? severity = null) =>
         context.Report(ruleId, value.Document, value.Span, value.ObjectName, value.Field, message, severity);
 
+    /// <summary>Reports at the value, through the context (options) of the file that holds it.</summary>
+    public static void Report(this RunCheckContext context, string ruleId, ConfigValue value, string message, Severity? severity = null) =>
+        context.For(value.Path).Report(ruleId, value, message, severity);
+
     public static string Families(IEnumerable<IpFamily> families)
     {
         var list = families.Distinct().ToList();

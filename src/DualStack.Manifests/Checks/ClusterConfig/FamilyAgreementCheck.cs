@@ -46,7 +46,7 @@ public sealed class FamilyAgreementCheck : IRunCheck
         }
     }
 
-    private static void CheckPair(ConfigDocument config, CidrListSetting pod, CidrListSetting service, CheckContext context)
+    private static void CheckPair(ConfigDocument config, CidrListSetting pod, CidrListSetting service, RunCheckContext context)
     {
         var podFamilies = pod.Families.Distinct().ToList();
         var serviceFamilies = service.Families.Distinct().ToList();
@@ -77,7 +77,7 @@ public sealed class FamilyAgreementCheck : IRunCheck
         }
     }
 
-    private static void CheckOverride(CidrListSetting overriding, CidrListSetting defined, CheckContext context)
+    private static void CheckOverride(CidrListSetting overriding, CidrListSetting defined, RunCheckContext context)
     {
         var own = overriding.Families.Distinct().ToList();
         var expected = defined.Families.Distinct().ToList();

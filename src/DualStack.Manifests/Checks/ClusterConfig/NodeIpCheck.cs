@@ -35,7 +35,7 @@ public sealed class NodeIpCheck : IRunCheck
         }
     }
 
-    private static void CheckOne(NodeIpSetting nodeIp, CheckContext context)
+    private static void CheckOne(NodeIpSetting nodeIp, RunCheckContext context)
     {
         var whole = nodeIp.Value;
         var valid = nodeIp.Items.Where(i => i.Ip is not null).ToList();

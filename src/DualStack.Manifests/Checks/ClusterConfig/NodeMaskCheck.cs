@@ -25,7 +25,7 @@ public sealed class NodeMaskCheck : IRunCheck
         }
     }
 
-    private static void Check(NodeMaskSetting masks, CheckContext context)
+    private static void Check(NodeMaskSetting masks, RunCheckContext context)
     {
         var items = masks.PodRanges.SelectMany(r => r.Items).Where(i => i.Cidr is not null).ToList();
         var dual = items.Select(i => i.Cidr!.Value.Family).Distinct().Count() == 2;

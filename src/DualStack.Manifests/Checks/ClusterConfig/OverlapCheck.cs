@@ -52,7 +52,7 @@ public sealed class OverlapCheck : IRunCheck
         }
     }
 
-    private static void Report(CheckContext context, ModelCidr service, ModelCidr other, string atService, string atOther)
+    private static void Report(RunCheckContext context, ModelCidr service, ModelCidr other, string atService, string atOther)
     {
         if (!service.Source.IsDefault)
         {

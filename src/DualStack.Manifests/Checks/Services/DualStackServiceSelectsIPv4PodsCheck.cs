@@ -18,12 +18,6 @@ public sealed class DualStackServiceSelectsIPv4PodsCheck : IRunCheck
 
     public void Check(IReadOnlyList<KubeObject> objects, RunCheckContext context)
     {
-        var target = context.Options.IpFamilies;
-        if (!target.Contains(IpFamily.IPv6))
-        {
-            return;
-        }
-
         // Workloads that listen on IPv4 only, with their pod labels; computed once for all Services.
         var workloads = new List<(KubeObject Obj, YamlMappingNode Labels, IPv4WildcardListen Listen)>();
         foreach (var obj in objects)
@@ -50,7 +44,11 @@ public sealed class DualStackServiceSelectsIPv4PodsCheck : IRunCheck
 
         foreach (var obj in objects)
         {
-            if (ServiceSpec.From(obj, context) is not { HasSelector: true, SelectorNode: { } selector } service ||
+            // The target is the Service's: its file's options (editorconfig by path) or the cluster's families.
+            var at = context.For(obj);
+            var target = at.Options.IpFamilies;
+            if (!target.Contains(IpFamily.IPv6) ||
+                ServiceSpec.From(obj, at) is not { HasSelector: true, SelectorNode: { } selector } service ||
                 ServiceAllocation.Evaluate(service, target, context.Cluster) is not { ServesIPv6: true } result)
             {
                 continue;
@@ -64,7 +62,7 @@ public sealed class DualStackServiceSelectsIPv4PodsCheck : IRunCheck
                 }
 
                 var what = result.IsDualStack ? "dual-stack Service" : "IPv6 Service";
-                context.Report(RuleIds[0], obj, selector, "spec.selector",
+                at.Report(RuleIds[0], obj, selector, "spec.selector",
                     $"this {what} selects the pods of {workload.Kind} \"{workload.Name}\", whose container \"{listen.Container}\" " +
                     $"listens on the IPv4 wildcard ({listen.Source} \"{listen.Token}\"), so IPv6 connections to the Service are refused. " +
                     $"Make it listen on \"{listen.Fix.Replacement}\", {listen.Fix.Explanation}");

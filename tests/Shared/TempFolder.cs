@@ -1,6 +1,6 @@
-namespace DualStack.Cli.Tests;
+namespace DualStack.Tests;
 
-/// <summary>A fresh folder under the system temp folder (no .git or .editorconfig above it), deleted afterwards.</summary>
+/// <summary>A fresh folder under the system temp folder (no .git or .editorconfig above it), deleted afterwards. Shared by the test projects.</summary>
 internal sealed class TempFolder : IDisposable
 {
     public TempFolder()

@@ -1,0 +1,127 @@
+using System.Text.RegularExpressions;
+using DualStack.Rules;
+
+namespace DualStack.Manifests.Configuration;
+
+/// <summary>
+/// The settings dslint reads from .editorconfig / .globalconfig, and the one place that says whether a value is good:
+/// every front end (command line, MSBuild properties, configuration files) validates through here, so a mistake gets
+/// the same message wherever it is made.
+/// </summary>
+public static class ConfigurationKeys
+{
+    /// <summary>The prefix of dslint's own keys; any other key under it is a mistake.</summary>
+    public const string Prefix = "dualstack_lint.";
+
+    /// <summary>Target families, primary first: <c>IPv4</c>, <c>IPv6</c>, <c>IPv4,IPv6</c>, <c>IPv6,IPv4</c>.</summary>
+    public const string IpFamilies = "dualstack_lint.ip_families";
+
+    /// <summary>Target Kubernetes version, e.g. <c>1.36</c>.</summary>
+    public const string KubernetesVersion = "dualstack_lint.kubernetes_version";
+
+    // dotnet_diagnostic.DS2005.severity: the compiler's key for a rule's severity.
+    private static readonly Regex SeverityKey = new(@"^dotnet_diagnostic\.(?<id>ds\d+)\.severity$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    private static readonly Dictionary<string, Func<string, string?>> Validators = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [IpFamilies] = value => ParseIpFamilies(value, out _),
+        [KubernetesVersion] = value => ParseKubernetesVersion(value, out _),
+    };
+
+    /// <summary>Every <c>dualstack_lint.*</c> key dslint reads, sorted.</summary>
+    public static IReadOnlyList<string> Known => Validators.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
+
+    /// <summary>Parses a families value; returns the error (without the setting's name) or null.</summary>
+    public static string? ParseIpFamilies(string value, out IpFamilies families) =>
+        Rules.IpFamilies.TryParse(value, out families, out var error) ? null : error;
+
+    /// <summary>Parses a Kubernetes version and checks it is one the engine knows; returns the error or null.</summary>
+    public static string? ParseKubernetesVersion(string value, out KubernetesVersion version) =>
+        Rules.KubernetesVersion.TryParseSupported(value, out version, out var error) ? null : error;
+
+    /// <summary>
+    /// Parses a command-line severity override <c>RULE=LEVEL</c> (LEVEL: none, silent, suggestion, info, warning, error);
+    /// returns the error or null.
+    /// </summary>
+    public static string? ParseSeverityOverride(string text, out string ruleId, out Severity severity)
+    {
+        ruleId = string.Empty;
+        severity = Severity.None;
+        var eq = text.IndexOf('=');
+        if (eq <= 0)
+        {
+            return $"\"{text}\" is not RULE=LEVEL, e.g. DS2005=error";
+        }
+
+        var id = text.Substring(0, eq).Trim();
+        var level = text.Substring(eq + 1).Trim();
+        if (!RuleCatalog.TryGet(id, out var rule))
+        {
+            return $"unknown rule \"{id}\"; run 'dslint rules' for the list";
+        }
+
+        if (!SeverityNames.TryParse(level, out severity))
+        {
+            return $"\"{level}\" is not a severity; use none, silent, suggestion, info, warning or error";
+        }
+
+        ruleId = rule.Id;
+        return null;
+    }
+
+    /// <summary>
+    /// What is wrong with <paramref name="key"/> = <paramref name="value"/> in a configuration file, or null when it is
+    /// fine or not dslint's business. Checks dslint's own keys and the severity keys of DS rules; the words the compiler
+    /// accepts for severities are the ones it accepts (it ignores others silently, so dslint says so).
+    /// </summary>
+    public static string? CheckFileSetting(string key, string value)
+    {
+        if (key.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return Validators.TryGetValue(key, out var validate)
+                ? validate(value) is { } error ? $"{key.ToLowerInvariant()}: {error}" : null
+                : $"unknown key \"{key}\"{Suggestion(key)}; dslint reads {string.Join(" and ", Known)}";
+        }
+
+        var severityKey = SeverityKey.Match(key);
+        if (!severityKey.Success)
+        {
+            return null;
+        }
+
+        var id = severityKey.Groups["id"].Value.ToUpperInvariant();
+        if (!RuleCatalog.TryGet(id, out _))
+        {
+            return $"{key}: unknown rule \"{id}\"; run 'dslint rules' for the list";
+        }
+
+        return value.ToLowerInvariant() is "default" or "none" or "silent" or "refactoring" or "suggestion" or "warning" or "error"
+            ? null
+            : $"{key}: \"{value}\" is not a severity the compiler reads; use none, silent, suggestion, warning, error or default";
+    }
+
+    // " (did you mean dualstack_lint.ip_families?)" for a key a few edits away from a known one.
+    private static string Suggestion(string key)
+    {
+        var closest = Known.Select(k => (Key: k, Distance: EditDistance(key.ToLowerInvariant(), k))).OrderBy(c => c.Distance).First();
+        return closest.Distance <= 3 ? $" (did you mean {closest.Key}?)" : string.Empty;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
+}
