@@ -33,6 +33,10 @@ internal static class FindingLogger
         var message = finding.Object is null && finding.Field is null
             ? finding.Message
             : $"{finding.Message} [{string.Join(" ", new[] { finding.Object, finding.Field }.Where(s => !string.IsNullOrEmpty(s)))}]";
+
+        // The console shows no help link of a logged warning; the compiler appends its rules' links to the message,
+        // so manifest findings do the same and read alike in `dotnet build` output.
+        message = help is null ? message : $"{message} ({help})";
         switch (finding.Severity)
         {
             case Severity.Error:

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using DualStack.Analyzers.Json;
+using DualStack.Rules.Listening;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -15,15 +16,19 @@ namespace DualStack.Analyzers.StringRules;
 /// <c>URLS</c> or <c>DOTNET_URLS</c>. AdditionalFiles: <c>appsettings*.json</c> (<c>urls</c>,
 /// <c>Kestrel:Endpoints:*:Url</c>) and <c>launchSettings.json</c> (<c>profiles:*:applicationUrl</c> and the URL
 /// variables of <c>environmentVariables</c>), and Dockerfiles (<c>ENV ASPNETCORE_URLS=…</c>).
+/// Which variables, keys and files carry listen URLs, what a wildcard is, and what replaces it all come from the
+/// engine's listen-URL model (<c>DualStack.Rules.Listening</c>), which the manifest rules (DS2011, DS2030) share; a
+/// <c>0.0.0.0</c> URL beside a dual-stack one on the same port (<c>http://0.0.0.0:80;http://[::]:80</c>) is covered.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DS1010ListenUrlAnalyzer : DiagnosticAnalyzer
 {
-    internal const string IPv4Wildcard = "0.0.0.0";
-    internal const string DualStackWildcard = "*";
+    /// <summary>The diagnostic property holding the replacement host the model gives (a fix that keeps an IPv4 fallback).</summary>
+    internal const string FixHostProperty = "FixHost";
 
-    private static readonly ImmutableHashSet<string> UrlVariables =
-        ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase, "ASPNETCORE_URLS", "URLS", "DOTNET_URLS");
+    // A hole (a runtime value) in composed text reads as '1' for the model: a port stays a port, and no host
+    // becomes the wildcard "0.0.0.0" because of a value nobody knows.
+    private const char HoleStandIn = '1';
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DS1010);
 
@@ -62,7 +67,7 @@ public sealed class DS1010ListenUrlAnalyzer : DiagnosticAnalyzer
         if (assignment.Target is IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer
             && symbols.IsConfiguration(indexer.Property.ContainingType)
             && indexer.Arguments[0].Value.ConstantValue.Value is string key
-            && (string.Equals(key, "urls", StringComparison.OrdinalIgnoreCase) || UrlVariables.Contains(key)))
+            && ListenVariables.IsAspNetCoreUrlsKey(key))
         {
             ReportWildcardHosts(context, assignment.Value);
         }
@@ -79,7 +84,7 @@ public sealed class DS1010ListenUrlAnalyzer : DiagnosticAnalyzer
         }
 
         if (StringRuleSymbols.Is(type, symbols.IWebHostBuilder) && method.Name == "UseSetting" && invocation.Arguments.Length == 2
-            && invocation.Arguments[0].Value.ConstantValue.Value is string key && string.Equals(key, "urls", StringComparison.OrdinalIgnoreCase))
+            && invocation.Arguments[0].Value.ConstantValue.Value is string key && string.Equals(key, ListenVariables.UrlsKey, StringComparison.OrdinalIgnoreCase))
         {
             return [invocation.Arguments[1].Value];
         }
@@ -97,7 +102,7 @@ public sealed class DS1010ListenUrlAnalyzer : DiagnosticAnalyzer
         }
 
         if (StringRuleSymbols.Is(type, symbols.Environment) && method.Name == "SetEnvironmentVariable" && invocation.Arguments.Length >= 2
-            && invocation.Arguments[0].Value.ConstantValue.Value is string name && UrlVariables.Contains(name))
+            && invocation.Arguments[0].Value.ConstantValue.Value is string name && ListenVariables.IsAspNetCoreUrlVariable(name))
         {
             return [invocation.Arguments[1].Value];
         }
@@ -121,25 +126,29 @@ public sealed class DS1010ListenUrlAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var host in HostText.UrlHosts(pieces.Text))
+        var modelText = pieces.Text.Replace(StringPieces.HoleChar, HoleStandIn);
+        foreach (var address in ListenWildcards.IPv4Only(ListenAddressParser.ParseUrlList(modelText)))
         {
-            if (string.CompareOrdinal(pieces.Text, host.Start, IPv4Wildcard, 0, host.Length) != 0 || host.Length != IPv4Wildcard.Length)
-            {
-                continue;
-            }
-
-            var url = pieces.Display(host.UrlStart, host.UrlLength);
+            var fix = address.Fix();
+            var url = pieces.Display(address.Start, address.Length);
+            var hostEnd = address.HostStart + address.HostLength;
+            var replacement = pieces.Display(address.Start, address.HostStart - address.Start) + fix.Host
+                + pieces.Display(hostEnd, address.Start + address.Length - hostEnd);
             context.ReportDiagnostic(StringDiagnostics.Create(
-                Descriptors.DS1010, value, pieces, host.Start, host.Length, url, ReplaceFirst(url, IPv4Wildcard, DualStackWildcard)));
+                Descriptors.DS1010, value, pieces, address.HostStart, address.HostLength, FixProperties(fix), url, replacement));
         }
     }
+
+    private static ImmutableDictionary<string, string?> FixProperties(ListenFix fix) =>
+        fix.KeepsIPv4Fallback
+            ? ImmutableDictionary<string, string?>.Empty.Add(FixHostProperty, fix.Host)
+            : ImmutableDictionary<string, string?>.Empty;
 
     private static void AnalyzeSettingsFile(AdditionalFileAnalysisContext context)
     {
         var path = context.AdditionalFile.Path;
-        var kind = DS1010ListenUrlSettings.Classify(path);
-        var isDockerfile = kind == SettingsFileKind.None && DS1010DockerfileUrls.IsDockerfile(path);
-        if (kind == SettingsFileKind.None && !isDockerfile)
+        var kind = ListenSettingsFiles.Classify(path);
+        if (kind == ListenSettingsFileKind.None)
         {
             return;
         }
@@ -151,35 +160,30 @@ public sealed class DS1010ListenUrlAnalyzer : DiagnosticAnalyzer
         }
 
         var content = text.ToString();
-        if (isDockerfile)
+        if (kind == ListenSettingsFileKind.Dockerfile)
         {
-            foreach (var (start, value) in DS1010DockerfileUrls.Values(content))
+            foreach (var variable in DockerfileEnv.UrlVariables(content))
             {
-                ReportInFile(context, text, value, i => start + i);
+                ReportInFile(context, text, variable.Value, i => variable.ValueStart + i);
             }
 
             return;
         }
 
-        foreach (var node in DS1010ListenUrlSettings.UrlValues(JsonReader.Parse(content), kind))
+        foreach (var node in JsonPaths.StringValues(JsonReader.Parse(content), ListenSettingsFiles.UrlPaths(kind), ListenSettingsFiles.AnyProperty))
         {
             var offsets = node.SourceOffsets;
             ReportInFile(context, text, node.StringValue ?? string.Empty, i => i < offsets.Count ? offsets[i] : -1);
         }
     }
 
-    /// <summary>Reports each 0.0.0.0 host of a URL list read from a file; <paramref name="sourceOffset"/> maps value indexes to file offsets.</summary>
+    /// <summary>Reports each IPv4-wildcard host of a URL list read from a file; <paramref name="sourceOffset"/> maps value indexes to file offsets.</summary>
     private static void ReportInFile(AdditionalFileAnalysisContext context, SourceText text, string value, Func<int, int> sourceOffset)
     {
-        foreach (var host in HostText.UrlHosts(value))
+        foreach (var address in ListenWildcards.IPv4Only(ListenAddressParser.ParseUrlList(value)))
         {
-            if (host.Length != IPv4Wildcard.Length || string.CompareOrdinal(value, host.Start, IPv4Wildcard, 0, host.Length) != 0)
-            {
-                continue;
-            }
-
-            var start = sourceOffset(host.Start);
-            var last = sourceOffset(host.Start + host.Length - 1);
+            var start = sourceOffset(address.HostStart);
+            var last = sourceOffset(address.HostStart + address.HostLength - 1);
             if (start < 0 || last < start || last >= text.Length)
             {
                 continue;
@@ -187,14 +191,8 @@ public sealed class DS1010ListenUrlAnalyzer : DiagnosticAnalyzer
 
             var span = TextSpan.FromBounds(start, last + 1);
             var location = Location.Create(context.AdditionalFile.Path, span, text.Lines.GetLinePositionSpan(span));
-            var url = value.Substring(host.UrlStart, host.UrlLength);
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.DS1010, location, url, ReplaceFirst(url, IPv4Wildcard, DualStackWildcard)));
+            var fix = address.Fix();
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.DS1010, location, FixProperties(fix), address.Text, fix.Replacement));
         }
-    }
-
-    private static string ReplaceFirst(string text, string oldValue, string newValue)
-    {
-        var index = text.IndexOf(oldValue, StringComparison.Ordinal);
-        return index < 0 ? text : text.Substring(0, index) + newValue + text.Substring(index + oldValue.Length);
     }
 }

@@ -38,7 +38,7 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(OperationAnalysisContext context, StringRuleSymbols symbols)
     {
-        foreach (var (value, sink) in ParsedValues(context.Operation, context.ContainingSymbol, symbols))
+        foreach (var (value, sink, sinkIsName) in ParsedValues(context.Operation, context.ContainingSymbol, symbols))
         {
             var pieces = StringPieces.From(value);
             if (pieces is null)
@@ -54,8 +54,10 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
+                // A name is evidence for one side only: a member named as an endpoint over a host named as an IP
+                // (ToInetAddr() => $"{Ip}:{Port}") is as often a key or a label as something parsed later.
                 var hole = pieces.HoleAt(i);
-                if (hole is null || !IsUnbracketedIPHost(hole, symbols))
+                if (hole is null || IsUnbracketedIPHost(hole, symbols) is not { } hostIsName || (hostIsName && sinkIsName))
                 {
                     continue;
                 }
@@ -73,30 +75,31 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
         || text[index - 1] == '@'
         || text[index - 1] == ';';
 
-    private static bool IsUnbracketedIPHost(IOperation hole, StringRuleSymbols symbols)
+    /// <summary>Null when the hole is no IP host; false when its type shows it is an IP; true when only its name does.</summary>
+    private static bool? IsUnbracketedIPHost(IOperation hole, StringRuleSymbols symbols)
     {
         var value = hole.WalkDownConversions();
         if (StringRuleSymbols.Is(value.Type, symbols.IPAddress))
         {
-            return true;
+            return false;
         }
 
         if (value is IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: { } instance }
             && StringRuleSymbols.Is(instance.WalkDownConversions().Type, symbols.IPAddress))
         {
-            return true;
+            return false;
         }
 
         if (value is IPropertyReferenceOperation { Property.Name: "DnsSafeHost" or "IdnHost" } property
             && StringRuleSymbols.Is(property.Property.ContainingType, symbols.Uri))
         {
-            return true;
+            return false;
         }
 
         // A string that is named as an IP address (ServerIp, GetCurrentIp()) holds a literal, not a host name.
         if (value.Type?.SpecialType != SpecialType.System_String)
         {
-            return false;
+            return null;
         }
 
         var name = value switch
@@ -108,33 +111,33 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
             IInvocationOperation call => call.TargetMethod.Name,
             _ => null,
         };
-        return AddressNames.LooksLikeIp(name);
+        return AddressNames.LooksLikeIp(name) ? true : null;
     }
 
     /// <summary>String values that something parses as an endpoint or URL, with the parser's name.</summary>
-    private static IEnumerable<(IOperation Value, string Sink)> ParsedValues(IOperation operation, ISymbol containingSymbol, StringRuleSymbols symbols)
+    private static IEnumerable<(IOperation Value, string Sink, bool SinkIsName)> ParsedValues(IOperation operation, ISymbol containingSymbol, StringRuleSymbols symbols)
     {
         switch (operation)
         {
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } indexer } assignment
                 when symbols.IsConfiguration(indexer.Property.ContainingType):
-                yield return (assignment.Value, "a configuration value");
+                yield return (assignment.Value, "a configuration value", false);
                 yield break;
 
             // Stored for later parsing: a field or property named as an endpoint (Address, ServerUrl, PeerEndpoint),
             // never a name, key or label (ClientName, CacheKey), which only identify.
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: false } or IFieldReferenceOperation } assignment
                 when AddressNames.LooksLikeEndpoint(MemberName(assignment.Target)):
-                yield return (assignment.Value, "'" + MemberName(assignment.Target) + "'");
+                yield return (assignment.Value, "'" + MemberName(assignment.Target) + "'", true);
                 yield break;
 
             case IReturnOperation { ReturnedValue: { } returned } when ReturningMemberName(containingSymbol) is { } name && AddressNames.LooksLikeEndpoint(name):
-                yield return (returned, "the result of '" + name + "'");
+                yield return (returned, "the result of '" + name + "'", true);
                 yield break;
 
             case IInvocationOperation invocation when StringRuleSymbols.Is(invocation.TargetMethod.ContainingType, symbols.Environment)
                 && invocation.TargetMethod.Name == "SetEnvironmentVariable" && invocation.Arguments.Length >= 2:
-                yield return (invocation.Arguments[1].Value, "an environment variable");
+                yield return (invocation.Arguments[1].Value, "an environment variable", false);
                 yield break;
         }
 
@@ -142,7 +145,7 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
         {
             if (sink.Kind != SinkKind.Host)
             {
-                yield return (sink.Value, sink.IsListenUrl ? sink.Name : "the argument of " + sink.Name);
+                yield return (sink.Value, sink.IsListenUrl ? sink.Name : "the argument of " + sink.Name, false);
             }
         }
     }

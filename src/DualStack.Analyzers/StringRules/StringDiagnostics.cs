@@ -10,17 +10,22 @@ namespace DualStack.Analyzers.StringRules;
 /// </summary>
 internal static class StringDiagnostics
 {
-    public static Diagnostic Create(DiagnosticDescriptor descriptor, IOperation useSite, StringPieces pieces, int start, int length, params object[] args)
+    public static Diagnostic Create(DiagnosticDescriptor descriptor, IOperation useSite, StringPieces pieces, int start, int length, params object[] args) =>
+        Create(descriptor, useSite, pieces, start, length, properties: null, args);
+
+    public static Diagnostic Create(
+        DiagnosticDescriptor descriptor, IOperation useSite, StringPieces pieces, int start, int length,
+        System.Collections.Immutable.ImmutableDictionary<string, string?>? properties, params object[] args)
     {
         var exactLocation = pieces.Locate(start, length, out _);
         var useSpan = useSite.Syntax.Span;
         if (exactLocation.SourceTree == useSite.Syntax.SyntaxTree && useSpan.Contains(exactLocation.SourceSpan))
         {
-            return Diagnostic.Create(descriptor, exactLocation, args);
+            return Diagnostic.Create(descriptor, exactLocation, properties, args);
         }
 
         return exactLocation.SourceTree == useSite.Syntax.SyntaxTree
-            ? Diagnostic.Create(descriptor, useSite.Syntax.GetLocation(), [exactLocation], args)
-            : Diagnostic.Create(descriptor, useSite.Syntax.GetLocation(), args);
+            ? Diagnostic.Create(descriptor, useSite.Syntax.GetLocation(), [exactLocation], properties, args)
+            : Diagnostic.Create(descriptor, useSite.Syntax.GetLocation(), properties, args);
     }
 }

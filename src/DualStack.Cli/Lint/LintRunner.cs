@@ -37,7 +37,7 @@ internal static class LintRunner
         if (settings.Fix)
         {
             progress.Report("applying fixes");
-            (result, fixedCount, filesChanged) = FixRunner.Run(inputs, configuration, result);
+            (result, fixedCount, filesChanged) = FixRunner.Run(inputs, configuration, result, problems);
         }
 
         progress.Dispose();
@@ -65,7 +65,10 @@ internal static class LintRunner
         };
 
         var toConsole = settings.OutputFile is null;
-        var style = TextStyle.Detect(settings.NoColor, toConsole && console.IsTerminal);
+        // An --output file gets colour only when asked for explicitly; FORCE_COLOR is for consoles and CI logs.
+        var style = toConsole
+            ? TextStyle.Resolve(settings.Color, settings.NoColor, console.IsTerminal)
+            : TextStyle.Resolve(settings.Color == TextStyle.Always ? TextStyle.Always : TextStyle.Never, settings.NoColor, writingToTerminal: false);
         var formatter = OutputFormat.Create(settings.Format, style, settings.Quiet);
         WriteReport(formatter, report, settings.OutputFile, console);
 
@@ -125,7 +128,7 @@ internal static class LintRunner
         var target = Path.GetFullPath(outputFile, console.CurrentDirectory);
         try
         {
-            AtomicFile.WriteAllText(target, writer.ToString(), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            ReportFile.Write(target, writer.ToString());
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,4 +1,5 @@
 using System.Composition;
+using DualStack.Analyzers.StringRules;
 using DualStack.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -9,18 +10,22 @@ using Microsoft.CodeAnalysis.Text;
 namespace DualStack.CodeFixes.StringRules;
 
 /// <summary>
-/// DS1010: replaces the <c>0.0.0.0</c> host of a listen URL with <c>*</c>, in a C# string literal or in a settings
-/// file (an additional document). Safe everywhere: Kestrel binds <c>[::]</c> for <c>*</c> and falls back to
-/// <c>0.0.0.0</c> when IPv6 is unavailable. The diagnostic span is exactly the host, so the edit is a text edit.
+/// DS1010: replaces the <c>0.0.0.0</c> host of a listen URL with the host the engine's listen-URL model gives
+/// (<c>DualStack.Rules.Listening.ListenFix</c>: <c>*</c> for Kestrel), in a C# string literal or in a settings file
+/// (an additional document). The analyzer passes that host in the diagnostic only when the model says it keeps an
+/// IPv4 fallback, so the manifest fix (DS2030) and this one always agree. The diagnostic span is exactly the host.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DS1010ListenUrlFixer), DocumentKinds = [nameof(TextDocumentKind.Document), nameof(TextDocumentKind.AdditionalDocument)])]
 [Shared]
 public sealed class DS1010ListenUrlFixer() : DiagnosticFixer(RuleIds.IPv4WildcardListenUrl)
 {
-    private const string Title = "Listen on \"*\" (IPv6 and IPv4)";
-
     protected override async Task<CodeAction?> CreateFixAsync(CodeFixContext context, Diagnostic diagnostic)
     {
+        if (!diagnostic.Properties.TryGetValue(DS1010ListenUrlAnalyzer.FixHostProperty, out var host) || string.IsNullOrEmpty(host))
+        {
+            return null;
+        }
+
         var document = context.TextDocument;
         var text = await document.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
 
@@ -36,7 +41,8 @@ public sealed class DS1010ListenUrlFixer() : DiagnosticFixer(RuleIds.IPv4Wildcar
             return null;
         }
 
-        return CodeAction.Create(Title, ct => ReplaceAsync(document, span, ct), equivalenceKey: nameof(DS1010ListenUrlFixer));
+        return CodeAction.Create(
+            "Listen on \"" + host + "\" (IPv6 and IPv4)", ct => ReplaceAsync(document, span, host!, ct), equivalenceKey: nameof(DS1010ListenUrlFixer));
     }
 
     private static async Task<bool> IsInsideStringTextAsync(Document document, TextSpan span, CancellationToken cancellationToken)
@@ -53,10 +59,10 @@ public sealed class DS1010ListenUrlFixer() : DiagnosticFixer(RuleIds.IPv4Wildcar
                 || token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken));
     }
 
-    private static async Task<Solution> ReplaceAsync(TextDocument document, TextSpan span, CancellationToken cancellationToken)
+    private static async Task<Solution> ReplaceAsync(TextDocument document, TextSpan span, string host, CancellationToken cancellationToken)
     {
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        var changed = text.WithChanges(new TextChange(span, "*"));
+        var changed = text.WithChanges(new TextChange(span, host));
         var solution = document.Project.Solution;
         return document is Document
             ? solution.WithDocumentText(document.Id, changed)

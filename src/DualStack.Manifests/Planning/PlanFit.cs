@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Numerics;
 using DualStack.Rules.Net;
 
@@ -53,7 +52,7 @@ internal static class PlanFit
         var maxPods = new BigInteger(plan.MaxPods);
         if (pods > maxPods)
         {
-            changes.Add($"raise kubelet maxPods from {plan.MaxPods} to {pods} (--max-pods)");
+            changes.Add($"raise kubelet maxPods from {plan.MaxPods} to {PlanNumbers.Count(pods)} (--max-pods)");
         }
 
         switch (allocation.Method)
@@ -68,7 +67,7 @@ internal static class PlanFit
                 {
                     // The longest mask whose node range still holds the pods (plus network address and gateway).
                     mask = bits - Log2Ceiling(pods + 2);
-                    changes.Add($"a /{allocation.Mask} node range gives {usable} pod addresses; use node mask /{mask} ({Pow2(bits - mask)} addresses per node)");
+                    changes.Add($"a /{allocation.Mask} node range gives {PlanNumbers.Count(usable)} pod addresses; use node mask /{mask} ({Pow2(bits - mask)} addresses per node)");
                 }
 
                 if (nodes > (mask == allocation.Mask ? nodeCapacity : Ranges(prefix, mask)))
@@ -76,11 +75,11 @@ internal static class PlanFit
                     var needed = mask - Log2Ceiling(nodes);
                     var longer = prefix + Log2Ceiling(nodes);
                     var fromMask = mask == allocation.Mask && longer <= bits - Log2Ceiling(pods + 2) && longer > allocation.Mask
-                        ? $" or a longer node mask /{longer} ({(BigInteger.One << (bits - longer)) - 2} pod addresses per node)"
+                        ? $" or a longer node mask /{longer} ({PlanNumbers.Count((BigInteger.One << (bits - longer)) - 2)} pod addresses per node)"
                         : string.Empty;
                     changes.Add(needed < 0
-                        ? $"{nodes} node ranges of /{mask} do not fit in the {family} address space"
-                        : $"/{prefix} holds {Ranges(prefix, mask)} node ranges of /{mask}; use a /{needed} pod range ({Pow2(mask - needed)} node ranges){fromMask}");
+                        ? $"{PlanNumbers.Count(nodes)} node ranges of /{mask} do not fit in the {family} address space"
+                        : $"/{prefix} holds {PlanNumbers.Count(Ranges(prefix, mask))} node ranges of /{mask}; use a /{needed} pod range ({Pow2(mask - needed)} node ranges){fromMask}");
                     if (mask - needed > Cluster.Config.NodeMaskSetting.MaxMaskGap && (family == IpFamily.IPv6 || allocation.Tool.StartsWith("kubeadm", StringComparison.Ordinal)))
                     {
                         changes.Add($"node mask and pod prefix may be at most {Cluster.Config.NodeMaskSetting.MaxMaskGap} bits apart, so one pod range admits at most 65536 nodes");
@@ -102,7 +101,7 @@ internal static class PlanFit
                 {
                     var blocks = nodes * blocksPerNode;
                     var needed = allocation.Mask - Log2Ceiling(blocks);
-                    changes.Add($"/{prefix} holds {allocation.NodeRanges} Calico blocks of /{allocation.Mask}, {blocksPerNode} per node for {pods} pods; use a /{needed} pod range ({Pow2(allocation.Mask - needed)} blocks)");
+                    changes.Add($"/{prefix} holds {PlanNumbers.Count(allocation.NodeRanges)} Calico blocks of /{allocation.Mask}, {PlanNumbers.Count(blocksPerNode)} per node for {PlanNumbers.Count(pods)} pods; use a /{needed} pod range ({Pow2(allocation.Mask - needed)} blocks)");
                 }
 
                 var binding = Binding((FitLimit.NodeRanges, Ratio(nodes, nodeCapacity)), (FitLimit.MaxPods, Ratio(pods, maxPods)));
@@ -115,7 +114,7 @@ internal static class PlanFit
                 var wanted = nodes * pods;
                 if (wanted > total)
                 {
-                    changes.Add($"{nodes} nodes × {pods} pods need {wanted} addresses; the pod range has {total}: use a /{bits - Log2Ceiling(wanted)} pod range");
+                    changes.Add($"{PlanNumbers.Count(nodes)} nodes × {PlanNumbers.Count(pods)} pods need {PlanNumbers.Count(wanted)} addresses; the pod range has {PlanNumbers.Count(total)}: use a /{bits - Log2Ceiling(wanted)} pod range");
                 }
 
                 var nodeCapacity = pods.IsZero ? BigInteger.Zero : total / pods;
@@ -127,9 +126,7 @@ internal static class PlanFit
 
     private static BigInteger Ranges(int prefix, int mask) => mask >= prefix ? BigInteger.One << (mask - prefix) : BigInteger.Zero;
 
-    private static string Pow2(int exponent) => exponent <= 40
-        ? (BigInteger.One << exponent).ToString(CultureInfo.InvariantCulture)
-        : "2^" + exponent.ToString(CultureInfo.InvariantCulture);
+    private static string Pow2(int exponent) => PlanNumbers.Count(BigInteger.One << exponent);
 
     /// <summary>The smallest k with 2^k ≥ n (0 for n ≤ 1).</summary>
     internal static int Log2Ceiling(BigInteger n)

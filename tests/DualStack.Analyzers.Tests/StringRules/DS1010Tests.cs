@@ -203,4 +203,19 @@ public sealed class DS1010Tests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_wildcard_covered_by_an_IPv6_wildcard_on_the_same_port_is_silent_as_in_the_listen_model()
+    {
+        await Verify.VerifyAsync(Usings + """
+            class C
+            {
+                void M(WebApplication app)
+                {
+                    app.Run("http://0.0.0.0:80;http://[::]:80");
+                    app.Urls.Add("http://{|DS1010:0.0.0.0|}:81;http://[::]:82");
+                }
+            }
+            """);
+    }
 }

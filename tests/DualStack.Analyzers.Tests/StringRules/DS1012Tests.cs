@@ -142,6 +142,22 @@ public sealed class DS1012Tests
     }
 
     [Fact]
+    public async Task Endpoint_named_member_over_an_ip_named_string_is_not_reported_as_both_are_only_names()
+    {
+        // An Instance-like DTO: "Ip:Port" computed from string properties, used as a dictionary key by its callers.
+        // Neither the sink (a method named InetAddr) nor the host (a string named Ip) is more than a name.
+        await Verify.VerifyAsync("""
+            class Instance
+            {
+                public string Ip { get; set; } = "";
+                public int Port { get; set; }
+                public string ToInetAddr() => $"{Ip}:{Port}";
+                public string ServerIpPort => $"{Ip}:{Port}";
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Bracketed_hosts_uri_host_host_names_and_display_strings_are_not_reported()
     {
         await Verify.VerifyAsync("""

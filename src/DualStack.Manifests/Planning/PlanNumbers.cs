@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Numerics;
 
-namespace DualStack.Cli.Plan;
+namespace DualStack.Manifests.Planning;
 
 /// <summary>Counts as people read them: digits with separators up to ten million, powers of two above.</summary>
-internal static class PlanNumbers
+public static class PlanNumbers
 {
     private static readonly BigInteger Exact = BigInteger.Pow(10, 7);
 
