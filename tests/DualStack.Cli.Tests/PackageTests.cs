@@ -63,6 +63,6 @@ public sealed class PackageTests
         // The rule pages travel inside the package.
         var explain = Dslint.RunProcess(shim, ["explain", "DS2005"], folder.Path);
         Assert.Equal(0, explain.ExitCode);
-        Assert.StartsWith("# DS2005:", explain.Stdout);
+        Assert.StartsWith("DS2005: Single-stack Service on a dual-stack cluster\n====", explain.Stdout);
     }
 }

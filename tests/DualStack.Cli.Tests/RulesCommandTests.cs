@@ -37,7 +37,7 @@ public sealed class RulesCommandTests
     {
         using var folder = new TempFolder();
 
-        var result = Dslint.Run(folder.Path, "explain", id);
+        var result = Dslint.Run(folder.Path, "explain", id, "--markdown");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.RulesDirectory, "DS0001.md")).ReplaceLineEndings("\n"), result.Stdout.ReplaceLineEndings("\n"));

@@ -35,13 +35,14 @@ internal static class LintCommand
         var warnAsError = new Option<bool>("--warnaserror") { Description = "Exit with 1 on warnings too." };
         var failIfNoObjects = new Option<bool>("--fail-if-no-objects") { Description = "Exit with 1 when the inputs hold no Kubernetes object and no cluster configuration (nothing was linted)." };
         var fix = new Option<bool>("--fix") { Description = "Apply the safe fixes of the findings to the files in place." };
-        var noColor = new Option<bool>("--no-color") { Description = "Never colour the text output (also: the NO_COLOR environment variable)." };
+        var noColor = new Option<bool>("--no-color") { Description = "Never colour the text output (same as --color never; also: the NO_COLOR environment variable)." };
+        var color = ExplainCommand.ColorOption();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print the findings only: no summary, no notes on standard error." };
         var verbose = new Option<bool>("--verbose") { Description = "Print stack traces of internal errors." };
 
         var command = new Command("lint", "Lint Kubernetes manifests and cluster network configuration files.")
         {
-            paths, format, output, stdinFileName, ipFamilies, kubernetesVersion, severity, warnAsError, failIfNoObjects, fix, noColor, quiet, verbose,
+            paths, format, output, stdinFileName, ipFamilies, kubernetesVersion, severity, warnAsError, failIfNoObjects, fix, color, noColor, quiet, verbose,
         };
         command.SetAction(parse => LintRunner.Run(
             new LintSettings
@@ -57,6 +58,7 @@ internal static class LintCommand
                 FailIfNoObjects = parse.GetValue(failIfNoObjects),
                 Fix = parse.GetValue(fix),
                 NoColor = parse.GetValue(noColor),
+                Color = parse.GetValue(color) ?? TextStyle.Auto,
                 Quiet = parse.GetValue(quiet),
                 Verbose = parse.GetValue(verbose),
             },

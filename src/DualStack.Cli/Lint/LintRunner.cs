@@ -65,7 +65,10 @@ internal static class LintRunner
         };
 
         var toConsole = settings.OutputFile is null;
-        var style = TextStyle.Detect(settings.NoColor, toConsole && console.IsTerminal);
+        // An --output file gets colour only when asked for explicitly; FORCE_COLOR is for consoles and CI logs.
+        var style = toConsole
+            ? TextStyle.Resolve(settings.Color, settings.NoColor, console.IsTerminal)
+            : TextStyle.Resolve(settings.Color == TextStyle.Always ? TextStyle.Always : TextStyle.Never, settings.NoColor, writingToTerminal: false);
         var formatter = OutputFormat.Create(settings.Format, style, settings.Quiet);
         WriteReport(formatter, report, settings.OutputFile, console);
 

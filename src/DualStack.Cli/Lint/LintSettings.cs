@@ -30,6 +30,9 @@ internal sealed record LintSettings
 
     public bool NoColor { get; init; }
 
+    /// <summary><c>--color auto|always|never</c>.</summary>
+    public string Color { get; init; } = Output.TextStyle.Auto;
+
     public bool Quiet { get; init; }
 
     public bool Verbose { get; init; }

@@ -8,7 +8,7 @@ namespace DualStack.Manifests.Tests.Golden;
 /// Runs the examples of the rule pages, so they cannot go stale (actionlint's executable docs). An example is a
 /// <c>yaml</c> code block preceded by <c>&lt;!-- example: name.yaml [ip-families=IPv4] [kubernetes-version=1.33] --&gt;</c>
 /// and followed by a <c>text</c> code block with the exact output, one finding per line as
-/// <c>name.yaml:line:col: severity ID: message</c>, or <c>(no findings)</c>. <c>DSLINT_UPDATE_GOLDEN=1</c> rewrites
+/// <c>name.yaml:line:col: severity ID: message [object field]</c> (dslint's text format), or <c>(no findings)</c>. <c>DSLINT_UPDATE_GOLDEN=1</c> rewrites
 /// the output blocks.
 /// </summary>
 public sealed class RulePageExamplesTests
@@ -54,7 +54,7 @@ public sealed class RulePageExamplesTests
             var findings = ManifestLinter.Lint([SourceFile.FromText(name, yaml)], options).Findings;
             var actual = findings.Count == 0
                 ? [NoFindings]
-                : findings.Select(f => $"{name}:{f.Line}:{f.Column}: {f.Severity.ToOutputName()} {f.RuleId}: {f.Message}").ToList();
+                : findings.Select(f => $"{name}:{f.Line}:{f.Column}: {f.Severity.ToOutputName()} {f.RuleId}: {f.Message}{Context(f)}").ToList();
             var shown = lines.Skip(outStart + 1).Take(outEnd - outStart - 1).ToList();
             if (!shown.SequenceEqual(actual))
             {
@@ -78,6 +78,13 @@ public sealed class RulePageExamplesTests
         }
 
         Assert.True(failures.Count == 0, $"Run with {GoldenFile.UpdateVariable}=1 if the change is intended.\n" + string.Join("\n", failures));
+    }
+
+    // As dslint's text format prints it, so the page shows what `dslint lint` prints (tests/DualStack.Cli.Tests/Ux runs it).
+    private static string Context(Finding finding)
+    {
+        var parts = new[] { finding.Object, finding.Field }.Where(p => !string.IsNullOrEmpty(p)).ToArray();
+        return parts.Length == 0 ? string.Empty : " [" + string.Join(" ", parts) + "]";
     }
 
     // The next fenced block after `from`; it must open with one of the given fences.
