@@ -4,45 +4,70 @@ namespace DualStack.Cli.Fixing;
 
 /// <summary>
 /// Writes a file so that readers see either the old or the new content, never a half-written one: a temporary file in
-/// the same folder (same file system, so the move is a rename), then a move over the target. Unix permissions of an
-/// existing target are kept, and a symbolic link is followed (the file it points to is replaced, the link stays).
+/// the same folder (same file system, so the move is a rename), verified, then moved over the target. Unix permissions
+/// of an existing target are kept, and a symbolic link is followed (the file it points to is replaced, the link stays).
 /// </summary>
 internal static class AtomicFile
 {
     public static void WriteAllText(string path, string text, Encoding encoding)
     {
-        var full = Path.GetFullPath(path);
-        if (File.Exists(full) && new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true) is { } target)
-        {
-            full = target.FullName;
-        }
-
-        var directory = Path.GetDirectoryName(full) ?? ".";
-        var temp = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+        var full = FinalTarget(path);
+        var temp = WriteVerifiedTemp(full, [.. encoding.GetPreamble(), .. encoding.GetBytes(text)]);
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            ReplaceWith(temp, full);
+        }
+        finally
+        {
+            TempFiles.Delete(temp);
+        }
+    }
+
+    /// <summary>The file a path finally names: symbolic links followed, so the link itself survives a replacement.</summary>
+    public static string FinalTarget(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return File.Exists(full) && new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true) is { } target ? target.FullName : full;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="bytes"/> to a new temporary file beside <paramref name="target"/>, flushed to disk and read
+    /// back to check it holds exactly those bytes, and returns its path (registered with <see cref="TempFiles"/>).
+    /// </summary>
+    public static string WriteVerifiedTemp(string target, byte[] bytes)
+    {
+        var stream = TempFiles.Create(target, out var temp);
+        try
+        {
+            using (stream)
             {
-                var preamble = encoding.GetPreamble();
-                stream.Write(preamble, 0, preamble.Length);
-                var bytes = encoding.GetBytes(text);
                 stream.Write(bytes, 0, bytes.Length);
                 stream.Flush(flushToDisk: true);
             }
 
-            if (!OperatingSystem.IsWindows() && File.Exists(full))
+            if (!File.ReadAllBytes(temp).AsSpan().SequenceEqual(bytes))
             {
-                File.SetUnixFileMode(temp, File.GetUnixFileMode(full));
+                throw new IOException($"the temporary copy '{temp}' did not read back as written");
             }
 
-            File.Move(temp, full, overwrite: true);
+            return temp;
         }
-        finally
+        catch
         {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
+            TempFiles.Delete(temp);
+            throw;
         }
+    }
+
+    /// <summary>Renames <paramref name="temp"/> over <paramref name="target"/>, giving it the target's permissions first.</summary>
+    public static void ReplaceWith(string temp, string target)
+    {
+        if (!OperatingSystem.IsWindows() && File.Exists(target))
+        {
+            File.SetUnixFileMode(temp, File.GetUnixFileMode(target));
+        }
+
+        File.Move(temp, target, overwrite: true);
+        TempFiles.Forget(temp);
     }
 }

@@ -14,6 +14,14 @@ internal sealed class InputCollector(string currentDirectory)
     private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
     private static readonly HashSet<string> SkippedDirectories = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", ".git", "node_modules" };
 
+    private readonly Dictionary<string, string> _listingErrors = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Folders that could not be listed (permissions, I/O errors), by absolute path, with the reason. They are among the
+    /// collected paths so that each becomes a DS0002 finding instead of a silent gap in the run.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ListingErrors => _listingErrors;
+
     /// <summary>The paths (absolute) of the files to read, or <see cref="StandardInputName"/> for <c>-</c>.</summary>
     public IReadOnlyList<string> Collect(IReadOnlyList<string> arguments)
     {
@@ -50,7 +58,7 @@ internal sealed class InputCollector(string currentDirectory)
             }
             else if (Directory.Exists(full))
             {
-                foreach (var file in Enumerate(full))
+                foreach (var file in Enumerate(full, _listingErrors))
                 {
                     if (seen.Add(file))
                     {
@@ -79,25 +87,32 @@ internal sealed class InputCollector(string currentDirectory)
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? fullPath : relative;
     }
 
-    private static IEnumerable<string> Enumerate(string directory)
+    private static IEnumerable<string> Enumerate(string directory, Dictionary<string, string> listingErrors)
     {
         // Hidden files count (.github/ may hold manifests); symbolic links to directories are not followed (cycles).
-        var options = new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = true };
+        var options = new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false };
         var files = new List<string>();
         var pending = new Stack<string>();
         pending.Push(directory);
         while (pending.Count > 0)
         {
             var dir = pending.Pop();
-            foreach (var file in Directory.EnumerateFiles(dir, "*", options))
+            List<string> entries;
+            List<string> subfolders;
+            try
             {
-                if (Extensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
-                {
-                    files.Add(file);
-                }
+                entries = Directory.EnumerateFiles(dir, "*", options).ToList();
+                subfolders = Directory.EnumerateDirectories(dir, "*", options).ToList();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                listingErrors[dir] = "the folder could not be listed, so its files were not linted: " + ex.Message.Trim().TrimEnd('.');
+                files.Add(dir);
+                continue;
             }
 
-            foreach (var sub in Directory.EnumerateDirectories(dir, "*", options))
+            files.AddRange(entries.Where(file => Extensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase))));
+            foreach (var sub in subfolders)
             {
                 var info = new DirectoryInfo(sub);
                 if (!SkippedDirectories.Contains(info.Name) && info.LinkTarget is null)

@@ -43,10 +43,16 @@ internal static class InputReader
 
         Parallel.For(0, paths.Count, i =>
         {
-            if (i != stdinIndex)
+            if (i == stdinIndex)
             {
-                files[i] = new InputFile(SourceFileReader.Default.Read(paths[i], collector.DisplayPath(paths[i])), paths[i], IsStandardInput: false);
+                return;
             }
+
+            var display = collector.DisplayPath(paths[i]);
+            var source = collector.ListingErrors.TryGetValue(paths[i], out var listingError)
+                ? SourceFile.Unreadable(display, listingError)
+                : SourceFileReader.Default.Read(paths[i], display);
+            files[i] = new InputFile(source, paths[i], IsStandardInput: false);
         });
 
         return files;

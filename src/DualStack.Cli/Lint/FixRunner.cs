@@ -16,8 +16,10 @@ internal static class FixRunner
     private const int MaxPasses = 5;
 
     /// <returns>The result after the last pass, the number of edits applied and the number of files changed.</returns>
-    public static (LintResult Result, int Fixed, int FilesChanged) Run(List<InputFile> inputs, ILintConfiguration configuration, LintResult first)
+    /// <param name="notFixed">Receives one line per file that had fixes but was left alone, with the reason.</param>
+    public static (LintResult Result, int Fixed, int FilesChanged) Run(List<InputFile> inputs, ILintConfiguration configuration, LintResult first, List<string> notFixed)
     {
+        var leftAlone = new HashSet<string>(StringComparer.Ordinal);
         var result = first;
         var applied = 0;
         var changedFiles = new HashSet<string>(StringComparer.Ordinal);
@@ -30,7 +32,7 @@ internal static class FixRunner
             foreach (var group in byFile)
             {
                 var index = inputs.FindIndex(i => i.DisplayPath == group.Key);
-                if (index < 0 || inputs[index] is not { IsStandardInput: false, Source.Text: { } text } input)
+                if (index < 0 || inputs[index] is not { IsStandardInput: false, Source.Text: { } text } input || leftAlone.Contains(input.FullPath))
                 {
                     continue;
                 }
@@ -42,7 +44,13 @@ internal static class FixRunner
                     continue;
                 }
 
-                AtomicFile.WriteAllText(input.FullPath, newText, FileEncoding.Detect(input.FullPath));
+                if (FixedFileWriter.TryWrite(input, text, newText) is { } reason)
+                {
+                    leftAlone.Add(input.FullPath);
+                    notFixed.Add($"{input.DisplayPath}: not fixed: {reason}");
+                    continue;
+                }
+
                 inputs[index] = input with { Source = input.Source with { Text = newText } };
                 applied += edits.Count - skipped.Count;
                 changedThisPass++;

@@ -37,7 +37,7 @@ internal static class LintRunner
         if (settings.Fix)
         {
             progress.Report("applying fixes");
-            (result, fixedCount, filesChanged) = FixRunner.Run(inputs, configuration, result);
+            (result, fixedCount, filesChanged) = FixRunner.Run(inputs, configuration, result, problems);
         }
 
         progress.Dispose();
@@ -128,7 +128,7 @@ internal static class LintRunner
         var target = Path.GetFullPath(outputFile, console.CurrentDirectory);
         try
         {
-            AtomicFile.WriteAllText(target, writer.ToString(), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            ReportFile.Write(target, writer.ToString());
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

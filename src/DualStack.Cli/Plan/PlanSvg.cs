@@ -45,14 +45,19 @@ internal static class PlanSvg
         body.Add(Text(LabelX, y, overlaps.Count == 0 ? "Overlaps: none that lint reports" : "Overlaps", 14, "#111", bold: true));
         foreach (var overlap in overlaps)
         {
-            y += 20;
-            body.Add(Text(LabelX + 8, y, PlanText.CellText(overlap), 12, overlap.Rule is null ? "#8a5a00" : "#b00020"));
+            var indent = 8;
+            foreach (var part in Wrap(PlanText.CellText(overlap)))
+            {
+                y += 18;
+                body.Add(Text(LabelX + indent, y, part, 12, overlap.Rule is null ? "#8a5a00" : "#b00020"));
+                indent = 24;
+            }
         }
 
         y += 30;
         body.Add(Legend(y));
         y += 20;
-        body.Add(Text(LabelX, y, "Dashed mark: kubelet maxPods on a pod range; the service size limit (2^20) on a service range when the version enforces it, red when broken.", 12, "#333"));
+        body.Add(Text(LabelX, y, "Dashed mark: kubelet maxPods on a pod range; the service size limit (2^20) when the version enforces it (red: broken).", 12, "#333"));
         y += 16;
 
         var svg = new XElement(Ns + "svg",
@@ -178,6 +183,27 @@ internal static class PlanSvg
         var wellKnown = plan.Overlaps.Where(o => o.Second.Role == PlanRangeRole.WellKnown && o.Second.Family == family.Family).Select(o => o.Second).DistinctBy(r => r.Cidr);
         lines.AddRange(wellKnown.Select(w => new RangeLine(w, Short(w), null, null, null, false)));
         return lines;
+    }
+
+    // Lines of at most MaxChars characters, broken at spaces: 12 px text stays inside the 1000 px picture.
+    private static IEnumerable<string> Wrap(string text)
+    {
+        const int MaxChars = 120;
+        var line = string.Empty;
+        foreach (var word in text.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > MaxChars)
+            {
+                yield return line;
+                line = word;
+            }
+            else
+            {
+                line = line.Length == 0 ? word : line + " " + word;
+            }
+        }
+
+        yield return line;
     }
 
     private static string Short(PlanRange wellKnown) => wellKnown.Name is { } name && name.StartsWith("Docker", StringComparison.Ordinal)

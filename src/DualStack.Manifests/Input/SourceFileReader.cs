@@ -6,7 +6,8 @@ namespace DualStack.Manifests;
 /// <summary>
 /// Reads an input for the engine, the same way in every front end: at most <see cref="MaxBytes"/> bytes (a larger
 /// file is not read at all), binary files and invalid UTF-8 refused with a clear reason (DS0002), a UTF-8 byte-order
-/// mark dropped, UTF-16 with a byte-order mark decoded. Never throws for I/O problems: they become
+/// mark dropped, UTF-16 and UTF-32 with a byte-order mark decoded (the encoding is kept in
+/// <see cref="SourceFile.Encoding"/>), and only regular files opened (a named pipe or device is DS0002, never a hang). Never throws for I/O problems: they become
 /// <see cref="SourceFile.ReadError"/>.
 /// </summary>
 /// <remarks>
@@ -41,6 +42,18 @@ public sealed class SourceFileReader
         var name = displayPath ?? path;
         try
         {
+            // Only regular files are opened: opening a named pipe blocks until a writer comes, a device may never end.
+            var status = FileStatus.Of(path);
+            if (status.Kind == FileKind.Directory)
+            {
+                return SourceFile.Unreadable(name, "the path is a directory, not a file");
+            }
+
+            if (!status.IsRegularOrUnknown && status.Kind != FileKind.Missing)
+            {
+                return SourceFile.Unreadable(name, $"not a regular file: {status.Description}; only regular files are read");
+            }
+
             var info = new FileInfo(path);
             if (!info.Exists)
             {
@@ -92,11 +105,11 @@ public sealed class SourceFileReader
     /// <summary>Turns bytes into a <see cref="SourceFile"/>: decoded text, or the reason it is not text.</summary>
     public static SourceFile Decode(byte[] bytes, int length, string displayPath)
     {
-        // UTF-16 needs its byte-order mark (YAML allows it); without one, NUL bytes mean binary.
-        if (length >= 2 && (bytes[0], bytes[1]) is (0xFF, 0xFE) or (0xFE, 0xFF))
+        // UTF-16 and UTF-32 need their byte-order mark (YAML allows them); without one, NUL bytes mean binary.
+        var (encoding, bomLength) = TextEncodings.Detect(bytes, length);
+        if (encoding is not (TextEncoding.Utf8 or TextEncoding.Utf8WithBom))
         {
-            var utf16 = bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
-            return SourceFile.FromText(displayPath, utf16.GetString(bytes, 2, length - 2));
+            return DecodeWide(bytes, length, bomLength, encoding, displayPath);
         }
 
         var nul = Array.IndexOf(bytes, (byte)0, 0, length);
@@ -105,10 +118,10 @@ public sealed class SourceFileReader
             return SourceFile.Unreadable(displayPath, $"the file is binary, not text (a NUL byte at offset {nul}); only YAML and JSON files can be linted");
         }
 
-        var start = length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        var start = bomLength;
         try
         {
-            return SourceFile.FromText(displayPath, StrictUtf8.GetString(bytes, start, length - start));
+            return SourceFile.FromText(displayPath, StrictUtf8.GetString(bytes, start, length - start)) with { Encoding = encoding };
         }
         catch (DecoderFallbackException ex)
         {
@@ -126,6 +139,41 @@ public sealed class SourceFileReader
             return SourceFile.Unreadable(displayPath, $"the file is not valid UTF-8 ({bad} at byte offset {offset}, line {line}); save it as UTF-8, the encoding YAML and Kubernetes expect");
         }
     }
+
+    // A lone surrogate (or, in UTF-32, a value beyond Unicode) is linted as U+FFFD, but the file is marked so that a
+    // fix never writes the replacement back over the original bytes.
+    private static SourceFile DecodeWide(byte[] bytes, int length, int bomLength, TextEncoding encoding, string displayPath)
+    {
+        var strict = TextEncodings.ToEncoding(encoding);
+        try
+        {
+            return SourceFile.FromText(displayPath, strict.GetString(bytes, bomLength, length - bomLength)) with { Encoding = encoding };
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var lenient = encoding switch
+            {
+                TextEncoding.Utf16LittleEndian => Encoding.Unicode,
+                TextEncoding.Utf16BigEndian => Encoding.BigEndianUnicode,
+                TextEncoding.Utf32LittleEndian => new UTF32Encoding(bigEndian: false, byteOrderMark: false),
+                _ => new UTF32Encoding(bigEndian: true, byteOrderMark: false),
+            };
+            var offset = bomLength + Math.Max(0, ex.Index - (ex.BytesUnknown?.Length ?? 0));
+            return SourceFile.FromText(displayPath, lenient.GetString(bytes, bomLength, length - bomLength)) with
+            {
+                Encoding = encoding,
+                NotRoundTrippable = $"the file is not valid {Name(encoding)} (a lone surrogate or invalid code point near byte offset {offset}), " +
+                    "so it is linted with U+FFFD in its place and never rewritten",
+            };
+        }
+    }
+
+    private static string Name(TextEncoding encoding) => encoding switch
+    {
+        TextEncoding.Utf16LittleEndian or TextEncoding.Utf16BigEndian => "UTF-16",
+        TextEncoding.Utf32LittleEndian or TextEncoding.Utf32BigEndian => "UTF-32",
+        _ => "UTF-8",
+    };
 
     private SourceFile TooLarge(string displayPath, long? size) =>
         SourceFile.Unreadable(displayPath, size is { } known

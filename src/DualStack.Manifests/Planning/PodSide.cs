@@ -73,8 +73,11 @@ internal static class PodSide
         var bits = cidr.Network.BitLength;
         var prefix = cidr.FamilyPrefixLength;
         var owner = model.ConfigDocuments.FirstOrDefault(d => d.Ranges.Contains(pod.Setting));
+
+        // k3s and RKE2 always run the controller manager's node IPAM; without a mask argument it uses the defaults.
         var masks = model.ConfigDocuments.SelectMany(d => d.NodeMasks).FirstOrDefault(m => m.PodRanges.Contains(pod.Setting))
-            ?? owner?.NodeMasks.FirstOrDefault(m => m.PodRanges.SelectMany(r => r.Cidrs).Any(c => c.Family == cidr.Family));
+            ?? owner?.NodeMasks.FirstOrDefault(m => m.PodRanges.SelectMany(r => r.Cidrs).Any(c => c.Family == cidr.Family))
+            ?? (owner?.Format == ConfigFormat.K3s ? new NodeMaskSetting(NodeMaskTool.ControllerManager, [pod.Setting]) : null);
         if (masks is not null)
         {
             var dual = masks.PodRanges.SelectMany(r => r.Cidrs).Select(c => c.Family).Distinct().Count() == 2;

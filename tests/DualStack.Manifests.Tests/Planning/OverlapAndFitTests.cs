@@ -135,3 +135,58 @@ public sealed class OverlapAndFitTests
         Assert.True(fit.Families.Single(f => f.Family == IpFamily.IPv6).Fits);
     }
 }
+
+/// <summary>What else the plan reads: ServiceCIDR objects among manifests, k3s defaults, several files.</summary>
+public sealed class PlanInputTests
+{
+    [Fact]
+    public void ServiceCidr_objects_add_service_ranges_and_other_manifests_are_ignored()
+    {
+        var kind = SourceFile.FromText("kind.yaml", "kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnetworking:\n  ipFamily: dual\n");
+        var manifests = SourceFile.FromText("extra.yaml", """
+            apiVersion: networking.k8s.io/v1
+            kind: ServiceCIDR
+            metadata: {name: extra}
+            spec:
+              cidrs: [10.97.0.0/16, "fd00:10:244::/112"]
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web}
+            spec: {ports: [{port: 80}], clusterIP: 10.96.0.20}
+            """);
+        var plan = AddressPlanner.Plan([kind, manifests], PlanTestHelper.Configuration(null)).Plan!;
+
+        var v4 = plan.Family(IpFamily.IPv4).Service!;
+        Assert.Equal("10.96.0.0/16", v4.Range.Cidr.ToString());
+        var extra = Assert.Single(v4.ExtraRanges);
+        Assert.Equal(("10.97.0.0/16", "ServiceCIDR/extra", "spec.cidrs[0]", 5), (extra.Cidr.ToString(), extra.Name, extra.Source!.Field, extra.Source.Line));
+
+        // The IPv6 ServiceCIDR lies inside kind's default IPv6 pod range fd00:10:244::/56: marked, no lint rule.
+        var overlap = plan.Overlaps.Single();
+        Assert.Equal((PlanRangeRole.ExtraService, PlanRangeRole.Pod, OverlapRelation.Within, (string?)null), (overlap.First.Role, overlap.Second.Role, overlap.Relation, overlap.Rule));
+        Assert.Equal(["kind.yaml"], plan.Sources);
+    }
+
+    [Fact]
+    public void K3s_default_ranges_are_cut_by_the_controller_manager_defaults()
+    {
+        var pods = Plan("node-ip: 10.0.0.5\n", path: "config.yaml").Family(IpFamily.IPv4).Pods!;
+
+        // 10.42.0.0/16 at /24: 256 nodes.
+        Assert.Equal("10.42.0.0/16", pods.Ranges.Single().Cidr.ToString());
+        Assert.Equal((PodAllocationMethod.NodeCidr, 24, 256), (pods.Allocation.Method, pods.Allocation.Mask, (int)pods.Nodes));
+    }
+
+    [Fact]
+    public void The_first_file_that_defines_the_ranges_defines_them_as_in_lint()
+    {
+        var first = SourceFile.FromText("a/config.yaml", "cluster-cidr: 10.42.0.0/16\nservice-cidr: 10.43.0.0/16\n");
+        var second = SourceFile.FromText("b/config.yaml", "cluster-cidr: 10.50.0.0/16\nservice-cidr: 10.51.0.0/16\nnode-ip: 10.0.0.6\n");
+        var plan = AddressPlanner.Plan([first, second], PlanTestHelper.Configuration(null)).Plan!;
+
+        Assert.Equal("10.42.0.0/16", plan.Family(IpFamily.IPv4).Pods!.Ranges.Single().Cidr.ToString());
+        Assert.Equal("10.0.0.6", plan.Nodes.NodeIps.Single().Address.ToString());
+        Assert.Equal(["a/config.yaml", "b/config.yaml"], plan.Sources);
+    }
+}

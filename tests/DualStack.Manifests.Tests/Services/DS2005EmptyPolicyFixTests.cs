@@ -64,6 +64,20 @@ public sealed class DS2005EmptyPolicyFixTests
         Assert.All(findings, f => Assert.Null(f.Fix));
     }
 
+    [Fact]
+    public void CR_only_line_ends_get_the_insertion_fix_with_a_CR()
+    {
+        // Old Mac line ends are line breaks to YAML; the fix used to find no line start and silently offered nothing.
+        var yaml = With("  type: ClusterIP\n").Replace('\n', '\r');
+        var finding = Assert.Single(ManifestTestHelper.Lint(yaml));
+        Assert.Equal("DS2005 5:1 spec.ipFamilyPolicy", Assert.Single(new[] { finding }.Describe()));
+        Assert.NotNull(finding.Fix);
+
+        var fixedText = FixApplier.Apply(yaml, [finding.Fix!]);
+        Assert.Equal(yaml.Replace("spec:\r", "spec:\r  ipFamilyPolicy: PreferDualStack\r"), fixedText);
+        Assert.Empty(ManifestTestHelper.Lint(fixedText));
+    }
+
     private static int CountOccurrences(string text, string value)
     {
         var count = 0;

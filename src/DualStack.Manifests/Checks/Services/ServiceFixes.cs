@@ -140,11 +140,9 @@ internal static class ServiceFixes
 
         var firstKey = mapping.Children[0].Key;
         var start = obj.Document.SpanOf(firstKey).Start;
-        var lineStart = text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
-        if (start > 0 && text[start - 1] == '\n')
-        {
-            lineStart = start;
-        }
+
+        // YAML breaks lines at LF, CRLF and a lone CR (old Mac files), so a line starts after either character.
+        var lineStart = start == 0 ? 0 : Math.Max(text.LastIndexOf('\n', start - 1), text.LastIndexOf('\r', start - 1)) + 1;
 
         for (var i = lineStart; i < start; i++)
         {
@@ -155,7 +153,7 @@ internal static class ServiceFixes
         }
 
         var indent = new string(' ', start - lineStart);
-        var newline = text.IndexOf("\r\n", StringComparison.Ordinal) >= 0 ? "\r\n" : "\n";
+        var newline = text.IndexOf("\r\n", StringComparison.Ordinal) >= 0 ? "\r\n" : text.IndexOf('\n') < 0 && text.IndexOf('\r') >= 0 ? "\r" : "\n";
         return new TextEdit(start, 0, $"{key}: {value}{newline}{indent}", $"insert \"{key}: {value}\"");
     }
 }
