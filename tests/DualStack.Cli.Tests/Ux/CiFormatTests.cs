@@ -6,22 +6,11 @@ namespace DualStack.Cli.Tests.Ux;
 /// <summary><c>--format junit</c> (CI test tabs) and <c>--format gitlab</c> (GitLab Code Quality), from the real tool.</summary>
 public sealed class CiFormatTests
 {
-    private const string SingleStack = """
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: web
-        spec:
-          ports:
-          - port: 80
-
-        """;
-
     [Fact]
     public void Junit_has_one_failing_case_per_error_or_warning_and_passing_cases_for_infos()
     {
         using var folder = new TempFolder();
-        folder.Write("deploy/web.yaml", SingleStack);
+        folder.Write("deploy/web.yaml", Samples.ServiceWithoutPolicy);
         folder.Write("deploy/broken.yaml", Samples.Broken);
         folder.Write("deploy/template.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Values.name }}\n");
 
@@ -66,12 +55,12 @@ public sealed class CiFormatTests
     {
         using var folder = new TempFolder();
         Directory.CreateDirectory(Path.Combine(folder.Path, ".git"));
-        folder.Write("deploy/web.yaml", SingleStack);
+        folder.Write("deploy/web.yaml", Samples.ServiceWithoutPolicy);
         folder.Write("deploy/broken.yaml", Samples.Broken);
         Directory.CreateDirectory(Path.Combine(folder.Path, "sub"));
 
         var first = Dslint.Run(Path.Combine(folder.Path, "sub"), "lint", "../deploy", "--format", "gitlab");
-        folder.Write("deploy/web.yaml", "# a comment above moves every line\n" + SingleStack);
+        folder.Write("deploy/web.yaml", "# a comment above moves every line\n" + Samples.ServiceWithoutPolicy);
         var moved = Dslint.Run(Path.Combine(folder.Path, "sub"), "lint", "../deploy", "--format", "gitlab");
 
         Assert.Equal(1, first.ExitCode);

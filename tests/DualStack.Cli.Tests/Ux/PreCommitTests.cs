@@ -7,30 +7,6 @@ namespace DualStack.Cli.Tests.Ux;
 /// </summary>
 public sealed class PreCommitTests
 {
-    private const string Bad = """
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: web
-        spec:
-          ipFamilyPolicy: SingelStack
-          ports:
-          - port: 80
-
-        """;
-
-    private const string Good = """
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: web
-        spec:
-          ipFamilyPolicy: PreferDualStack
-          ports:
-          - port: 80
-
-        """;
-
     [Fact]
     public void A_bad_manifest_blocks_the_commit_and_a_good_one_passes()
     {
@@ -55,7 +31,7 @@ public sealed class PreCommitTests
         Git(work, environment, "commit", "-q", "-m", "setup");
         Run(work, environment, "pre-commit", "install");
 
-        File.WriteAllText(Path.Combine(work, "service.yaml"), Bad);
+        File.WriteAllText(Path.Combine(work, "service.yaml"), Samples.ServiceWithPolicy("SingelStack"));
         Git(work, environment, "add", "service.yaml");
         var blocked = Dslint.RunProcess("git", ["commit", "-m", "bad"], work, environment: environment, timeoutSeconds: 300);
 
@@ -63,7 +39,7 @@ public sealed class PreCommitTests
         Assert.Contains("service.yaml:6:19: error DS2001: spec.ipFamilyPolicy: Unsupported value: \"SingelStack\"", blocked.Stdout + blocked.Stderr);
         Assert.Equal("setup", Git(work, environment, "log", "-1", "--format=%s").Stdout.Trim());
 
-        File.WriteAllText(Path.Combine(work, "service.yaml"), Good);
+        File.WriteAllText(Path.Combine(work, "service.yaml"), Samples.ServiceWithPolicy("PreferDualStack"));
         Git(work, environment, "add", "service.yaml");
         var passed = Dslint.RunProcess("git", ["commit", "-m", "good"], work, environment: environment, timeoutSeconds: 300);
 
