@@ -51,7 +51,7 @@ public sealed class ExitCodeAndOptionTests
     }
 
     [Theory]
-    [InlineData(new[] { "lint", "--format", "xml" }, "dslint: error: Argument 'xml' not recognized. Must be one of: 'text', 'json', 'sarif', 'github'")]
+    [InlineData(new[] { "lint", "--format", "xml" }, "dslint: error: Argument 'xml' not recognized. Must be one of: 'text', 'json', 'sarif', 'github', 'junit', 'gitlab'")]
     [InlineData(new[] { "lint", "--bogus" }, "dslint: error: unknown option '--bogus'; run 'dslint lint --help' for the options")]
     [InlineData(new[] { "lint", "--severity", "DS0001" }, "dslint: error: --severity: \"DS0001\" is not RULE=LEVEL, e.g. DS2005=error")]
     [InlineData(new[] { "lint", "--severity", "DS9999=error" }, "dslint: error: --severity: unknown rule \"DS9999\"; run 'dslint rules' for the list")]

@@ -17,7 +17,7 @@ internal static class LintCommand
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format: text, json, sarif or github (workflow annotations).",
+            Description = "Output format: text, json, sarif, github (workflow annotations), junit (CI test reports) or gitlab (Code Quality report).",
             DefaultValueFactory = _ => OutputFormat.Text,
         };
         format.AcceptOnlyFromAmong(OutputFormat.All);

@@ -26,6 +26,31 @@ internal static class Samples
 
     public const string BrokenMessage = "YAML syntax error: while scanning a plain scalar value, found invalid mapping; this document is skipped";
 
+    /// <summary>A Service <c>web</c> with <c>ipFamilyPolicy: {0}</c> at line 6, column 19 (format it with the policy).</summary>
+    public static string ServiceWithPolicy(string policy) => $"""
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+        spec:
+          ipFamilyPolicy: {policy}
+          ports:
+          - port: 80
+
+        """;
+
+    /// <summary>A Service <c>web</c> with no policy: DS2005 at 5:1 on a dual-stack target.</summary>
+    public const string ServiceWithoutPolicy = """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+        spec:
+          ports:
+          - port: 80
+
+        """;
+
     /// <summary>A ConfigMap with no IP address anywhere: no rule has anything to say about it.</summary>
     public const string Clean = """
         apiVersion: v1

@@ -6,18 +6,6 @@ namespace DualStack.Cli.Tests.Ux;
 /// </summary>
 public sealed class HonestExitCodeTests
 {
-    private const string Service = """
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: web
-        spec:
-          ipFamilyPolicy: PreferDualStack
-          ports:
-          - port: 80
-
-        """;
-
     private const string ConfigMap = """
         apiVersion: v1
         kind: ConfigMap
@@ -32,7 +20,7 @@ public sealed class HonestExitCodeTests
         using var folder = new TempFolder();
 
         // What `cat k8s/*.yaml | dslint lint -` sends: the second file's keys repeat the first's.
-        var result = Dslint.RunWithInput(folder.Path, Service + ConfigMap, null, "lint", "-", "--no-color");
+        var result = Dslint.RunWithInput(folder.Path, Samples.ServiceWithPolicy("PreferDualStack") + ConfigMap, null, "lint", "-", "--no-color");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(
@@ -49,7 +37,7 @@ public sealed class HonestExitCodeTests
     {
         using var folder = new TempFolder();
 
-        var result = Dslint.RunWithInput(folder.Path, Service + "---\n" + ConfigMap, null, "lint", "-", "--fail-if-no-objects");
+        var result = Dslint.RunWithInput(folder.Path, Samples.ServiceWithPolicy("PreferDualStack") + "---\n" + ConfigMap, null, "lint", "-", "--fail-if-no-objects");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(["1 file, 2 documents: 0 errors, 0 warnings, 0 infos"], result.StdoutLines);
