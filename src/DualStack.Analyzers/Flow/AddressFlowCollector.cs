@@ -17,6 +17,9 @@ internal sealed class AddressFlowCollector
     private readonly IAssemblySymbol _assembly;
     private readonly AddressFlowSummary _summary;
 
+    // Identifier names repeat across a compilation; splitting each into words once keeps string edges cheap.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _addressNames = new(StringComparer.Ordinal);
+
     public AddressFlowCollector(SocketSymbols symbols, IAssemblySymbol assembly, AddressFlowSummary summary)
     {
         _symbols = symbols;
@@ -190,13 +193,19 @@ internal sealed class AddressFlowCollector
 
     private void Store(ISymbol target, IOperation value, bool isDeclaration)
     {
+        var isString = TypeOf(target)?.SpecialType == SpecialType.System_String;
+        if (isString && !NamesAddress(target.Name) && !MayHoldWildcardText(value))
+        {
+            // A string not named as an address takes part only as the store of a wildcard written right here.
+            return;
+        }
+
         var steps = AddressTrace.Trace(value, _symbols, _assembly);
         if (steps.Count == 0)
         {
             return;
         }
 
-        var isString = TypeOf(target)?.SpecialType == SpecialType.System_String;
         foreach (var step in steps)
         {
             if (step.Origin is { } kind)
@@ -209,13 +218,26 @@ internal sealed class AddressFlowCollector
                 var text = step.Operation.Syntax.ToString();
                 _summary.AddOrigin(new AddressOrigin(target, kind, step.Operation.Syntax.GetLocation(), text));
             }
-            else if (step.Carrier is { } source && (!isString || AddressNames.LooksLikeAddress(target.Name) || AddressNames.LooksLikeAddress(source.Name)))
+            else if (step.Carrier is { } source && (!isString || NamesAddress(target.Name) || NamesAddress(source.Name)))
             {
                 // Strings are everywhere; only those named as addresses carry one as far as this flow is concerned.
                 _summary.AddEdge(target, source);
             }
         }
     }
+
+    private bool NamesAddress(string name) => _addressNames.GetOrAdd(name, AddressNames.LooksLikeAddress);
+
+    /// <summary>The value is, or picks between, the "0.0.0.0" literal or <c>IPAddress.Any.ToString()</c>.</summary>
+    private static bool MayHoldWildcardText(IOperation value) => value switch
+    {
+        IConversionOperation conversion => MayHoldWildcardText(conversion.Operand),
+        ILiteralOperation { ConstantValue: { HasValue: true, Value: "0.0.0.0" } } => true,
+        IInvocationOperation { TargetMethod.Name: "ToString", Instance: not null } => true,
+        ICoalesceOperation coalesce => MayHoldWildcardText(coalesce.Value) || MayHoldWildcardText(coalesce.WhenNull),
+        IConditionalOperation { WhenFalse: { } whenFalse } conditional => MayHoldWildcardText(conditional.WhenTrue) || MayHoldWildcardText(whenFalse),
+        _ => false,
+    };
 
     /// <summary>
     /// A wildcard written where IPv6 is handled too (the member binds IPv6Any, branches on the family, checks
@@ -235,7 +257,8 @@ internal sealed class AddressFlowCollector
             return true;
         }
 
-        return target.ContainingType is { } type && TypeKeepsIPv6Wildcard(type);
+        // A type that keeps an IPv6 wildcard beside this one has two families, unless this slot is the IPv6 one.
+        return target.ContainingType is { } type && !ListenNames.NamesIPv6(target) && TypeKeepsIPv6Wildcard(type);
     }
 
     /// <summary>Two-family options (BoundAddress = Any beside BoundAddressV6 = IPv6Any): the type's text names the IPv6 wildcard.</summary>

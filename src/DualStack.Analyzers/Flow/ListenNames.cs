@@ -4,8 +4,9 @@ namespace DualStack.Analyzers.Flow;
 
 /// <summary>
 /// Names that say "the address this listens on": a carrier called <c>ListenAddress</c>, <c>BindEndPoint</c>,
-/// <c>_listenerIp</c> or <c>BoundAddress</c>, or a parameter of a method named <c>Bind…</c> or <c>Listen…</c> (a
-/// library's own bind overloads, whose socket call sits in another assembly). Name evidence gives Info, never Warning.
+/// <c>_listenerIp</c> or <c>BoundAddress</c>, or a parameter of a method whose name says Bind or Listen
+/// (<c>BindAsync</c>, <c>DoBindAsync</c>: a library's own bind path, whose socket call sits in another assembly or
+/// behind an interface). Name evidence gives Info, never Warning.
 /// </summary>
 internal static class ListenNames
 {
@@ -14,7 +15,7 @@ internal static class ListenNames
     public static bool NamesListenAddress(ISymbol carrier)
     {
         if (carrier is IParameterSymbol { ContainingSymbol: IMethodSymbol method }
-            && (method.Name.StartsWith("Bind", StringComparison.Ordinal) || method.Name.StartsWith("Listen", StringComparison.Ordinal)))
+            && (method.Name.IndexOf("Bind", StringComparison.Ordinal) >= 0 || method.Name.IndexOf("Listen", StringComparison.Ordinal) >= 0))
         {
             return true;
         }
@@ -30,4 +31,11 @@ internal static class ListenNames
 
         return false;
     }
+
+    /// <summary>
+    /// The carrier is named as the IPv6 address (<c>BoundInterNetworkV6Address</c>, <c>ipv6Endpoint</c>): storing the
+    /// IPv4 wildcard there is a slip, whatever the rest of the type does.
+    /// </summary>
+    public static bool NamesIPv6(ISymbol carrier) =>
+        carrier.Name.IndexOf("V6", StringComparison.OrdinalIgnoreCase) >= 0;
 }

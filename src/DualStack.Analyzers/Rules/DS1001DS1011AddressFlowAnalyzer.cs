@@ -91,6 +91,14 @@ public sealed class DS1001DS1011AddressFlowAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        if (ListenNames.NamesIPv6(origin.Carrier))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                WildcardAcrossMembers, origin.Location, DiagnosticSeverity.Info, null, null,
+                origin.Text + " (" + Stored(origin.Carrier) + ", named as the IPv6 address)", BindAdvice));
+            return;
+        }
+
         if (NamedListenCarrier(summary, origin.Carrier) is { } named)
         {
             context.ReportDiagnostic(Diagnostic.Create(

@@ -92,6 +92,13 @@ public sealed class DS1007LoopbackComparisonAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // The equal branch replaces the IPv4 loopback with both loopbacks (ListenLocalhost, "localhost", IPv6Loopback):
+        // the comparison finds the IPv4 form precisely to widen it.
+        if (isLoopback && EqualBranchWidensToBothFamilies(context.Operation, negated))
+        {
+            return;
+        }
+
         var properties = ImmutableDictionary<string, string?>.Empty;
         var fixKind = isLoopback ? FixKind(SocketValueFlow.SkipConversions(other), dereferenced: receiverDereferenced && firstConstant is null) : null;
         if (fixKind is not null)
@@ -106,6 +113,38 @@ public sealed class DS1007LoopbackComparisonAnalyzer : DiagnosticAnalyzer
         var advice = isLoopback ? $"IPAddress.IsLoopback({SocketValueFlow.SkipConversions(other).Syntax})" : "a check for IPAddress.IPv6Any as well";
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.DS1007, ReportedSyntax(context.Operation).GetLocation(), properties, "IPAddress." + constant.Name, advice));
     }
+
+    /// <summary>
+    /// The branch taken when the comparison holds (of the nearest <c>if</c> or <c>?:</c> whose condition contains it)
+    /// calls <c>ListenLocalhost</c>, names <c>IPAddress.IPv6Loopback</c> or writes "localhost".
+    /// </summary>
+    private static bool EqualBranchWidensToBothFamilies(IOperation comparison, bool negated)
+    {
+        IOperation child = comparison;
+        for (var parent = comparison.Parent; parent is not null; child = parent, parent = parent.Parent)
+        {
+            if (parent is IConditionalOperation conditional && child == conditional.Condition)
+            {
+                var branch = negated ? conditional.WhenFalse : conditional.WhenTrue;
+                return branch is not null && branch.DescendantsAndSelf().Any(IsBothFamilyLoopback);
+            }
+
+            if (parent is IBlockOperation or IAnonymousFunctionOperation)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsBothFamilyLoopback(IOperation operation) => operation switch
+    {
+        IInvocationOperation { TargetMethod.Name: "ListenLocalhost" } => true,
+        IFieldReferenceOperation { Field: { Name: "IPv6Loopback", ContainingType.Name: "IPAddress" } } => true,
+        ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } => string.Equals(text, "localhost", StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
 
     /// <summary>The comparison as written: for <c>x?.Equals(c)</c> the whole conditional access, not <c>.Equals(c)</c>.</summary>
     private static SyntaxNode ReportedSyntax(IOperation comparison)

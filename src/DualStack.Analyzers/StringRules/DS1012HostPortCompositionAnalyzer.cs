@@ -38,6 +38,21 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(OperationAnalysisContext context, StringRuleSymbols symbols)
     {
+        // Cheap rejections first: most assignments and returns compose nothing, most calls parse no address.
+        var candidate = context.Operation switch
+        {
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } } => true,
+            ISimpleAssignmentOperation assignment => IsComposition(assignment.Value),
+            IReturnOperation { ReturnedValue: { } returned } => IsComposition(returned),
+            IReturnOperation => false,
+            _ => NetworkSinks.MayBeSink(context.Operation, symbols)
+                || context.Operation is IInvocationOperation { TargetMethod.Name: "SetEnvironmentVariable" },
+        };
+        if (!candidate)
+        {
+            return;
+        }
+
         foreach (var (value, sink, sinkIsName) in ParsedValues(context.Operation, context.ContainingSymbol, symbols))
         {
             var pieces = StringPieces.From(value);
@@ -67,6 +82,17 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
             }
         }
     }
+
+    /// <summary>A string built right here: an interpolation, a concatenation, or <c>string.Format</c>/<c>Concat</c>.</summary>
+    private static bool IsComposition(IOperation value) =>
+        value.Type?.SpecialType == SpecialType.System_String
+        && value.WalkDownConversions() switch
+        {
+            IInterpolatedStringOperation => true,
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } => true,
+            IInvocationOperation { TargetMethod: { Name: "Format" or "Concat", ContainingType.SpecialType: SpecialType.System_String } } => true,
+            _ => false,
+        };
 
     /// <summary>The hole starts the text, or follows "://" or the '@' of user info: it is the host.</summary>
     private static bool IsHostPosition(string text, int index) =>

@@ -282,7 +282,7 @@ public sealed class DS1013HostPortSplitAnalyzer : DiagnosticAnalyzer
         switch (operation)
         {
             case ILiteralOperation literal:
-                return literal.ConstantValue.Value is '[' or ']' || (literal.ConstantValue.Value is string s && (s.StartsWith("[", StringComparison.Ordinal) || s == "]"));
+                return literal.ConstantValue.Value is '[' or ']' || (literal.ConstantValue.Value is string s && IsBracketText(s));
             case IInvocationOperation { TargetMethod.Name: "LastIndexOf" or "LastIndexOfAny" } lastIndexOf:
                 return lastIndexOf.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String;
             case IInvocationOperation { TargetMethod.Name: "Parse" or "TryParse" } parse:
@@ -291,4 +291,11 @@ public sealed class DS1013HostPortSplitAnalyzer : DiagnosticAnalyzer
                 return false;
         }
     }
+
+    /// <summary>
+    /// Text that brackets an IPv6 host: "[", "]", "]:", or an IPv6 literal such as "[::1]". A log tag such as
+    /// "[init] loaded" also starts with '[' but brackets no address.
+    /// </summary>
+    private static bool IsBracketText(string text) =>
+        text is "[" or "]" or "]:" || text.StartsWith("[::", StringComparison.Ordinal) || (text.Length <= 2 && text.StartsWith("[", StringComparison.Ordinal));
 }

@@ -59,8 +59,25 @@ internal readonly struct NetworkSink
 /// </summary>
 internal static class NetworkSinks
 {
+    /// <summary>
+    /// A cheap first test: the call's type has a sink member, or it is an <c>Add</c> (Kestrel URL collections).
+    /// Most calls of a compilation fail it with one hash lookup.
+    /// </summary>
+    public static bool MayBeSink(IOperation operation, StringRuleSymbols symbols) => operation switch
+    {
+        IInvocationOperation invocation => invocation.TargetMethod.Name == "Add"
+            || (invocation.TargetMethod.ContainingType is { } type && symbols.SinkTypes.Contains(type.OriginalDefinition)),
+        IObjectCreationOperation { Type: { } created } => symbols.SinkTypes.Contains(created.OriginalDefinition),
+        _ => false,
+    };
+
     public static IEnumerable<NetworkSink> Find(IOperation operation, StringRuleSymbols symbols)
     {
+        if (!MayBeSink(operation, symbols))
+        {
+            yield break;
+        }
+
         switch (operation)
         {
             case IInvocationOperation invocation:

@@ -44,7 +44,17 @@ internal sealed class StringRuleSymbols
         WebHost = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.WebHost");
         IServerAddressesFeature = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature");
         IConfiguration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
+        SinkTypes = new HashSet<ITypeSymbol>(
+            new[] { IPAddress, IPEndPoint, Uri, UriBuilder, HttpClient, HttpRequestMessage, GrpcChannel, Socket, TcpClient, UdpClient, DnsEndPoint,
+                WebHostBuilderExtensions, IWebHostBuilder, WebApplication, WebHost, Environment }.Where(t => t is not null)!,
+            SymbolEqualityComparer.Default);
     }
+
+    /// <summary>
+    /// Every type with a member that parses an address, host or URL string (the network sinks), for a one-lookup
+    /// rejection of the calls that have nothing to do with networking.
+    /// </summary>
+    public HashSet<ITypeSymbol> SinkTypes { get; }
 
     public INamedTypeSymbol? IPAddress { get; }
     public INamedTypeSymbol? IPEndPoint { get; }

@@ -264,4 +264,71 @@ public sealed class DS1001DS1011AddressFlowTests
             public override string ToString() => "resolved " + _resolved;
         }
         """);
+
+    [Fact]
+    public Task IPv4_wildcard_defaulted_into_the_IPv6_slot_of_two_family_options_is_reported() => Analyze(
+        """
+        using System.Net;
+
+        public sealed class EndpointOptions
+        {
+            public IPAddress BoundAddress { get; set; } = IPAddress.Any;
+            public IPAddress BoundV6Address { get; set; } = IPAddress.IPv6Any;
+        }
+
+        public sealed class OptionsBuilder
+        {
+            private readonly EndpointOptions _options = new EndpointOptions();
+
+            public OptionsBuilder WithBoundAddress(IPAddress value)
+            {
+                _options.BoundAddress = value ?? IPAddress.Any;
+                return this;
+            }
+
+            public OptionsBuilder WithBoundV6Address(IPAddress value)
+            {
+                _options.BoundV6Address = value ?? {|#0:IPAddress.Any|};
+                return this;
+            }
+        }
+        """,
+        Wildcard(DiagnosticSeverity.Info, "IPAddress.Any (stored in 'EndpointOptions.BoundV6Address', named as the IPv6 address)"));
+
+    [Fact]
+    public Task Local_address_stored_and_bound_through_an_internal_bind_path_is_reported_as_Info() => Analyze(
+        """
+        using System.Net;
+        using System.Threading.Tasks;
+
+        public interface IChannel
+        {
+            Task BindAsync(EndPoint localAddress);
+        }
+
+        public sealed class ServerBootstrap
+        {
+            private EndPoint _localAddress;
+            private readonly IChannel _channel;
+
+            public ServerBootstrap(IChannel channel) => _channel = channel;
+
+            public ServerBootstrap LocalAddress(int port) => LocalAddress(new IPEndPoint({|#0:IPAddress.Any|}, port));
+
+            public ServerBootstrap LocalAddress(EndPoint localAddress)
+            {
+                _localAddress = localAddress;
+                return this;
+            }
+
+            public Task StartAsync()
+            {
+                var address = _localAddress;
+                return DoBindAsync(address);
+            }
+
+            private Task DoBindAsync(EndPoint endPoint) => _channel.BindAsync(endPoint);
+        }
+        """,
+        Wildcard(DiagnosticSeverity.Info, "IPAddress.Any (passed to parameter 'localAddress' of 'ServerBootstrap.LocalAddress', then passed to parameter 'endPoint' of 'ServerBootstrap.DoBindAsync', named as a listen address)"));
 }

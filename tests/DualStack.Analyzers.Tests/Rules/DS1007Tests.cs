@@ -141,4 +141,53 @@ public sealed class DS1007Tests
                 return a ==
         """,
         incomplete: true);
+
+    [Fact]
+    public Task IPv4_loopback_upgraded_to_localhost_on_both_families_is_silent() => SocketRuleTest.AnalyzeAsync<DS1007LoopbackComparisonAnalyzer>(
+        """
+        using System.Collections.Generic;
+        using System.Net;
+        using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+        class Startup
+        {
+            // A configured 127.0.0.1 endpoint becomes "localhost", which Kestrel binds on both loopbacks.
+            void Configure(KestrelServerOptions options, IEnumerable<EndPoint> endPoints)
+            {
+                foreach (var endPoint in endPoints)
+                {
+                    if (endPoint is IPEndPoint ip && ip.Address.Equals(IPAddress.Loopback))
+                    {
+                        options.ListenLocalhost(ip.Port);
+                    }
+                    else
+                    {
+                        options.Listen(endPoint);
+                    }
+                }
+            }
+
+            string HostFor(IPAddress address) => address.Equals(IPAddress.Loopback) ? "localhost" : address.ToString();
+        }
+        """,
+        kestrel: true);
+
+    [Fact]
+    public Task Loopback_comparison_whose_branch_stays_IPv4_is_still_reported() => Analyze(
+        """
+        using System.Net;
+
+        class Access
+        {
+            bool IsTrusted(IPAddress remote)
+            {
+                if ([|remote.Equals(IPAddress.Loopback)|])
+                {
+                    return true;
+                }
+
+                return false;
+            }
+        }
+        """);
 }

@@ -178,4 +178,30 @@ public sealed class DS1013Tests
             }
             """);
     }
+
+    [Fact]
+    public async Task Server_list_split_in_a_member_that_logs_bracketed_tags_is_reported()
+    {
+        // A log message that starts with "[tag]" is no bracket handling of an IPv6 host.
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            class ServerList
+            {
+                public List<string> Parse(IEnumerable<string> lines)
+                {
+                    var result = new List<string>();
+                    foreach (var item in lines)
+                    {
+                        var ipPort = {|DS1013:item.Trim().Split(':')|};
+                        var ip = ipPort[0].Trim();
+                        result.Add(ipPort.Length == 1 ? $"{ip}:8848" : item);
+                    }
+
+                    Console.WriteLine("[init-serverlist] loaded " + result.Count);
+                    return result;
+                }
+            }
+            """);
+    }
 }
