@@ -16,6 +16,10 @@ internal sealed class LanguageServer
 {
     public const int DefaultDebounceMilliseconds = 150;
 
+    /// <summary>How long a lint waits for the workspace scan before linting without its cluster configuration (a
+    /// huge folder must not delay the first diagnostics; documents linted early are linted again when it ends).</summary>
+    private static readonly TimeSpan ScanWait = TimeSpan.FromSeconds(2);
+
     private readonly ConcurrentDictionary<string, OpenDocument> _documents = new(StringComparer.Ordinal);
     private readonly ClusterConfigIndex _cluster = new();
     private readonly EditorConfigCache _editorConfig;
@@ -24,6 +28,7 @@ internal sealed class LanguageServer
     private readonly CancellationTokenSource _stopping = new();
     private JsonRpc? _rpc;
     private Task _scan = Task.CompletedTask;
+    private int _lintedBeforeScan;
     private int _debounceMilliseconds = DefaultDebounceMilliseconds;
     private bool _initialized;
     private bool _shutdown;
@@ -62,6 +67,7 @@ internal sealed class LanguageServer
         _dynamicWatchers = Flag(parameters.Capabilities, "workspace", "didChangeWatchedFiles", "dynamicRegistration");
         var roots = Roots(parameters);
         _scan = Task.Run(() => ScanRoots(roots));
+        _ = _scan.ContinueWith(_ => RelintIfLintedBeforeScan(), TaskScheduler.Default);
 
         var version = typeof(LanguageServer).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";
         return new InitializeResult(
@@ -263,7 +269,7 @@ internal sealed class LanguageServer
             text = document.Text;
         }
 
-        await _scan.ConfigureAwait(false);
+        await WaitForScanAsync(cancellationToken).ConfigureAwait(false);
         return await Task.Run(
             () =>
             {
@@ -301,7 +307,7 @@ internal sealed class LanguageServer
                 await Task.Yield();
             }
 
-            await _scan.ConfigureAwait(false);
+            await WaitForScanAsync(cancellationToken).ConfigureAwait(false);
             await document.LintLock.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
@@ -349,6 +355,28 @@ internal sealed class LanguageServer
         catch (Exception ex)
         {
             _log($"linting {document.Uri} failed: {ex}");
+        }
+    }
+
+    private async Task WaitForScanAsync(CancellationToken cancellationToken)
+    {
+        var scan = _scan;
+        if (!scan.IsCompleted)
+        {
+            await Task.WhenAny(scan, Task.Delay(ScanWait, cancellationToken)).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!scan.IsCompleted)
+            {
+                Interlocked.Exchange(ref _lintedBeforeScan, 1);
+            }
+        }
+    }
+
+    private void RelintIfLintedBeforeScan()
+    {
+        if (Interlocked.Exchange(ref _lintedBeforeScan, 0) == 1)
+        {
+            RelintAll();
         }
     }
 
