@@ -75,7 +75,7 @@ public sealed class IPv4OnlyIpBlockTests
             ["DS2022 8:23 spec.ingress[0].from[0].ipBlock.cidr", "DS2022 9:23 spec.ingress[0].from[1].ipBlock.cidr"],
             findings.Describe("DS2022"));
         Assert.Contains("so IPv6 traffic from these hosts is not allowed", findings[0].Message);
-        Assert.Contains("add an ipBlock peer with the IPv6 range of the same hosts", findings[0].Message);
+        Assert.Contains("Add an ipBlock peer with the IPv6 range of the same hosts", findings[0].Message);
     }
 
     [Fact]
