@@ -37,6 +37,12 @@ public sealed class RobustnessProtocolTests
         await client.NotifyAsync("textDocument/didOpen", new JsonObject { ["textDocument"] = "wrong shape" });
         await client.NotifyAsync("$/cancelRequest", new JsonObject { ["id"] = 987654 });
 
+        // Broken framing: a header line without \r, a line that is no header, headers without Content-Length, an empty body.
+        await client.WriteBytesAsync(Encoding.ASCII.GetBytes("Content-Length: 12\n"));
+        await client.WriteBytesAsync(Encoding.ASCII.GetBytes("garbage line\r\n"));
+        await client.WriteBytesAsync(Encoding.ASCII.GetBytes("Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n"));
+        await client.WriteBytesAsync(Encoding.ASCII.GetBytes("Content-Length: 0\r\n\r\n"));
+
         var unknown = await client.RequestAsync("workspace/executeCommand", new JsonObject { ["command"] = "x" });
         Assert.Equal(-32601, (int)unknown["error"]!["code"]!);
         var badParams = await client.RequestAsync("textDocument/codeAction", new JsonObject { ["textDocument"] = 5 });

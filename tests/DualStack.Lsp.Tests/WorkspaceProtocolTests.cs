@@ -85,4 +85,35 @@ public sealed class WorkspaceProtocolTests
         Assert.Equal(["DS2005"], Manifests.Codes(await client.DiagnosticsAsync(modern, version: 1)));
         await client.ShutdownAndExitAsync();
     }
+
+    [Fact]
+    public async Task The_server_asks_a_capable_client_to_watch_config_files_and_accepts_its_answer()
+    {
+        using var workspace = new TempWorkspace();
+        await using var client = LspClient.Start(workspace.Root);
+        await client.RequestAsync("initialize", new JsonObject
+        {
+            ["processId"] = null,
+            ["rootUri"] = Uris.Of(workspace.Root),
+            ["capabilities"] = new JsonObject
+            {
+                ["workspace"] = new JsonObject { ["didChangeWatchedFiles"] = new JsonObject { ["dynamicRegistration"] = true } },
+            },
+        });
+        await client.NotifyAsync("initialized", new JsonObject());
+
+        var register = await client.WaitForAsync(m => (string?)m["method"] == "client/registerCapability");
+        var registration = register["params"]!["registrations"]![0]!;
+        Assert.Equal("workspace/didChangeWatchedFiles", (string)registration["method"]!);
+        var globs = registration["registerOptions"]!["watchers"]!.AsArray().Select(w => (string)w!["globPattern"]!).ToList();
+        Assert.Equal(["**/*.{yaml,yml,json}", "**/.editorconfig", "**/.globalconfig"], globs);
+
+        // The answer to the server's own request is a response it expects, not a stray one.
+        await client.SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = register["id"]!.DeepClone(), ["result"] = null });
+        var uri = workspace.Uri("svc.yaml");
+        await client.OpenAsync(uri, Manifests.Lf(Manifests.DualStackService));
+        Assert.Empty(await client.DiagnosticsAsync(uri));
+        Assert.Equal(0, await client.ShutdownAndExitAsync());
+        Assert.DoesNotContain("never sent", client.Stderr);
+    }
 }

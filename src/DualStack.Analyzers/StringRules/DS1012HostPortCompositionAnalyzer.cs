@@ -55,31 +55,67 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
 
         foreach (var (value, sink, sinkIsName) in ParsedValues(context.Operation, context.ContainingSymbol, symbols))
         {
-            var pieces = StringPieces.From(value);
-            if (pieces is null)
+            foreach (var pieces in PiecesOf(value))
+            {
+                ReportHosts(context, symbols, value, pieces, sink, sinkIsName);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The value's pieces; for a local given different values in different branches (<c>address = secure ?
+    /// … : …</c> written as an if/else), the pieces of each value it is given, all reported at the use.
+    /// </summary>
+    private static IEnumerable<StringPieces> PiecesOf(IOperation value)
+    {
+        if (StringPieces.From(value) is { } pieces && (pieces.HasHoles || value.WalkDownConversions() is not ILocalReferenceOperation))
+        {
+            yield return pieces;
+            yield break;
+        }
+
+        if (value.WalkDownConversions() is not ILocalReferenceOperation { Local: var local })
+        {
+            yield break;
+        }
+
+        foreach (var operation in value.GetRoot().Descendants())
+        {
+            var assigned = operation switch
+            {
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
+                    when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
+                IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.GetVariableInitializer()?.Value,
+                _ => null,
+            };
+
+            if (assigned is not null && IsComposition(assigned) && StringPieces.From(assigned) is { } each)
+            {
+                yield return each;
+            }
+        }
+    }
+
+    private static void ReportHosts(OperationAnalysisContext context, StringRuleSymbols symbols, IOperation value, StringPieces pieces, string sink, bool sinkIsName)
+    {
+        var text = pieces.Text;
+        for (var i = 0; i < text.Length - 1; i++)
+        {
+            if (text[i] != StringPieces.HoleChar || text[i + 1] != ':' || !IsHostPosition(text, i))
             {
                 continue;
             }
 
-            var text = pieces.Text;
-            for (var i = 0; i < text.Length - 1; i++)
+            // A name is evidence for one side only: a member named as an endpoint over a host named as an IP
+            // (ToInetAddr() => $"{Ip}:{Port}") is as often a key or a label as something parsed later.
+            var hole = pieces.HoleAt(i);
+            if (hole is null || IsUnbracketedIPHost(hole, symbols) is not { } hostIsName || (hostIsName && sinkIsName))
             {
-                if (text[i] != StringPieces.HoleChar || text[i + 1] != ':' || !IsHostPosition(text, i))
-                {
-                    continue;
-                }
-
-                // A name is evidence for one side only: a member named as an endpoint over a host named as an IP
-                // (ToInetAddr() => $"{Ip}:{Port}") is as often a key or a label as something parsed later.
-                var hole = pieces.HoleAt(i);
-                if (hole is null || IsUnbracketedIPHost(hole, symbols) is not { } hostIsName || (hostIsName && sinkIsName))
-                {
-                    continue;
-                }
-
-                var shown = "\"" + pieces.Display(0, text.Length) + "\"";
-                context.ReportDiagnostic(StringDiagnostics.Create(Descriptors.DS1012, value, pieces, i, 1, shown, sink));
+                continue;
             }
+
+            var shown = "\"" + pieces.Display(0, text.Length) + "\"";
+            context.ReportDiagnostic(StringDiagnostics.Create(Descriptors.DS1012, value, pieces, i, 1, shown, sink));
         }
     }
 

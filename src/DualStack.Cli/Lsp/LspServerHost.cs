@@ -22,7 +22,7 @@ internal static class LspServerHost
         }
 
         var server = new LanguageServer(Log);
-        var handler = new HeaderDelimitedMessageHandler(output, input, new TolerantLspFormatter());
+        var handler = new ResyncingMessageHandler(output, input, new TolerantLspFormatter(), Log);
         using var rpc = new JsonRpc(handler);
         rpc.AddLocalRpcTarget(server, new JsonRpcTargetOptions { DisposeOnDisconnect = false });
         rpc.Disconnected += (_, e) =>

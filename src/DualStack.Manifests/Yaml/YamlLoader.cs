@@ -98,9 +98,10 @@ public static class YamlLoader
             findings.Add(SyntaxError(file, chunk, ex));
             return [];
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet fails this way on some broken input (an unclosed flow sequence followed by a mapping key).
+            // YamlDotNet fails this way on some broken input (an unclosed flow sequence followed by a mapping key, or
+            // an entry with an empty key such as ": value", which Kubernetes cannot decode either).
             var at = parser.LastStart;
             findings.Add(SyntaxError(file, chunk, new YamlException(at, at,
                 "the document cannot be parsed after this point (an unclosed bracket, brace or quote is a common cause)")));

@@ -142,6 +142,35 @@ public sealed class DS1012Tests
     }
 
     [Fact]
+    public async Task Url_local_assigned_in_several_branches_is_reported_at_the_use_for_each_composition()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            class Registration
+            {
+                Uri Advertised(bool secure, int port)
+                {
+                    string address;
+                    if (secure)
+                    {
+                        address = $"https://{{|#1:GetCurrentIp()|}}:{port}";
+                    }
+                    else
+                    {
+                        address = $"http://{{|#2:GetCurrentIp()|}}:{port}";
+                    }
+
+                    return new Uri({|#0:address|});
+                }
+
+                static string GetCurrentIp() => "10.0.0.1";
+            }
+            """,
+            Verify.Diagnostic("DS1012").WithLocation(0).WithLocation(1).WithArguments("\"https://{GetCurrentIp()}:{port}\"", "the argument of new Uri"),
+            Verify.Diagnostic("DS1012").WithLocation(0).WithLocation(2).WithArguments("\"http://{GetCurrentIp()}:{port}\"", "the argument of new Uri"));
+    }
+
+    [Fact]
     public async Task Endpoint_named_member_over_an_ip_named_string_is_not_reported_as_both_are_only_names()
     {
         // An Instance-like DTO: "Ip:Port" computed from string properties, used as a dictionary key by its callers.
