@@ -29,8 +29,8 @@ public sealed class IPv4OnlyIpBlockTests
         Assert.Equal("DS2022 10:15 spec.egress[0].to[0].ipBlock.cidr", new[] { finding }.Describe().Single());
         Assert.Equal(Severity.Warning, finding.Severity);
         Assert.Equal(
-            "spec.egress[0].to[0].ipBlock.cidr: ipBlock \"0.0.0.0/0\" is IPv4 and spec.egress[0].to has no IPv6 ipBlock, "
-            + "so IPv6 traffic to these hosts is not allowed on the dual-stack target; add a peer with ipBlock cidr \"::/0\"",
+            "ipBlock \"0.0.0.0/0\" is IPv4 and spec.egress[0].to has no IPv6 ipBlock, "
+            + "so IPv6 traffic to these hosts is not allowed on the dual-stack target. Add a peer with ipBlock cidr \"::/0\"",
             finding.Message);
     }
 
@@ -75,7 +75,7 @@ public sealed class IPv4OnlyIpBlockTests
             ["DS2022 8:23 spec.ingress[0].from[0].ipBlock.cidr", "DS2022 9:23 spec.ingress[0].from[1].ipBlock.cidr"],
             findings.Describe("DS2022"));
         Assert.Contains("so IPv6 traffic from these hosts is not allowed", findings[0].Message);
-        Assert.Contains("add an ipBlock peer with the IPv6 range of the same hosts", findings[0].Message);
+        Assert.Contains("Add an ipBlock peer with the IPv6 range of the same hosts", findings[0].Message);
     }
 
     [Fact]

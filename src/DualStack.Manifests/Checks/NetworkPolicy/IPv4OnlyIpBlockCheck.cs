@@ -47,20 +47,21 @@ public sealed class IPv4OnlyIpBlockCheck : IObjectCheck
 
             foreach (var (node, path, cidr) in blocks)
             {
-                context.Report(Rules.RuleIds.NetworkPolicyCoversOnlyIPv4, obj, node, path, Message(group.Key, path, node.Value!, cidr, families));
+                context.Report(Rules.RuleIds.NetworkPolicyCoversOnlyIPv4, obj, node, path, Message(group.Key, node.Value!, cidr, families));
             }
         }
     }
 
-    private static string Message(string peersPath, string path, string value, IpCidr cidr, IpFamilies families)
+    private static string Message(string peersPath, string value, IpCidr cidr, IpFamilies families)
     {
         var counterpart = cidr.FamilyPrefixLength == 0
-            ? "add a peer with ipBlock cidr \"::/0\""
-            : "add an ipBlock peer with the IPv6 range of the same hosts";
+            ? "Add a peer with ipBlock cidr \"::/0\""
+            : "Add an ipBlock peer with the IPv6 range of the same hosts";
         var direction = peersPath.EndsWith(".from", StringComparison.Ordinal) ? "from" : "to";
         var effect = families.IsDualStack
             ? $"so IPv6 traffic {direction} these hosts is not allowed on the dual-stack target"
             : "so it matches no traffic at all on the IPv6-only target";
-        return $"{path}: ipBlock \"{value}\" is IPv4 and {peersPath} has no IPv6 ipBlock, {effect}; {counterpart}";
+        // The finding's field already names the ipBlock; the message says what is wrong, then what to do.
+        return $"ipBlock \"{value}\" is IPv4 and {peersPath} has no IPv6 ipBlock, {effect}. {counterpart}";
     }
 }
