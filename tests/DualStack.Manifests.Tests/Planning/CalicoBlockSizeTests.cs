@@ -6,7 +6,7 @@ namespace DualStack.Manifests.Tests.Planning;
 
 /// <summary>
 /// A Calico pool's own <c>blockSize</c> (IPPool <c>spec.blockSize</c>, Installation <c>ipPools[].blockSize</c>) cuts the
-/// pool, not Calico's defaults (/26, /122); a value DS3015 rejects leaves the default, which is what Calico would not run.
+/// pool, not Calico's defaults (/26, /122); a value the Calico check rejects leaves the default (the check reports it).
 /// </summary>
 public sealed class CalicoBlockSizeTests
 {
@@ -30,10 +30,9 @@ public sealed class CalicoBlockSizeTests
     }
 
     [Fact]
-    public void Installation_pool_blockSize_applies_to_the_kubeadm_pod_range_it_covers()
+    public void Installation_pool_blockSize_cuts_each_family_of_the_operator_pools()
     {
-        var kubeadm = SourceFile.FromText("kubeadm.yaml", "apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\nnetworking:\n  podSubnet: 10.244.0.0/16,fd00:10:244::/56\n");
-        var installation = SourceFile.FromText("installation.yaml", """
+        var plan = Plan("""
             apiVersion: operator.tigera.io/v1
             kind: Installation
             metadata: {name: default}
@@ -44,12 +43,10 @@ public sealed class CalicoBlockSizeTests
                   blockSize: 28
                 - cidr: fd00:10:244::/56
                   blockSize: 120
-            """);
-
-        var plan = AddressPlanner.Plan([kubeadm, installation], PlanTestHelper.Configuration(null)).Plan!;
+            """, path: "installation.yaml");
 
         var v6 = plan.Family(IpFamily.IPv6).Pods!.Allocation;
-        Assert.Equal((PodAllocationMethod.CalicoBlock, 120), (v6.Method, v6.Mask));
+        Assert.Equal((PodAllocationMethod.CalicoBlock, 120, "spec.calicoNetwork.ipPools[1].blockSize"), (v6.Method, v6.Mask, v6.MaskSource?.Field));
         var v4 = plan.Family(IpFamily.IPv4).Pods!;
         Assert.Equal((PodAllocationMethod.CalicoBlock, 28, 4096), (v4.Allocation.Method, v4.Allocation.Mask, (int)v4.Allocation.NodeRanges));
 
