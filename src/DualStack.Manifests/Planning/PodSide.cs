@@ -102,13 +102,13 @@ internal static class PodSide
             || model.ConfigDocuments.Any(d => d.Format is ConfigFormat.CalicoIPPool or ConfigFormat.CalicoInstallation);
         if (calico)
         {
-            var block = CalicoBlockSize(cidr.Family);
+            var (block, blockSource) = CalicoBlock(model, pod);
             var blocks = block >= prefix ? BigInteger.One << (block - prefix) : BigInteger.Zero;
             return new PodAllocation(
                 PodAllocationMethod.CalicoBlock,
                 owner?.Format == ConfigFormat.MicroK8sLaunchConfiguration ? "Calico IPAM (MicroK8s)" : "Calico IPAM",
                 block,
-                null,
+                blockSource is null ? null : PlanSource.From(blockSource),
                 blocks,
                 BigInteger.One << (bits - block),
                 blocks.IsZero ? $"the range is smaller than one /{block} Calico block" : null,
@@ -116,6 +116,18 @@ internal static class PodSide
         }
 
         return new PodAllocation(PodAllocationMethod.Unknown, "the CNI", prefix, null, BigInteger.Zero, BigInteger.Zero, null, null);
+    }
+
+    // The pool's own blockSize, else that of a Calico pool of the family covering the range (a pool over MicroK8s'
+    // cluster CIDR); a value DS3010 rejects leaves Calico's default, and lint reports the value.
+    private static (int Block, ConfigValue? Source) CalicoBlock(ClusterModel model, ModelCidr pod)
+    {
+        var family = pod.Cidr.Family;
+        var written = pod.Setting.BlockSize
+            ?? model.PoolCidrs.FirstOrDefault(p => p.Cidr.Family == family && p.Setting.BlockSize is not null && p.Cidr.Contains(pod.Cidr))?.Setting.BlockSize;
+        return written is not null && ConfigReading.TryInt(written.Text, out var block) && Checks.ClusterConfig.CalicoPoolCheck.BlockInRange(family, block)
+            ? (block, written)
+            : (CalicoBlockSize(family), null);
     }
 
     private static string ToolName(NodeMaskTool tool) => tool switch

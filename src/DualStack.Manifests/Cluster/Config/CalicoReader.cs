@@ -31,11 +31,19 @@ public static class CalicoReader
             && uses.Children.All(u => u.AsString() == "LoadBalancer");
         if (ConfigReading.CidrList(obj.Document, spec.Get("cidr"), obj.Reference, "spec.cidr", RangeRole.CalicoPool, RangeValidator.Calico, "cidr") is { } cidr)
         {
-            config.Ranges.Add(new CidrListSetting(cidr.Role, cidr.Validator, cidr.Value, cidr.Items) { FlagName = "cidr", AllowsPair = false, ForPods = !lb });
+            config.Ranges.Add(new CidrListSetting(cidr.Role, cidr.Validator, cidr.Value, cidr.Items)
+            {
+                FlagName = "cidr", AllowsPair = false, ForPods = !lb, BlockSize = BlockSize(obj.Document, spec, obj.Reference, "spec."),
+            });
         }
 
         return config;
     }
+
+    private static ConfigValue? BlockSize(LoadedDocument document, YamlNode? pool, string objectName, string prefix) =>
+        pool.Get("blockSize") is { } node && node.AsString() is { } text
+            ? new ConfigValue(document, node, objectName, prefix + "blockSize", text)
+            : null;
 
     /// <summary>The pools of an Installation spec (or the Helm values' <c>installation</c> map).</summary>
     public static ConfigDocument ReadInstallation(LoadedDocument document, YamlNode? spec, string objectName, string path)
@@ -47,7 +55,10 @@ public static class CalicoReader
             var field = $"{path}calicoNetwork.ipPools[{index}].cidr";
             if (ConfigReading.CidrList(document, pool.Get("cidr"), objectName, field, RangeRole.CalicoPool, RangeValidator.Calico, "cidr") is { } cidr)
             {
-                config.Ranges.Add(new CidrListSetting(cidr.Role, cidr.Validator, cidr.Value, cidr.Items) { FlagName = "cidr", AllowsPair = false });
+                config.Ranges.Add(new CidrListSetting(cidr.Role, cidr.Validator, cidr.Value, cidr.Items)
+                {
+                    FlagName = "cidr", AllowsPair = false, BlockSize = BlockSize(document, pool, objectName, $"{path}calicoNetwork.ipPools[{index}]."),
+                });
             }
 
             index++;

@@ -84,6 +84,9 @@ public sealed class CidrListSetting
     /// <summary>The flag or key named in messages (<c>--service-cluster-ip-range</c>, <c>serviceSubnet</c>).</summary>
     public string FlagName { get; init; } = string.Empty;
 
+    /// <summary>A Calico pool's <c>blockSize</c> as written (null when absent): the piece Calico IPAM hands a node.</summary>
+    public ConfigValue? BlockSize { get; init; }
+
     /// <summary>The valid CIDRs, in order.</summary>
     public IEnumerable<IpCidr> Cidrs => Items.Where(i => i.Cidr is not null).Select(i => i.Cidr!.Value);
 
