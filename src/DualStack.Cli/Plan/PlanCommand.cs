@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DualStack.Cli.CommandLine;
 using DualStack.Cli.Lint;
+using DualStack.Cli.Output;
 
 namespace DualStack.Cli.Plan;
 
@@ -25,12 +26,13 @@ internal static class PlanCommand
         var kubernetesVersion = new Option<string?>("--kubernetes-version") { Description = "Target Kubernetes version, e.g. 1.33 (decides the service range size limit; overrides .editorconfig).", HelpName = "VERSION" };
         var nodes = new Option<long?>("--nodes") { Description = "Check that the plan admits this many nodes; say which limit binds first and what to change.", HelpName = "N" };
         var podsPerNode = new Option<long?>("--pods-per-node") { Description = "Check that every node can run this many pods (default: kubelet's maxPods).", HelpName = "N" };
-        var noColor = new Option<bool>("--no-color") { Description = "Never colour the text output (also: the NO_COLOR environment variable)." };
+        var noColor = new Option<bool>("--no-color") { Description = "Never colour the text output (same as --color never; also: the NO_COLOR environment variable)." };
+        var color = ExplainCommand.ColorOption();
         var verbose = new Option<bool>("--verbose") { Description = "Print stack traces of internal errors." };
 
         var command = new Command("plan", "Print the cluster's dual-stack address plan (pod and service ranges, nodes, overlaps) from its configuration files.")
         {
-            paths, format, output, stdinFileName, kubernetesVersion, nodes, podsPerNode, noColor, verbose,
+            paths, format, output, stdinFileName, kubernetesVersion, nodes, podsPerNode, color, noColor, verbose,
         };
         command.SetAction(parse => PlanRunner.Run(
             new PlanSettings
@@ -43,6 +45,7 @@ internal static class PlanCommand
                 Nodes = Positive(parse.GetValue(nodes), "--nodes"),
                 PodsPerNode = Positive(parse.GetValue(podsPerNode), "--pods-per-node"),
                 NoColor = parse.GetValue(noColor),
+                Color = parse.GetValue(color) ?? TextStyle.Auto,
             },
             console));
         return command;

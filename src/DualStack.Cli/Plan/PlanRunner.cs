@@ -28,8 +28,11 @@ internal static class PlanRunner
         ConfigurationReport.WriteWarnings(resolved, console);
 
         var toConsole = settings.OutputFile is null;
-        var style = TextStyle.Detect(settings.NoColor, toConsole && console.IsTerminal);
-        var errorStyle = TextStyle.Detect(settings.NoColor, console.ErrorIsTerminal);
+        // As in lint: an --output file is coloured only with --color always.
+        var style = toConsole
+            ? TextStyle.Resolve(settings.Color, settings.NoColor, console.IsTerminal)
+            : TextStyle.Resolve(settings.Color == TextStyle.Always ? TextStyle.Always : TextStyle.Never, settings.NoColor, writingToTerminal: false);
+        var errorStyle = TextStyle.Resolve(settings.Color, settings.NoColor, console.ErrorIsTerminal);
         if (settings.Format != PlanFormat.Json)
         {
             foreach (var finding in run.InputFindings.Where(f => f.Severity >= Severity.Info))

@@ -24,6 +24,9 @@ internal sealed record PlanSettings
 
     public bool NoColor { get; init; }
 
+    /// <summary><c>--color</c>: auto (the default), always or never, resolved as for <c>lint</c>.</summary>
+    public string Color { get; init; } = Output.TextStyle.Auto;
+
     /// <summary>The configuration request for these options and inputs; the engine validates the version.</summary>
     public ConfigurationRequest ToConfigurationRequest(IEnumerable<string> inputPaths) => new()
     {

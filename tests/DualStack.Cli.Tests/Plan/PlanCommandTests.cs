@@ -158,6 +158,21 @@ public sealed class PlanCommandTests
     }
 
     [Fact]
+    public void Color_option_as_in_lint_always_never_and_auto()
+    {
+        var (always, never, auto) = (new StringWriter(), new StringWriter(), new StringWriter());
+        var pipe = new ConsoleStreams(always, TextWriter.Null, () => Stream.Null, RepositoryPaths.Root, IsTerminal: false);
+
+        Assert.Equal(0, DslintCommand.Run(["plan", Kubeadm, "--color", "always"], pipe));
+        Assert.Equal(0, DslintCommand.Run(["plan", Kubeadm, "--color", "never"], pipe with { Out = never, IsTerminal = true }));
+        Assert.Equal(0, DslintCommand.Run(["plan", Kubeadm, "--color", "auto"], pipe with { Out = auto }));
+
+        Assert.Contains("\u001b[1;31m", always.ToString());
+        Assert.DoesNotContain('\u001b', never.ToString());
+        Assert.DoesNotContain('\u001b', auto.ToString());
+    }
+
+    [Fact]
     public void Svg_is_well_formed_and_the_committed_example_is_current()
     {
         var result = Dslint.Run(RepositoryPaths.Root, "plan", Kubeadm, "--format", "svg");
