@@ -34,9 +34,13 @@ internal sealed class GitHubFormatter : IReportFormatter
         }
     }
 
-    /// <summary>The message part: <c>%</c>, CR and LF are encoded (GitHub's <c>escapeData</c>).</summary>
+    /// <summary>
+    /// The message part: <c>%</c>, CR and LF are encoded (GitHub's <c>escapeData</c>, decoded again in the annotation);
+    /// every other control character from the inputs is shown as a visible escape, as in the text format, so a YAML
+    /// value cannot drive the terminal of whoever reads the raw log.
+    /// </summary>
     public static string EscapeData(string value) =>
-        new StringBuilder(value).Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A").ToString();
+        TerminalText.Escape(new StringBuilder(value).Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A").ToString());
 
     /// <summary>A property value: also <c>:</c> and <c>,</c>, which separate properties (GitHub's <c>escapeProperty</c>).</summary>
     public static string EscapeProperty(string value) =>

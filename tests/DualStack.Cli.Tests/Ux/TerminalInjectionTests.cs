@@ -43,6 +43,22 @@ public sealed class TerminalInjectionTests
     }
 
     [Fact]
+    public void GitHub_annotations_encode_line_breaks_and_show_other_control_characters_as_escapes()
+    {
+        using var folder = new TempFolder();
+        folder.Write("evil.yaml", Hostile);
+
+        var result = Dslint.Run(folder.Path, "lint", "evil.yaml", "--format", "github");
+
+        var line = Assert.Single(result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("::error file=evil.yaml,line=6,col=19,", line);
+        Assert.Contains(@"Single\e[2J%0D%0A::error file=x.yaml::forged\a", line);
+        Assert.DoesNotContain('\u001b', result.Stdout);
+        Assert.DoesNotContain('\a', result.Stdout);
+        Assert.DoesNotContain('\u202E', result.Stdout);
+    }
+
+    [Fact]
     public void Json_keeps_the_exact_value_because_json_escaping_is_safe()
     {
         using var folder = new TempFolder();
