@@ -2,69 +2,32 @@ using DualStack.Cli.Fixing;
 using DualStack.Cli.Input;
 using DualStack.Manifests.Configuration;
 using DualStack.Manifests.Engine;
-using DualStack.Rules;
 
 namespace DualStack.Cli.Lint;
 
 /// <summary>
-/// <c>--fix</c>: applies the text edits of the reported findings to their files with the engine's
-/// <see cref="FixApplier"/> (atomically), re-lints, and repeats while fixes that overlapped others remain, so a second
-/// run finds nothing more to change.
+/// <c>--fix</c>: the engine's <see cref="FixLoop"/> decides and applies the fixes until stable; the CLI only stores
+/// each fixed text, through <see cref="FixedFileWriter"/> (atomically, and only if the file is still what was linted).
 /// </summary>
 internal static class FixRunner
 {
-    private const int MaxPasses = 5;
-
     /// <returns>The result after the last pass, the number of edits applied and the number of files changed.</returns>
     /// <param name="notFixed">Receives one line per file that had fixes but was left alone, with the reason.</param>
     public static (LintResult Result, int Fixed, int FilesChanged) Run(List<InputFile> inputs, ILintConfiguration configuration, LintResult first, List<string> notFixed)
     {
-        var leftAlone = new HashSet<string>(StringComparer.Ordinal);
-        var result = first;
-        var applied = 0;
-        var changedFiles = new HashSet<string>(StringComparer.Ordinal);
-        for (var pass = 0; pass < MaxPasses; pass++)
+        var outcome = FixLoop.Run(
+            inputs.Select(i => i.Source).ToList(),
+            configuration,
+            first,
+            index => !inputs[index].IsStandardInput,
+            (index, lintedText, newText) => FixedFileWriter.TryWrite(inputs[index], lintedText, newText));
+
+        for (var i = 0; i < inputs.Count; i++)
         {
-            var changedThisPass = 0;
-            var byFile = result.Findings
-                .Where(f => f.Fix is not null && f.Severity >= Severity.Info)
-                .GroupBy(f => f.File, StringComparer.Ordinal);
-            foreach (var group in byFile)
-            {
-                var index = inputs.FindIndex(i => i.DisplayPath == group.Key);
-                if (index < 0 || inputs[index] is not { IsStandardInput: false, Source.Text: { } text } input || leftAlone.Contains(input.FullPath))
-                {
-                    continue;
-                }
-
-                var edits = group.Select(f => f.Fix!).Distinct().ToList();
-                var newText = FixApplier.Apply(text, edits, out var skipped);
-                if (newText == text)
-                {
-                    continue;
-                }
-
-                if (FixedFileWriter.TryWrite(input, text, newText) is { } reason)
-                {
-                    leftAlone.Add(input.FullPath);
-                    notFixed.Add($"{input.DisplayPath}: not fixed: {reason}");
-                    continue;
-                }
-
-                inputs[index] = input with { Source = input.Source with { Text = newText } };
-                applied += edits.Count - skipped.Count;
-                changedThisPass++;
-                changedFiles.Add(input.FullPath);
-            }
-
-            if (changedThisPass == 0)
-            {
-                break;
-            }
-
-            result = ManifestLinter.Lint(inputs.Select(i => i.Source).ToList(), configuration);
+            inputs[i] = inputs[i] with { Source = outcome.Sources[i] };
         }
 
-        return (result, applied, changedFiles.Count);
+        notFixed.AddRange(outcome.NotFixed.Select(n => $"{n.File.Path}: not fixed: {n.Reason}"));
+        return (outcome.Result, outcome.Fixed, outcome.FilesChanged);
     }
 }
