@@ -13,21 +13,42 @@ internal static class FixRunner
 {
     /// <returns>The result after the last pass, the number of edits applied and the number of files changed.</returns>
     /// <param name="notFixed">Receives one line per file that had fixes but was left alone, with the reason.</param>
-    public static (LintResult Result, int Fixed, int FilesChanged) Run(List<InputFile> inputs, ILintConfiguration configuration, LintResult first, List<string> notFixed)
+    /// <param name="lint">Re-lints the inputs the way the first run did (rendered input traced); default: the engine alone.</param>
+    public static (LintResult Result, int Fixed, int FilesChanged) Run(List<InputFile> inputs, ILintConfiguration configuration, LintResult first, List<string> notFixed, Func<IReadOnlyList<InputFile>, LintResult>? lint = null)
     {
+        lint ??= files => ManifestLinter.Lint(files.Select(i => i.Source).ToList(), configuration);
+        var rendered = ReportRenderedInputs(inputs, notFixed);
         var outcome = FixLoop.Run(
             inputs.Select(i => i.Source).ToList(),
-            configuration,
             first,
-            index => !inputs[index].IsStandardInput,
+            sources => lint(WithSources(inputs, sources)),
+            index => !inputs[index].IsStandardInput && !rendered.Contains(index),
             (index, lintedText, newText) => FixedFileWriter.TryWrite(inputs[index], lintedText, newText));
 
-        for (var i = 0; i < inputs.Count; i++)
-        {
-            inputs[i] = inputs[i] with { Source = outcome.Sources[i] };
-        }
-
+        var fixedInputs = WithSources(inputs, outcome.Sources);
+        inputs.Clear();
+        inputs.AddRange(fixedInputs);
         notFixed.AddRange(outcome.NotFixed.Select(n => $"{n.File.Path}: not fixed: {n.Reason}"));
         return (outcome.Result, outcome.Fixed, outcome.FilesChanged);
+    }
+
+    private static List<InputFile> WithSources(List<InputFile> inputs, IReadOnlyList<Manifests.SourceFile> sources) =>
+        inputs.Select((input, i) => ReferenceEquals(input.Source, sources[i]) ? input : input with { Source = sources[i] }).ToList();
+
+    // Rendered output (helm template, kubectl kustomize) is not the file to fix: its findings name the templates and
+    // sources, which --fix does not rewrite (a template is not YAML). Said once per rendered input.
+    private static HashSet<int> ReportRenderedInputs(List<InputFile> inputs, List<string> notFixed)
+    {
+        var rendered = new HashSet<int>();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (Manifests.Rendering.RenderedLint.RenderedBy(inputs[i].Source) is { } renderer)
+            {
+                rendered.Add(i);
+                notFixed.Add($"{inputs[i].DisplayPath}: not fixed: the input is {renderer}; its findings name the source files, which --fix does not rewrite: change the templates (or values) and render again");
+            }
+        }
+
+        return rendered;
     }
 }
