@@ -106,7 +106,7 @@ public sealed class TaskTests : IDisposable
         Assert.Empty(engine.Errors);
         Assert.Equal(
             [
-                (editorconfig, 3, "DualStack.Lint configuration: unknown key \"dualstack_lint.ip_family\" (did you mean dualstack_lint.ip_families?); dslint reads dualstack_lint.ip_families and dualstack_lint.kubernetes_version"),
+                (editorconfig, 3, "DualStack.Lint configuration: unknown key \"dualstack_lint.ip_family\" (did you mean dualstack_lint.ip_families?); dslint reads dualstack_lint.ip_families, dualstack_lint.kubernetes_version and dualstack_lint.max_file_size"),
                 (editorconfig, 4, "DualStack.Lint configuration: dualstack_lint.kubernetes_version: 1.99 is newer than the newest known version 1.36; use 1.36 until dslint knows 1.99"),
             ],
             engine.Warnings.Select(w => (w.File, w.LineNumber, w.Message)));

@@ -25,13 +25,14 @@ internal static class LintRunner
         }
 
         using var progress = new ProgressIndicator(console.Error, console.ErrorIsTerminal);
-        progress.Report(string.Create(CultureInfo.InvariantCulture, $"reading {paths.Count} files"));
-        var inputs = InputReader.Read(paths, collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory).ToList();
-
-        var resolved = ConfigurationResolver.Resolve(settings.ToConfigurationRequest(inputs.Select(i => i.FullPath)));
+        // Configuration first: it decides each file's size limit. It is found by the paths alone.
+        var configPaths = paths.Select(p => InputReader.ConfigurationPath(p, settings.StdinFileName, console.CurrentDirectory)).ToList();
+        var resolved = ConfigurationResolver.Resolve(settings.ToConfigurationRequest(configPaths));
         ConfigurationReport.ThrowOnErrors(resolved, console);
 
         var configuration = resolved.Configuration;
+        progress.Report(string.Create(CultureInfo.InvariantCulture, $"reading {paths.Count} files"));
+        var inputs = InputReader.Read(paths, collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory, configuration).ToList();
 
         progress.Report(string.Create(CultureInfo.InvariantCulture, $"linting {inputs.Count} files"));
         var result = ManifestLinter.Lint(inputs.Select(i => i.Source).ToList(), configuration);
