@@ -9,42 +9,42 @@ public static class CheckRegistry
     /// <summary>Checks run on each Kubernetes object.</summary>
     public static IReadOnlyList<IObjectCheck> ObjectChecks { get; } =
     [
-        new NetworkPolicy.IpBlockCheck(),
-        new NetworkPolicy.IPv4OnlyIpBlockCheck(),
-        new Endpoints.EndpointAddressCheck(),
-        new ServiceCidr.ServiceCidrCheck(),
-        new NodePod.NodePodIpCheck(),
-        new IpValues.NonStandardIpCheck(),
-        new Services.ServiceDualStackFieldsCheck(),
-        new Services.ServiceAllocationCheck(),
-        new Services.SingleStackServiceCheck(),
-        new Services.ExternalIPsCheck(),
-        new Services.LoadBalancerSourceRangesCheck(),
-        new Workloads.IPv4WildcardListenCheck(),
-        new Workloads.PodSpecIPv4LiteralCheck(),
-        new ClusterConfig.CalicoPoolCheck(),
-        new ClusterConfig.KindClusterCheck(),
-        new ClusterConfig.KubeadmConfigurationCheck(),
+        new NetworkPolicy.DS2020DS2021IpBlockCheck(),
+        new NetworkPolicy.DS2022IPv4OnlyIpBlockCheck(),
+        new Endpoints.DS2040EndpointAddressCheck(),
+        new ServiceCidr.DS2041ServiceCidrCheck(),
+        new NodePod.DS2042NodePodIpCheck(),
+        new IpValues.DS2050NonStandardIpCheck(),
+        new Services.DS2001DS2002DS2003DS2007DS2008ServiceDualStackFieldsCheck(),
+        new Services.DS2004DS2006ServiceAllocationCheck(),
+        new Services.DS2005SingleStackServiceCheck(),
+        new Services.DS2009ExternalIPsCheck(),
+        new Services.DS2010LoadBalancerSourceRangesCheck(),
+        new Workloads.DS2030IPv4WildcardListenCheck(),
+        new Workloads.DS2031PodSpecIPv4LiteralCheck(),
+        new ClusterConfig.DS3010CalicoPoolCheck(),
+        new ClusterConfig.DS3014KindClusterCheck(),
+        new ClusterConfig.DS3015KubeadmConfigurationCheck(),
     ];
 
     /// <summary>Checks run on each document (cluster configuration files).</summary>
     public static IReadOnlyList<IDocumentCheck> DocumentChecks { get; } =
     [
-        new ClusterConfig.MicroK8sLaunchConfigurationCheck(),
+        new ClusterConfig.DS3008DS3009DS3010DS3013MicroK8sLaunchConfigurationCheck(),
         new ClusterConfig.CalicoInstallationPools(),
-        new ClusterConfig.CiliumValuesCheck(),
+        new ClusterConfig.DS3013DS3014CiliumValuesCheck(),
     ];
 
     /// <summary>Checks run once over all objects of a run.</summary>
     public static IReadOnlyList<IRunCheck> RunChecks { get; } =
     [
-        new Services.DualStackServiceSelectsIPv4PodsCheck(),
-        new ClusterConfig.CidrListCheck(),
-        new ClusterConfig.NodeMaskCheck(),
-        new ClusterConfig.OverlapCheck(),
-        new ClusterConfig.FamilyAgreementCheck(),
-        new ClusterConfig.NodeIpCheck(),
-        new ClusterConfig.AdvertiseAddressCheck(),
-        new ClusterConfig.DnsIpCheck(),
+        new Services.DS2011DualStackServiceSelectsIPv4PodsCheck(),
+        new ClusterConfig.DS3001DS3002DS3011CidrListCheck(),
+        new ClusterConfig.DS3003NodeMaskCheck(),
+        new ClusterConfig.DS3004OverlapCheck(),
+        new ClusterConfig.DS3005FamilyAgreementCheck(),
+        new ClusterConfig.DS3006NodeIpCheck(),
+        new ClusterConfig.DS3007AdvertiseAddressCheck(),
+        new ClusterConfig.DS3012DnsIpCheck(),
     ];
 }

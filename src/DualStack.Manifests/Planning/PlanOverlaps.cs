@@ -6,13 +6,13 @@ namespace DualStack.Manifests.Planning;
 /// <summary>
 /// Every pair of plan ranges that share addresses — pod, service, pool and node addresses among themselves and
 /// against well-known ranges — with the rule that reports it in <c>lint</c>: DS3004 for service vs pod/pool, Calico
-/// pools among themselves and Docker's bridge (OverlapCheck), DS3011 for link-local, documentation, site-local and
-/// undefined-ULA ranges (CidrListCheck), DS3006 for link-local node IPs (NodeIpCheck). <c>lint</c> is silent about a
+/// pools among themselves and Docker's bridge (DS3004OverlapCheck), DS3011 for link-local, documentation, site-local and
+/// undefined-ULA ranges (DS3001DS3002DS3011CidrListCheck), DS3006 for link-local node IPs (DS3006NodeIpCheck). <c>lint</c> is silent about a
 /// value that is only a tool's default, and so is <see cref="PlanOverlap.ReportedByLint"/>.
 /// </summary>
 internal static class PlanOverlaps
 {
-    // The kinds CidrListCheck reports as DS3011, in SpecialRanges.All order (it reports only the first it finds).
+    // The kinds DS3001DS3002DS3011CidrListCheck reports as DS3011, in SpecialRanges.All order (it reports only the first it finds).
     private static readonly SpecialRangeKind[] Ds3011Kinds =
         [SpecialRangeKind.LinkLocalUnicast, SpecialRangeKind.Documentation, SpecialRangeKind.SiteLocal, SpecialRangeKind.UniqueLocalUndefined];
 

@@ -125,7 +125,7 @@ internal static class PodSide
         var family = pod.Cidr.Family;
         var written = pod.Setting.BlockSize
             ?? model.PoolCidrs.FirstOrDefault(p => p.Cidr.Family == family && p.Setting.BlockSize is not null && p.Cidr.Contains(pod.Cidr))?.Setting.BlockSize;
-        return written is not null && ConfigReading.TryInt(written.Text, out var block) && Checks.ClusterConfig.CalicoPoolCheck.BlockInRange(family, block)
+        return written is not null && ConfigReading.TryInt(written.Text, out var block) && Checks.ClusterConfig.DS3010CalicoPoolCheck.BlockInRange(family, block)
             ? (block, written)
             : (CalicoBlockSize(family), null);
     }
