@@ -35,13 +35,14 @@ internal static class LintRunner
         var inputs = InputReader.Read(paths, collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory, configuration).ToList();
 
         progress.Report(string.Create(CultureInfo.InvariantCulture, $"linting {inputs.Count} files"));
-        var result = ManifestLinter.Lint(inputs.Select(i => i.Source).ToList(), configuration);
+        var lint = RenderedInputs.Linter(settings, console.CurrentDirectory, configuration);
+        var result = lint(inputs);
         var (fixedCount, filesChanged) = (0, 0);
         var notFixed = new List<string>();
         if (settings.Fix)
         {
             progress.Report("applying fixes");
-            (result, fixedCount, filesChanged) = FixRunner.Run(inputs, configuration, result, notFixed);
+            (result, fixedCount, filesChanged) = FixRunner.Run(inputs, configuration, result, notFixed, lint);
         }
 
         progress.Dispose();
