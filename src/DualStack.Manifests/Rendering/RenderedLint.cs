@@ -1,6 +1,7 @@
 using DualStack.Manifests.Configuration;
 using DualStack.Manifests.Engine;
 using DualStack.Manifests.Rendering.Helm;
+using DualStack.Manifests.Rendering.Kustomize;
 using DualStack.Manifests.Yaml;
 using DualStack.Rules;
 
@@ -15,9 +16,11 @@ public static class RenderedLint
 {
     public static LintResult Lint(IReadOnlyList<RenderingInput> inputs, ILintConfiguration configuration, RenderingOptions options)
     {
-        var sources = inputs.Select(i => i.Source).ToList();
+        var kustomize = KustomizePlan.Prepare(inputs, options);
+        var sources = inputs.Select(i => i.Source).Concat(kustomize.MergedFiles).ToList();
         var result = ManifestLinter.Lint(sources, configuration);
-        var problems = new List<Finding>();
+        var merged = kustomize.MergedFiles.Count;
+        var problems = new List<Finding>(kustomize.Problems);
         var traces = new Dictionary<string, RenderedTrace>(StringComparer.Ordinal);
         foreach (var input in inputs)
         {
@@ -32,24 +35,34 @@ public static class RenderedLint
             }
         }
 
-        if (traces.Count == 0 && problems.Count == 0)
+        if (traces.Count == 0 && kustomize.IsEmpty)
         {
             return result;
         }
 
-        var findings = result.Findings
+        var findings = kustomize.Map(result.Findings)
             .Select(f => traces.TryGetValue(f.File, out var trace) ? Reconfigure(trace.Map(f), f, configuration) : f)
             .Concat(problems.Select(p => Reconfigure(p, null, configuration)))
             .Where(f => f.Severity != Severity.None)
             .Distinct()
             .ToList();
         findings.Sort(FindingOrder.Instance);
-        return result with { Findings = findings };
+        // The merged objects are extra inputs of the engine, not files or documents of the user's.
+        return result with
+        {
+            Findings = findings,
+            Files = result.Files - merged,
+            Documents = result.Documents - merged,
+            Objects = Math.Max(0, result.Objects - merged),
+        };
     }
 
     /// <summary>True when the text is rendered output whose findings belong to other files, so <c>--fix</c> must leave it alone.</summary>
     public static string? RenderedBy(SourceFile file) =>
-        file.Text is { } text && HelmSourceComments.Find(text).Count > 0 ? "rendered Helm output (# Source: comments)" : null;
+        file.Text is not { } text ? null
+        : HelmSourceComments.Find(text).Count > 0 ? "rendered Helm output (# Source: comments)"
+        : text.IndexOf(KustomizeOrigins.Annotation, StringComparison.Ordinal) >= 0 ? $"rendered kustomize output ({KustomizeOrigins.Annotation} annotations)"
+        : null;
 
     private static RenderedTrace? Trace(SourceFile source, RenderingOptions options, List<Finding> problems)
     {
@@ -58,7 +71,9 @@ public static class RenderedLint
             return HelmChart.Trace(YamlLoader.Load(source), options, problems);
         }
 
-        return null;
+        return source.Text.IndexOf(KustomizeOrigins.Annotation, StringComparison.Ordinal) >= 0
+            ? KustomizeOrigins.Trace(YamlLoader.Load(source), options, problems)
+            : null;
     }
 
     // A finding that moved to another file takes that file's configured severity, as it would have linted there.
