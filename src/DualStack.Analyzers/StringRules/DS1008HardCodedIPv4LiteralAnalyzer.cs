@@ -37,7 +37,8 @@ public sealed class DS1008HardCodedIPv4LiteralAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation, OperationKind.ObjectCreation);
+            var literalFiles = new DS1008LiteralFiles();
+            start.RegisterOperationAction(c => Analyze(c, symbols, literalFiles), OperationKind.Invocation, OperationKind.ObjectCreation);
         });
     }
 
@@ -49,11 +50,11 @@ public sealed class DS1008HardCodedIPv4LiteralAnalyzer : DiagnosticAnalyzer
         compilation.ReferencedAssemblyNames.Any(a => a.Name is "xunit.core" or "xunit.v3.core" or "nunit.framework"
             or "Microsoft.VisualStudio.TestPlatform.TestFramework" or "MSTest.TestFramework");
 
-    private static void Analyze(OperationAnalysisContext context, StringRuleSymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, StringRuleSymbols symbols, DS1008LiteralFiles literalFiles)
     {
         foreach (var sink in NetworkSinks.Find(context.Operation, symbols))
         {
-            var pieces = StringPieces.From(sink.Value);
+            var pieces = literalFiles.MayHoldLiteral(sink.Value) ? StringPieces.From(sink.Value) : null;
             if (pieces is null)
             {
                 continue;
@@ -68,6 +69,14 @@ public sealed class DS1008HardCodedIPv4LiteralAnalyzer : DiagnosticAnalyzer
 
                 var address = pieces.Text.Substring(host.Start, host.Length);
                 if (IPv4LiteralText.IsExempt(parsed) || (sink.IsListenUrl && parsed.IsUnspecified))
+                {
+                    continue;
+                }
+
+                // A parsed address only compared or ranked never reaches a socket, and the IPv4 branch of a pair
+                // with an IPv6 twin is family-aware code. Both checks run only for a literal, which is rare.
+                if ((sink.Role == SinkRole.Address && DS1008ParsedAddressUses.OnlyInspected(context.Operation))
+                    || DS1008IPv6TwinBranch.HasIPv6Twin(context.Operation))
                 {
                     continue;
                 }

@@ -9,29 +9,63 @@ namespace DualStack.Manifests.Rendering;
 
 /// <summary>
 /// A run of <see cref="ManifestLinter"/> that understands rendered input and Kustomize: findings on <c>helm template</c>
-/// or <c>kubectl kustomize</c> output are traced to the files that produced them (<see cref="RenderedTrace"/>).
-/// The engine's checks are unchanged; this step only decides which file and line a finding names.
+/// or <c>kubectl kustomize</c> output are traced to the files that produced them (<see cref="RenderedTrace"/>), and
+/// the kustomizations among the inputs are built (<see cref="KustomizePlan"/>): objects their patches change are
+/// linted merged, and patch files as partial objects. The engine's checks are unchanged.
 /// </summary>
 public static class RenderedLint
 {
     public static LintResult Lint(IReadOnlyList<RenderingInput> inputs, ILintConfiguration configuration, RenderingOptions options)
     {
-        var kustomize = KustomizePlan.Prepare(inputs, options);
-        var sources = inputs.Select(i => i.Source).Concat(kustomize.MergedFiles).ToList();
-        var result = ManifestLinter.Lint(sources, configuration);
-        var merged = kustomize.MergedFiles.Count;
+        var sources = inputs.Select(i => i.Source).ToList();
+        var known = inputs.Where(i => i.FullPath is not null && i.Source.Text is not null)
+            .GroupBy(i => options.Tree.FullPath(i.FullPath!), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
+        var kustomize = KustomizePlan.Prepare(KustomizationPaths(inputs.Where(i => i.FullPath is not null).Select(i => i.FullPath!), options), known, options);
+        var result = ManifestLinter.Lint(sources.Concat(kustomize.MergedFiles).ToList(), configuration);
+        return Traced(result, sources, kustomize, configuration, options);
+    }
+
+    /// <summary>
+    /// Lints inputs that are read when the run gets to them (<see cref="ManifestInput"/>); <paramref name="rendered"/>
+    /// gives, after the run, the inputs whose text <see cref="MayBeRendered"/>, read again one by one for tracing.
+    /// </summary>
+    public static LintResult Lint(IReadOnlyList<ManifestInput> inputs, Func<IEnumerable<SourceFile>> rendered, ILintConfiguration configuration, RenderingOptions options)
+    {
+        var kustomize = KustomizePlan.Prepare(KustomizationPaths(inputs.Select(i => options.Tree.FullPath(i.Path)), options), new Dictionary<string, SourceFile>(), options);
+        var all = inputs.Concat(kustomize.MergedFiles.Select(ManifestInput.FromSource)).ToList();
+        return Traced(ManifestLinter.Lint(all, configuration, CheckSet.Registered), rendered(), kustomize, configuration, options);
+    }
+
+    /// <summary>True when the text may be rendered output whose findings are traced to other files.</summary>
+    public static bool MayBeRendered(SourceFile file) =>
+        file.Text is { } text &&
+        (text.IndexOf(HelmSourceComments.Marker, StringComparison.Ordinal) >= 0 || text.IndexOf(KustomizeOrigins.Annotation, StringComparison.Ordinal) >= 0);
+
+    /// <summary>True when the text is rendered output whose findings belong to other files, so <c>--fix</c> must leave it alone.</summary>
+    public static string? RenderedBy(SourceFile file) =>
+        file.Text is not { } text ? null
+        : HelmSourceComments.Find(text).Count > 0 ? "rendered Helm output (# Source: comments)"
+        : text.IndexOf(KustomizeOrigins.Annotation, StringComparison.Ordinal) >= 0 ? $"rendered kustomize output ({KustomizeOrigins.Annotation} annotations)"
+        : null;
+
+    private static List<string> KustomizationPaths(IEnumerable<string> fullPaths, RenderingOptions options) =>
+        fullPaths.Where(KustomizationFile.IsKustomizationName).Select(options.Tree.FullPath).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();
+
+    private static LintResult Traced(LintResult result, IEnumerable<SourceFile> sources, KustomizePlan kustomize, ILintConfiguration configuration, RenderingOptions options)
+    {
         var problems = new List<Finding>(kustomize.Problems);
         var traces = new Dictionary<string, RenderedTrace>(StringComparer.Ordinal);
-        foreach (var input in inputs)
+        foreach (var source in sources)
         {
-            if (input.Source.Text is null || traces.ContainsKey(input.Source.Path))
+            if (source.Text is null || traces.ContainsKey(source.Path))
             {
                 continue;
             }
 
-            if (Trace(input.Source, options, problems) is { } trace)
+            if (Trace(source, options, problems) is { } trace)
             {
-                traces[input.Source.Path] = trace;
+                traces[source.Path] = trace;
             }
         }
 
@@ -47,7 +81,9 @@ public static class RenderedLint
             .Distinct()
             .ToList();
         findings.Sort(FindingOrder.Instance);
+
         // The merged objects are extra inputs of the engine, not files or documents of the user's.
+        var merged = kustomize.MergedFiles.Count;
         return result with
         {
             Findings = findings,
@@ -57,21 +93,15 @@ public static class RenderedLint
         };
     }
 
-    /// <summary>True when the text is rendered output whose findings belong to other files, so <c>--fix</c> must leave it alone.</summary>
-    public static string? RenderedBy(SourceFile file) =>
-        file.Text is not { } text ? null
-        : HelmSourceComments.Find(text).Count > 0 ? "rendered Helm output (# Source: comments)"
-        : text.IndexOf(KustomizeOrigins.Annotation, StringComparison.Ordinal) >= 0 ? $"rendered kustomize output ({KustomizeOrigins.Annotation} annotations)"
-        : null;
-
     private static RenderedTrace? Trace(SourceFile source, RenderingOptions options, List<Finding> problems)
     {
-        if (source.Text!.IndexOf(HelmSourceComments.Marker, StringComparison.Ordinal) >= 0)
+        var text = source.Text!;
+        if (text.IndexOf(HelmSourceComments.Marker, StringComparison.Ordinal) >= 0)
         {
             return HelmChart.Trace(YamlLoader.Load(source), options, problems);
         }
 
-        return source.Text.IndexOf(KustomizeOrigins.Annotation, StringComparison.Ordinal) >= 0
+        return text.IndexOf(KustomizeOrigins.Annotation, StringComparison.Ordinal) >= 0
             ? KustomizeOrigins.Trace(YamlLoader.Load(source), options, problems)
             : null;
     }

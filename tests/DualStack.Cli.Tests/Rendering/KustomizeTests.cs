@@ -57,7 +57,8 @@ public sealed class KustomizeTests : IDisposable
         var traced = Dslint.RunWithInput(_folder.Path, KustomizeFixture.Rendered, null, "lint", "-", "--rendered-from", "k8s/overlay", "--format", "json");
         var untraced = Dslint.RunWithInput(_folder.Path, KustomizeFixture.Rendered, null, "lint", "-", "--format", "json");
 
-        Assert.Equal(["DS2010 k8s/base/service.yaml:12:3 spec.loadBalancerSourceRanges"], Findings(traced));
+        Assert.Equal(["DS2010 k8s/overlay/lb.yaml:8:3 spec.loadBalancerSourceRanges"], Findings(traced));
+        Assert.Contains("(line 12 of the rendered output <stdin>)", traced.Stdout, StringComparison.Ordinal);
         Assert.Equal(["DS2010 ../base/service.yaml:12:3 spec.loadBalancerSourceRanges"], Findings(untraced));
         Assert.Contains("(at line 12 of the rendered output <stdin>: the kustomize source is not at hand; give the kustomization folder with --rendered-from DIR to point into it)", untraced.Stdout, StringComparison.Ordinal);
     }
@@ -72,7 +73,7 @@ public sealed class KustomizeTests : IDisposable
         var result = Dslint.RunWithInput(_folder.Path, rendered.Stdout, null, "lint", "-", "--rendered-from", "k8s/overlay", "--format", "json");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(["DS2010 k8s/base/service.yaml"], Findings(result).Select(f => f.Substring(0, f.IndexOf(':', StringComparison.Ordinal))));
+        Assert.Equal(["DS2010 k8s/overlay/lb.yaml"], Findings(result).Select(f => f.Substring(0, f.IndexOf(':', StringComparison.Ordinal))));
     }
 
     [Fact]

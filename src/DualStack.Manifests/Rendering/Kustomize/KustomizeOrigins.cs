@@ -40,7 +40,53 @@ public static class KustomizeOrigins
             sources.Add(Resolve(rendered, section, remote, options, problems));
         }
 
-        return sources.Count == 0 ? null : new RenderedTrace(rendered, sources, Producer, "give the kustomization folder with --rendered-from DIR");
+        return sources.Count == 0 ? null : new RenderedTrace(rendered, sources, Producer, "give the kustomization folder with --rendered-from DIR", Rebuild(options));
+    }
+
+    // With the kustomization at hand, it is built again (KustomizeBuilder), and a rendered node is followed to the same
+    // place in the built object, whose origin says which file and line (base or patch) wrote it.
+    private static Func<LoadedDocument, NodePath, (string File, SourceSpan Span)?>? Rebuild(RenderingOptions options)
+    {
+        if (options.RenderedFrom is not { } root)
+        {
+            return null;
+        }
+
+        var tree = options.Tree;
+        var folder = tree.FullPath(root);
+        var kustomization = KustomizationFile.FileNames.Select(n => Path.Combine(folder, n)).FirstOrDefault(tree.FileExists);
+        if (kustomization is null)
+        {
+            return null;
+        }
+
+        var loaded = new Dictionary<string, LoadedFile?>(StringComparer.Ordinal);
+        var builder = new KustomizeBuilder(tree, path =>
+        {
+            var key = tree.FullPath(path);
+            if (!loaded.TryGetValue(key, out var file))
+            {
+                file = tree.TryRead(key, out _) is { } source ? YamlLoader.Load(source) : null;
+                loaded[key] = file;
+            }
+
+            return file;
+        });
+        var objects = builder.Build(kustomization);
+        return (document, node) =>
+        {
+            var kind = document.Root.GetString("kind");
+            var name = document.Root.Get("metadata").GetString("name");
+            var ns = document.Root.Get("metadata").GetString("namespace");
+            var built = objects.Where(o => o.Kind == kind && o.Name == name).OrderBy(o => o.Namespace == ns ? 0 : 1).FirstOrDefault();
+            if (built is null || node.Follow(built.Root) is not { } found || builder.Origins.Get(found) is not { } origin ||
+                (node.Node is YamlScalarNode rendered && found is YamlScalarNode written && rendered.Value != written.Value))
+            {
+                return null;
+            }
+
+            return (origin.File, origin.Span);
+        };
     }
 
     // The annotation's value is YAML: "path: base/service.yaml", with "repo:" and "ref:" for remote sources.

@@ -29,24 +29,23 @@ public sealed class KustomizePlan
 
     public bool IsEmpty => _merged.Count == 0 && _patches.Count == 0 && Problems.Count == 0;
 
-    public static KustomizePlan Prepare(IReadOnlyList<RenderingInput> inputs, RenderingOptions options)
+    /// <param name="kustomizations">The kustomization files among the inputs (full paths).</param>
+    /// <param name="known">Texts already read, by full path (the run's inputs); other files are read from the tree.</param>
+    public static KustomizePlan Prepare(IReadOnlyList<string> kustomizations, IReadOnlyDictionary<string, SourceFile> known, RenderingOptions options)
     {
         var plan = new KustomizePlan();
-        var kustomizations = inputs.Where(i => i.FullPath is not null && i.Source.Text is not null && KustomizationFile.IsKustomizationName(i.FullPath))
-            .OrderBy(i => i.FullPath, StringComparer.Ordinal).ToList();
         if (kustomizations.Count == 0)
         {
             return plan;
         }
 
-        var byPath = inputs.Where(i => i.FullPath is not null).GroupBy(i => options.Tree.FullPath(i.FullPath!)).ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
         var loaded = new Dictionary<string, LoadedFile?>(StringComparer.Ordinal);
         LoadedFile? Load(string fullPath)
         {
             var key = options.Tree.FullPath(fullPath);
             if (!loaded.TryGetValue(key, out var file))
             {
-                var source = byPath.TryGetValue(key, out var input) ? input : options.Tree.TryRead(key, out _);
+                var source = known.TryGetValue(key, out var input) ? input : options.Tree.TryRead(key, out _);
                 file = source?.Text is null ? null : YamlLoader.Load(source);
                 loaded[key] = file;
             }
@@ -57,10 +56,10 @@ public sealed class KustomizePlan
         var builder = new KustomizeBuilder(options.Tree, Load);
         foreach (var kustomization in kustomizations)
         {
-            foreach (var obj in builder.Build(kustomization.FullPath!).Where(o => o.PatchedBy.Count > 0))
+            foreach (var obj in builder.Build(kustomization).Where(o => o.PatchedBy.Count > 0))
             {
                 var writer = MergedObjectWriter.Write(obj.Root);
-                var path = UniquePath(plan._merged, $"{kustomization.Source.Path}.merged/{obj.Kind}.{obj.Name}.yaml");
+                var path = UniquePath(plan._merged, $"{options.Tree.Display(kustomization)}.merged/{obj.Kind}.{obj.Name}.yaml");
                 plan._merged[path] = new MergedInput(SourceFile.FromText(path, writer.Text), writer, obj, builder.Origins);
             }
         }
