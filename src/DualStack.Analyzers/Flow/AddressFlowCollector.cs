@@ -102,6 +102,63 @@ internal sealed class AddressFlowCollector
         }
     }
 
+    /// <summary>
+    /// Virtual dispatch: an argument passed to a base or interface method arrives in the parameter of each override
+    /// and implementation (channel.BindAsync(endPoint) reaching TcpServerSocketChannel.DoBind). Only methods with an
+    /// address parameter are looked at, so the interface search runs for a handful of methods per compilation.
+    /// </summary>
+    public void OnMethod(SymbolAnalysisContext context)
+    {
+        var method = (IMethodSymbol)context.Symbol;
+        if (method.Parameters.IsEmpty || method.IsStatic || !method.Parameters.Any(p => IsCarrierType(p.Type) && p.Type.SpecialType != SpecialType.System_String))
+        {
+            return;
+        }
+
+        if (method.OverriddenMethod is { } overridden)
+        {
+            LinkParameters(overridden, method);
+        }
+
+        foreach (var explicitImplementation in method.ExplicitInterfaceImplementations)
+        {
+            LinkParameters(explicitImplementation, method);
+        }
+
+        if (method.DeclaredAccessibility != Accessibility.Public || method.ContainingType is not { } type)
+        {
+            return;
+        }
+
+        foreach (var @interface in type.AllInterfaces)
+        {
+            foreach (var member in @interface.GetMembers(method.Name))
+            {
+                if (member is IMethodSymbol candidate && candidate.Parameters.Length == method.Parameters.Length
+                    && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), method))
+                {
+                    LinkParameters(candidate, method);
+                }
+            }
+        }
+    }
+
+    private void LinkParameters(IMethodSymbol declared, IMethodSymbol implementation)
+    {
+        if (!AddressTrace.IsInSource(declared, _assembly))
+        {
+            return;
+        }
+
+        for (var i = 0; i < implementation.Parameters.Length && i < declared.Parameters.Length; i++)
+        {
+            if (IsCarrierType(implementation.Parameters[i].Type))
+            {
+                _summary.AddEdge(implementation.Parameters[i].OriginalDefinition, declared.OriginalDefinition.Parameters[i]);
+            }
+        }
+    }
+
     /// <summary>The base member an override replaces, when it is in this compilation.</summary>
     private ISymbol? Overridden(ISymbol carrier)
     {
@@ -367,6 +424,13 @@ internal sealed class AddressFlowCollector
         if (kind == AddressOriginKind.FirstDnsAnswer)
         {
             return isDeclaration && target is ILocalSymbol;
+        }
+
+        if (WildcardWords.MapsWildcardWord(origin))
+        {
+            // "any" (or "*", "+") means every address to whoever configures it; an "IPv6Any" word beside it does not
+            // make the generic word dual-stack.
+            return false;
         }
 
         var facts = SocketBlockFacts.For(origin, _symbols);

@@ -60,6 +60,7 @@ public sealed class DS1001DS1011AddressFlowAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(collector.OnReturn, OperationKind.Return);
             start.RegisterOperationAction(collector.OnCall, OperationKind.Invocation, OperationKind.ObjectCreation);
             start.RegisterOperationAction(collector.OnInvalid, OperationKind.Invalid);
+            start.RegisterSymbolAction(collector.OnMethod, SymbolKind.Method);
             start.RegisterCompilationEndAction(end => Report(end, summary));
         });
     }

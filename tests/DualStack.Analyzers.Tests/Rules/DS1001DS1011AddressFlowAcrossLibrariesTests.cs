@@ -341,4 +341,146 @@ public sealed class DS1001DS1011AddressFlowAcrossLibrariesTests
         """,
         ActorIo,
         incomplete: false);
+
+    private const string ChannelPipeline = """
+        using System.Net;
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        public interface IChannel
+        {
+            Task BindAsync(EndPoint localAddress);
+        }
+
+        public abstract class AbstractChannel : IChannel
+        {
+            public Task BindAsync(EndPoint localAddress)
+            {
+                DoBind(localAddress);
+                return Task.CompletedTask;
+            }
+
+            protected abstract void DoBind(EndPoint localAddress);
+        }
+
+        public sealed class TcpServerSocketChannel : AbstractChannel
+        {
+            private readonly Socket _socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+
+            protected override void DoBind(EndPoint localAddress) => _socket.Bind(localAddress);
+        }
+
+        """;
+
+    [Fact]
+    public Task Convenience_overloads_reaching_the_socket_through_interface_and_override_dispatch_warn() => Analyze(
+        ChannelPipeline + """
+        public sealed class ServerBootstrap
+        {
+            private readonly IChannel _channel = new TcpServerSocketChannel();
+            private EndPoint _localAddress;
+
+            public ServerBootstrap LocalAddress(int inetPort) => LocalAddress(new IPEndPoint({|#0:IPAddress.Any|}, inetPort));
+
+            public ServerBootstrap LocalAddress(EndPoint localAddress)
+            {
+                _localAddress = localAddress;
+                return this;
+            }
+
+            public Task BindAsync() => DoBindAsync(_localAddress);
+
+            public Task BindAsync(int inetPort) => BindAsync(new IPEndPoint({|#1:IPAddress.Any|}, inetPort));
+
+            public Task BindAsync(EndPoint localAddress) => DoBindAsync(localAddress);
+
+            private Task DoBindAsync(EndPoint localAddress) => _channel.BindAsync(localAddress);
+        }
+        """,
+        library: null,
+        incomplete: false,
+        Wildcard(DiagnosticSeverity.Warning,
+            "IPAddress.Any (passed to parameter 'localAddress' of 'ServerBootstrap.LocalAddress', which Socket.Bind in 'TcpServerSocketChannel.DoBind' reads)"),
+        new DiagnosticResult("DS1001", DiagnosticSeverity.Warning).WithLocation(1).WithArguments(
+            "IPAddress.Any (passed to parameter 'localAddress' of 'ServerBootstrap.BindAsync', which Socket.Bind in 'TcpServerSocketChannel.DoBind' reads)", BindAdvice));
+
+    [Fact]
+    public Task Convenience_overload_binding_IPv6Any_and_a_wildcard_only_sent_through_the_pipeline_stay_silent() => Analyze(
+        ChannelPipeline + """
+        public sealed class ServerBootstrap
+        {
+            private readonly IChannel _channel = new TcpServerSocketChannel();
+
+            public Task BindAsync(int inetPort) => BindAsync(new IPEndPoint(IPAddress.IPv6Any, inetPort));
+
+            public Task BindAsync(EndPoint localAddress) => _channel.BindAsync(localAddress);
+
+            public string Describe() => Format(new IPEndPoint(IPAddress.Any, 0));
+
+            private static string Format(EndPoint endPoint) => endPoint.ToString();
+        }
+        """,
+        library: null,
+        incomplete: false);
+
+    private const string ListenOptionsType = """
+        using System;
+        using System.Net;
+
+        public sealed class ListenOptions
+        {
+            public string Ip { get; set; }
+            public int Port { get; set; }
+
+            public IPEndPoint ToEndPoint()
+            {
+                IPAddress ipAddress;
+                if ("any".Equals(Ip, StringComparison.OrdinalIgnoreCase))
+                {
+                    ipAddress = MARK;
+                }
+                else if ("IpV6Any".Equals(Ip, StringComparison.OrdinalIgnoreCase))
+                {
+                    ipAddress = IPAddress.IPv6Any;
+                }
+                else
+                {
+                    ipAddress = IPAddress.Parse(Ip);
+                }
+
+                return new IPEndPoint(ipAddress, Port);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Configuration_word_any_mapped_to_the_IPv4_wildcard_beside_an_IPv6Any_word_is_reported_from_the_listen_options_type() => Analyze(
+        ListenOptionsType.Replace("MARK", "{|#0:IPAddress.Any|}"),
+        library: null,
+        incomplete: false,
+        Wildcard(DiagnosticSeverity.Info, "IPAddress.Any (stored in 'ipAddress', then returned by 'ListenOptions.ToEndPoint', named as a listen address)"));
+
+    [Fact]
+    public Task Configuration_word_any_mapped_to_both_wildcards_or_to_the_IPv4_wildcard_by_an_OS_check_stays_silent() => Analyze(
+        ListenOptionsType.Replace("MARK", "System.Net.Sockets.Socket.OSSupportsIPv6 ? IPAddress.IPv6Any : IPAddress.Any") + """
+
+        public sealed class ListenerConfig
+        {
+            public IPAddress V4 { get; private set; }
+            public IPAddress V6 { get; private set; }
+
+            public void Apply(string word)
+            {
+                switch (word)
+                {
+                    case "*":
+                        V4 = IPAddress.Any;
+                        V6 = IPAddress.IPv6Any;
+                        break;
+                }
+            }
+        }
+        """,
+        library: null,
+        incomplete: false);
 }
