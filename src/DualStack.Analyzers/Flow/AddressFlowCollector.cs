@@ -231,24 +231,113 @@ internal sealed class AddressFlowCollector
     public void OnInvalid(OperationAnalysisContext context)
     {
         var invalid = (IInvalidOperation)context.Operation;
-        if (invalid.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
-            {
-                Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name },
-                ArgumentList.Arguments.Count: 1,
-            }
-            || !ListenNames.IsListenCallName(name))
+        var argumentList = invalid.Syntax switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax invocation => invocation.ArgumentList,
+            Microsoft.CodeAnalysis.CSharp.Syntax.BaseObjectCreationExpressionSyntax creation => creation.ArgumentList,
+            _ => null,
+        };
+        if (argumentList is null || argumentList.Arguments.Count == 0)
         {
             return;
         }
 
+        if (invalid.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
+            {
+                Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name },
+                ArgumentList.Arguments.Count: 1,
+            }
+            && ListenNames.IsListenCallName(name))
+        {
+            foreach (var child in invalid.ChildOperations)
+            {
+                var value = child is IArgumentOperation argument ? argument.Value : child;
+                if (value.Syntax.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax && IsCarrierType(value.Type) && value.Type?.SpecialType != SpecialType.System_String)
+                {
+                    Sink(invalid, context.ContainingSymbol, name + " (unresolved)", AddressSinkKind.Bind, value);
+                }
+            }
+
+            return;
+        }
+
+        StoreIntoCandidate(invalid, argumentList);
+    }
+
+    /// <summary>
+    /// A call of this compilation's own method or constructor that failed overload resolution only because another
+    /// argument has an error type (a type from an unrestored package): the address arguments still go to the one
+    /// candidate whose parameters fit, matched by name (<c>Hostname: host</c>) or position.
+    /// </summary>
+    private void StoreIntoCandidate(IInvalidOperation invalid, Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentListSyntax argumentList)
+    {
+        var values = new List<(IOperation Value, Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax Syntax)>();
         foreach (var child in invalid.ChildOperations)
         {
             var value = child is IArgumentOperation argument ? argument.Value : child;
-            if (value.Syntax.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax && IsCarrierType(value.Type) && value.Type?.SpecialType != SpecialType.System_String)
+            if (value.Syntax.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax syntax && syntax.Parent == argumentList && IsCarrierType(value.Type))
             {
-                Sink(invalid, context.ContainingSymbol, name + " (unresolved)", AddressSinkKind.Bind, value);
+                values.Add((value, syntax));
             }
         }
+
+        if (values.Count == 0 || invalid.SemanticModel is not { } model)
+        {
+            return;
+        }
+
+        IMethodSymbol? chosen = null;
+        foreach (var candidate in model.GetSymbolInfo(invalid.Syntax).CandidateSymbols)
+        {
+            if (candidate is IMethodSymbol method && AddressTrace.IsInSource(method, _assembly) && Fits(method, argumentList))
+            {
+                if (chosen is not null)
+                {
+                    return;
+                }
+
+                chosen = method;
+            }
+        }
+
+        if (chosen is null)
+        {
+            return;
+        }
+
+        foreach (var (value, syntax) in values)
+        {
+            var parameter = syntax.NameColon is { } nameColon
+                ? chosen.Parameters.FirstOrDefault(p => p.Name == nameColon.Name.Identifier.ValueText)
+                : argumentList.Arguments.IndexOf(syntax) is var index && index < chosen.Parameters.Length ? chosen.Parameters[index] : null;
+            if (parameter is not null && IsCarrierType(parameter.Type))
+            {
+                Store(parameter.OriginalDefinition, value, isDeclaration: false);
+                if (chosen.MethodKind == MethodKind.Constructor && RecordProperty(chosen.ContainingType, parameter) is { } property)
+                {
+                    _summary.AddEdge(property, parameter.OriginalDefinition);
+                }
+            }
+        }
+    }
+
+    /// <summary>The candidate takes this many arguments, and every named one.</summary>
+    private static bool Fits(IMethodSymbol method, Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentListSyntax arguments)
+    {
+        if (arguments.Arguments.Count > method.Parameters.Length)
+        {
+            return false;
+        }
+
+        foreach (var argument in arguments.Arguments)
+        {
+            if (argument.NameColon is { } nameColon && !method.Parameters.Any(p => p.Name == nameColon.Name.Identifier.ValueText))
+            {
+                return false;
+            }
+        }
+
+        return method.Parameters.Count(p => !p.IsOptional && !p.IsParams) <= arguments.Arguments.Count;
     }
 
     /// <summary>The property a record's primary-constructor parameter initializes (same name, declared in the record).</summary>

@@ -198,17 +198,23 @@ public sealed class DS1001DS1011AddressFlowAcrossLibrariesTests
         using System.Net;
         using System.Threading.Tasks;
 
-        public sealed record TransportSettings(string Hostname, int Port)
+        public sealed record TransportSettings(string Hostname, int Port, ByteOrder Order)
         {
-            public static TransportSettings Create(string configuredHost, int port)
+            public static TransportSettings Create(string configuredHost, int port, string byteOrder)
             {
+                var order = byteOrder switch
+                {
+                    "little-endian" => ByteOrder.LittleEndian,
+                    _ => ByteOrder.BigEndian,
+                };
+
                 var host = configuredHost;
                 if (string.IsNullOrWhiteSpace(host))
                 {
                     host = {|#0:IPAddress.Any|}.ToString();
                 }
 
-                return new TransportSettings(Hostname: host, Port: port);
+                return new TransportSettings(Hostname: host, Port: port, Order: order);
             }
         }
 
@@ -238,7 +244,26 @@ public sealed class DS1001DS1011AddressFlowAcrossLibrariesTests
     [Fact]
     public Task Wildcard_text_default_parsed_into_an_endpoint_for_an_unresolved_bind_call_warns_at_the_default() => Analyze(
         TransportSettings + """
-            private Task NewServer(EndPoint listenAddress) => new ServerBootstrap().BindAsync(listenAddress);
+            private async Task<IChannel> NewServer(EndPoint listenAddress)
+            {
+                try
+                {
+                    if (listenAddress is DnsEndPoint dns)
+                    {
+                        listenAddress = await DnsToIPEndpoint(dns).ConfigureAwait(false);
+                    }
+
+                    return await ServerFactory().BindAsync(listenAddress).ConfigureAwait(false);
+                }
+                catch (System.Exception ex)
+                {
+                    throw new System.InvalidOperationException($"Failed to bind to [{listenAddress}]", ex);
+                }
+            }
+
+            private ServerBootstrap ServerFactory() => new ServerBootstrap();
+
+            private static Task<IPEndPoint> DnsToIPEndpoint(DnsEndPoint dns) => Task.FromResult(new IPEndPoint(IPAddress.Loopback, dns.Port));
         }
         """,
         library: null,
