@@ -42,7 +42,8 @@ public static class ManifestLintRunner
             return [];
         }
 
-        var files = paths.Select(p => SourceFileReader.Default.Read(p)).ToList();
+        // The size limit is per file, like every key: dualstack_lint.max_file_size by the manifest's path.
+        var files = paths.Select(p => SourceFileReader.For(resolved.Configuration.OptionsFor(p)).Read(p)).ToList();
         return ManifestLinter.Lint(files, resolved.Configuration).Findings;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace DualStack.Analyzers.StringRules;
 
@@ -37,7 +38,8 @@ public sealed class DS1008HardCodedIPv4LiteralAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation, OperationKind.ObjectCreation);
+            var literalFiles = new DS1008LiteralFiles();
+            start.RegisterOperationAction(c => Analyze(c, symbols, literalFiles), OperationKind.Invocation, OperationKind.ObjectCreation);
         });
     }
 
@@ -49,11 +51,16 @@ public sealed class DS1008HardCodedIPv4LiteralAnalyzer : DiagnosticAnalyzer
         compilation.ReferencedAssemblyNames.Any(a => a.Name is "xunit.core" or "xunit.v3.core" or "nunit.framework"
             or "Microsoft.VisualStudio.TestPlatform.TestFramework" or "MSTest.TestFramework");
 
-    private static void Analyze(OperationAnalysisContext context, StringRuleSymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, StringRuleSymbols symbols, DS1008LiteralFiles literalFiles)
     {
+        if (!MayBeSink(context.Operation, symbols))
+        {
+            return;
+        }
+
         foreach (var sink in NetworkSinks.Find(context.Operation, symbols))
         {
-            var pieces = StringPieces.From(sink.Value);
+            var pieces = literalFiles.MayHoldLiteral(sink.Value) ? StringPieces.From(sink.Value) : null;
             if (pieces is null)
             {
                 continue;
@@ -72,11 +79,30 @@ public sealed class DS1008HardCodedIPv4LiteralAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
+                // A parsed address only compared or ranked never reaches a socket, and the IPv4 branch of a pair
+                // with an IPv6 twin is family-aware code. Both checks run only for a literal, which is rare.
+                if ((sink.Role == SinkRole.Address && DS1008ParsedAddressUses.OnlyInspected(context.Operation))
+                    || DS1008IPv6TwinBranch.HasIPv6Twin(context.Operation))
+                {
+                    continue;
+                }
+
                 var consequence = parsed.IsLoopback ? LoopbackConsequence(sink.Role) : NotOnIPv6Only;
                 context.ReportDiagnostic(StringDiagnostics.Create(Descriptors.DS1008, sink.Value, pieces, host.Start, host.Length, address, sink.Name, consequence));
             }
         }
     }
+
+    /// <summary>
+    /// The shared one-lookup test, narrowed for <c>Add</c>: of all <c>Add</c> calls (every collection has one) only a
+    /// Kestrel URL collection (<c>app.Urls</c>, <c>IServerAddressesFeature.Addresses</c>, a property) is a sink.
+    /// </summary>
+    private static bool MayBeSink(IOperation operation, StringRuleSymbols symbols) => operation switch
+    {
+        IInvocationOperation { TargetMethod.Name: "Add" } add => add.Arguments.Length == 1
+            && add.Instance?.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Urls" or "Addresses" },
+        _ => NetworkSinks.MayBeSink(operation, symbols),
+    };
 
     /// <summary>
     /// A connect call can only miss a peer on ::1, a listener can only be missed by clients using ::1, and a parsed

@@ -32,17 +32,27 @@ internal static class LintCommand
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = false,
         };
+        var maxFileSize = new Option<string?>("--max-file-size")
+        {
+            Description = "Skip (DS0002) files larger than this: bytes, or a number with KB, MB or GB, up to 1GB (default 10MB; overrides .editorconfig's dualstack_lint.max_file_size).",
+            HelpName = "SIZE",
+        };
         var warnAsError = new Option<bool>("--warnaserror") { Description = "Exit with 1 on warnings too." };
         var failIfNoObjects = new Option<bool>("--fail-if-no-objects") { Description = "Exit with 1 when the inputs hold no Kubernetes object and no cluster configuration (nothing was linted)." };
         var fix = new Option<bool>("--fix") { Description = "Apply the safe fixes of the findings to the files in place." };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text output (same as --color never; also: the NO_COLOR environment variable)." };
         var color = ExplainCommand.ColorOption();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print the findings only: no summary, no notes on standard error." };
+        var renderedFrom = new Option<string?>("--chart", "--rendered-from")
+        {
+            Description = "The Helm chart (or kustomization) folder that rendered input came from: findings point at lines of its files. Default for Helm: ./Chart.yaml or ./CHART/Chart.yaml.",
+            HelpName = "DIR",
+        };
         var verbose = new Option<bool>("--verbose") { Description = "Print stack traces of internal errors." };
 
         var command = new Command("lint", "Lint Kubernetes manifests and cluster network configuration files.")
         {
-            paths, format, output, stdinFileName, ipFamilies, kubernetesVersion, severity, warnAsError, failIfNoObjects, fix, color, noColor, quiet, verbose,
+            paths, format, output, stdinFileName, ipFamilies, kubernetesVersion, severity, maxFileSize, warnAsError, failIfNoObjects, fix, color, noColor, quiet, renderedFrom, verbose,
         };
         command.SetAction(parse => LintRunner.Run(
             new LintSettings
@@ -54,6 +64,7 @@ internal static class LintCommand
                 IpFamilies = parse.GetValue(ipFamilies),
                 KubernetesVersion = parse.GetValue(kubernetesVersion),
                 Severities = parse.GetValue(severity) ?? [],
+                MaxFileSize = parse.GetValue(maxFileSize),
                 WarnAsError = parse.GetValue(warnAsError),
                 FailIfNoObjects = parse.GetValue(failIfNoObjects),
                 Fix = parse.GetValue(fix),
@@ -61,6 +72,7 @@ internal static class LintCommand
                 Color = parse.GetValue(color) ?? TextStyle.Auto,
                 Quiet = parse.GetValue(quiet),
                 Verbose = parse.GetValue(verbose),
+                RenderedFrom = parse.GetValue(renderedFrom),
             },
             console));
         return command;

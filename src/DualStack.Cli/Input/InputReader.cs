@@ -1,4 +1,5 @@
 using DualStack.Manifests;
+using DualStack.Manifests.Configuration;
 
 namespace DualStack.Cli.Input;
 
@@ -18,7 +19,8 @@ internal static class InputReader
         InputCollector collector,
         Func<Stream> standardInput,
         string? stdinFileName,
-        string currentDirectory)
+        string currentDirectory,
+        ILintConfiguration configuration)
     {
         var files = new InputFile[paths.Count];
         var stdinIndex = -1;
@@ -33,11 +35,9 @@ internal static class InputReader
         if (stdinIndex >= 0)
         {
             var display = string.IsNullOrEmpty(stdinFileName) ? InputCollector.StandardInputName : stdinFileName!;
+            var configPath = ConfigurationPath(paths[stdinIndex], stdinFileName, currentDirectory);
             using var stream = standardInput();
-            var source = SourceFileReader.Default.Read(stream, display);
-
-            // Configuration (.editorconfig) for standard input is looked up as if it were a file of that name here.
-            var configPath = Path.GetFullPath(string.IsNullOrEmpty(stdinFileName) ? "stdin.yaml" : stdinFileName!, currentDirectory);
+            var source = SourceFileReader.For(configuration.OptionsFor(configPath)).Read(stream, display);
             files[stdinIndex] = new InputFile(source, configPath, IsStandardInput: true);
         }
 
@@ -51,10 +51,19 @@ internal static class InputReader
             var display = collector.DisplayPath(paths[i]);
             var source = collector.ListingErrors.TryGetValue(paths[i], out var listingError)
                 ? SourceFile.Unreadable(display, listingError)
-                : SourceFileReader.Default.Read(paths[i], display);
+                : SourceFileReader.For(configuration.OptionsFor(paths[i])).Read(paths[i], display);
             files[i] = new InputFile(source, paths[i], IsStandardInput: false);
         });
 
         return files;
     }
+
+    /// <summary>
+    /// The path an input's configuration (.editorconfig) is looked up by: its own, or for standard input the path of its
+    /// <c>--stdin-filename</c> (default <c>stdin.yaml</c>) in the current folder.
+    /// </summary>
+    public static string ConfigurationPath(string path, string? stdinFileName, string currentDirectory) =>
+        path == InputCollector.StandardInputName
+            ? Path.GetFullPath(string.IsNullOrEmpty(stdinFileName) ? "stdin.yaml" : stdinFileName!, currentDirectory)
+            : path;
 }

@@ -25,22 +25,32 @@ internal static class LintRunner
         }
 
         using var progress = new ProgressIndicator(console.Error, console.ErrorIsTerminal);
-        progress.Report(string.Create(CultureInfo.InvariantCulture, $"reading {paths.Count} files"));
-        var inputs = InputReader.Read(paths, collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory).ToList();
-
-        var resolved = ConfigurationResolver.Resolve(settings.ToConfigurationRequest(inputs.Select(i => i.FullPath)));
+        // Configuration first: it decides each file's size limit. It is found by the paths alone.
+        var configPaths = paths.Select(p => InputReader.ConfigurationPath(p, settings.StdinFileName, console.CurrentDirectory)).ToList();
+        var resolved = ConfigurationResolver.Resolve(settings.ToConfigurationRequest(configPaths));
         ConfigurationReport.ThrowOnErrors(resolved, console);
 
         var configuration = resolved.Configuration;
-
-        progress.Report(string.Create(CultureInfo.InvariantCulture, $"linting {inputs.Count} files"));
-        var result = ManifestLinter.Lint(inputs.Select(i => i.Source).ToList(), configuration);
+        LintResult result;
         var (fixedCount, filesChanged) = (0, 0);
         var notFixed = new List<string>();
         if (settings.Fix)
         {
+            // Fixing needs every text as it was linted, to write it back only if the file is still the same.
+            progress.Report(string.Create(CultureInfo.InvariantCulture, $"reading {paths.Count} files"));
+            var inputs = InputReader.Read(paths, collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory, configuration).ToList();
+            progress.Report(string.Create(CultureInfo.InvariantCulture, $"linting {inputs.Count} files"));
+            var lint = RenderedInputs.Linter(settings, console.CurrentDirectory, configuration);
+            result = lint(inputs);
             progress.Report("applying fixes");
-            (result, fixedCount, filesChanged) = FixRunner.Run(inputs, configuration, result, notFixed);
+            (result, fixedCount, filesChanged) = FixRunner.Run(inputs, configuration, result, notFixed, lint);
+        }
+        else
+        {
+            // Each file is read when the engine gets to it, so memory follows the largest files, not all of them.
+            progress.Report(string.Create(CultureInfo.InvariantCulture, $"linting {paths.Count} files"));
+            var inputs = new LazyInputs(paths, collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory, configuration);
+            result = RenderedInputs.LintLazily(inputs, settings, console.CurrentDirectory, configuration);
         }
 
         progress.Dispose();

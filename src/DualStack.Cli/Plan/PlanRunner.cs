@@ -21,9 +21,10 @@ internal static class PlanRunner
     {
         var collector = new InputCollector(console.CurrentDirectory);
         var paths = collector.Collect(settings.Paths);
-        var inputs = InputReader.Read(paths, collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory).ToList();
-        var resolved = ConfigurationResolver.Resolve(settings.ToConfigurationRequest(inputs.Select(i => i.FullPath)));
+        var configPaths = paths.Select(p => InputReader.ConfigurationPath(p, settings.StdinFileName, console.CurrentDirectory)).ToList();
+        var resolved = ConfigurationResolver.Resolve(settings.ToConfigurationRequest(configPaths));
         ConfigurationReport.ThrowOnErrors(resolved, console);
+        var inputs = InputReader.Read(paths, collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory, resolved.Configuration).ToList();
         var run = AddressPlanner.Plan(inputs.Select(i => i.Source).ToList(), resolved.Configuration);
         ConfigurationReport.WriteWarnings(resolved, console);
 

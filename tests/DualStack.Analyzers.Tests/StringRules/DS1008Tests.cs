@@ -185,4 +185,207 @@ public sealed class DS1008Tests
             }
             """);
     }
+
+    // A parse is not a network sink by itself: a table of private ranges and masks (rewritten from a Kubernetes
+    // hosting helper) that only ranks candidate addresses by their bytes never reaches a socket.
+    [Fact]
+    public async Task Parsed_literals_used_only_to_rank_or_compare_addresses_are_not_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net;
+            static class AddressRanking
+            {
+                private static readonly (IPAddress Network, IPAddress Mask)[] PrivateRanges = new[]
+                {
+                    (IPAddress.Parse("10.0.0.0"), IPAddress.Parse("255.0.0.0")),
+                    (IPAddress.Parse("192.168.0.0"), IPAddress.Parse("255.255.0.0")),
+                };
+
+                private static readonly IPAddress Gateway = IPAddress.Parse("10.1.0.1");
+
+                public static int Rank(IPAddress candidate)
+                {
+                    var bytes = candidate.GetAddressBytes();
+                    var rank = 0;
+                    foreach (var (network, mask) in PrivateRanges)
+                    {
+                        var maskBytes = mask.GetAddressBytes();
+                        var networkBytes = network.GetAddressBytes();
+                        if (bytes.Length == maskBytes.Length && (bytes[0] & maskBytes[0]) == networkBytes[0])
+                        {
+                            return rank;
+                        }
+
+                        rank++;
+                    }
+
+                    if (candidate.Equals(Gateway) || candidate == IPAddress.Parse("10.1.0.2"))
+                    {
+                        return -1;
+                    }
+
+                    return PrivateRanges.Length;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Parsed_literals_that_reach_an_endpoint_or_leave_the_type_are_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net;
+            using System.Net.Sockets;
+            static class Resolvers
+            {
+                private static readonly (IPAddress Server, int Port)[] Servers = new[]
+                {
+                    (IPAddress.Parse("{|DS1008:10.0.0.53|}"), 53),
+                };
+
+                private static readonly IPAddress Fallback = IPAddress.Parse("{|DS1008:10.0.0.54|}");
+
+                public static readonly IPAddress Shared = IPAddress.Parse("{|DS1008:10.0.0.55|}");
+
+                public static void Query(Socket socket)
+                {
+                    foreach (var (server, port) in Servers)
+                    {
+                        socket.Connect(new IPEndPoint(server, port));
+                    }
+
+                    socket.Connect(Fallback, 53);
+                    var local = IPAddress.Parse("{|DS1008:10.0.0.56|}");
+                    if (local.Equals(Fallback))
+                    {
+                        return;
+                    }
+
+                    socket.Bind(new IPEndPoint(local, 0));
+                }
+            }
+            """);
+    }
+
+    // The IPv4 half of a family-aware pair (rewritten from outbound-address discovery in a cache server): the
+    // literal is only used when the configured address is IPv4, and the sibling branch does the same over IPv6.
+    [Fact]
+    public async Task A_literal_in_the_IPv4_branch_with_an_IPv6_twin_is_not_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net;
+            using System.Net.Sockets;
+            class C
+            {
+                IPAddress Outbound(IPAddress bound)
+                {
+                    if (bound.Equals(IPAddress.Any))
+                    {
+                        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, 0);
+                        socket.Connect("8.8.8.8", 65530);
+                        return ((IPEndPoint)socket.LocalEndPoint).Address;
+                    }
+                    else if (bound.Equals(IPAddress.IPv6Any))
+                    {
+                        using var socket = new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, 0);
+                        socket.Connect("2001:4860:4860::8888", 65530);
+                        return ((IPEndPoint)socket.LocalEndPoint).Address;
+                    }
+
+                    return bound;
+                }
+
+                string Probe(AddressFamily family)
+                {
+                    if (family == AddressFamily.InterNetworkV6)
+                    {
+                        return new System.Uri("http://[::1]:80/").Host;
+                    }
+                    else
+                    {
+                        return new System.Uri("http://127.0.0.1:80/").Host;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_literal_in_a_branch_without_an_IPv6_twin_is_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net;
+            using System.Net.Sockets;
+            class C
+            {
+                IPAddress Outbound(IPAddress bound, bool verbose)
+                {
+                    if (bound.Equals(IPAddress.Any))
+                    {
+                        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, 0);
+                        socket.Connect("{|DS1008:8.8.8.8|}", 65530);
+                        return ((IPEndPoint)socket.LocalEndPoint).Address;
+                    }
+                    else if (verbose)
+                    {
+                        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, 0);
+                        socket.Connect("{|DS1008:1.1.1.1|}", 65530);
+                        return ((IPEndPoint)socket.LocalEndPoint).Address;
+                    }
+
+                    return bound;
+                }
+            }
+            """);
+    }
+
+    // Files without any dotted-quad text are skipped before values are resolved (cost); a constant declared in
+    // another file still reaches the sink directly or inside an interpolation.
+    [Fact]
+    public async Task A_constant_from_another_file_is_reported_where_it_reaches_the_sink()
+    {
+        var test = new CSharpAnalyzerTest<DualStack.Analyzers.StringRules.DS1008HardCodedIPv4LiteralAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+        };
+        test.TestState.Sources.Add(("Client.cs", """
+            using System;
+            using System.Net;
+            class Client
+            {
+                IPAddress Server() => IPAddress.Parse({|#0:Defaults.Host|});
+                Uri Api(int port) => new Uri($"http://{{|#1:Defaults.Host|}}:{port}/");
+                Uri Name(string host) => new Uri($"http://{host}/");
+            }
+            """));
+        test.TestState.Sources.Add(("Defaults.cs", """
+            static class Defaults
+            {
+                public const string Host = "10.0.0.5";
+            }
+            """));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("DS1008", DiagnosticSeverity.Info).WithLocation(0).WithArguments("10.0.0.5", "IPAddress.Parse", "it cannot work on an IPv6-only cluster"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("DS1008", DiagnosticSeverity.Info).WithLocation(1).WithArguments("10.0.0.5", "new Uri", "it cannot work on an IPv6-only cluster"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Kestrel_url_collections_are_sinks_and_other_collections_are_not()
+    {
+        await Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting.Server.Features;
+            class C
+            {
+                void M(WebApplication app, IServerAddressesFeature feature, List<string> hosts, ICollection<string> Urls)
+                {
+                    app.Urls.Add("http://{|DS1008:127.0.0.1|}:5000");
+                    feature.Addresses.Add("http://{|DS1008:10.0.0.4|}:5001");
+                    hosts.Add("10.0.0.5");
+                    Urls.Add("http://10.0.0.6:5002");
+                }
+            }
+            """);
+    }
 }
