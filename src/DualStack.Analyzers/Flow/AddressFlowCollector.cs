@@ -428,6 +428,7 @@ internal sealed class AddressFlowCollector
             return;
         }
 
+        var familyAware = false;
         if (kind == AddressSinkKind.Bind)
         {
             // The inline and single-definition forms are DS1001's own finding at the call; a member that also
@@ -439,10 +440,12 @@ internal sealed class AddressFlowCollector
             }
 
             var facts = SocketBlockFacts.For(call, _symbols);
-            if (facts.HandlesIPv6 || facts.UsesIPv4BroadcastOrMulticast)
+            if (facts.UsesIPv4BroadcastOrMulticast)
             {
                 return;
             }
+
+            familyAware = facts.HandlesIPv6;
         }
 
         var description = sinkName + " in '" + MemberName(containing) + "'";
@@ -450,7 +453,14 @@ internal sealed class AddressFlowCollector
         {
             if (step.Carrier is { } carrier)
             {
-                _summary.AddSink(carrier, kind, description);
+                if (familyAware)
+                {
+                    _summary.AddFamilyAwareBindSink(carrier, description);
+                }
+                else
+                {
+                    _summary.AddSink(carrier, kind, description);
+                }
             }
         }
     }

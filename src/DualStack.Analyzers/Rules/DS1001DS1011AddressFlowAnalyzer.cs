@@ -93,6 +93,15 @@ public sealed class DS1001DS1011AddressFlowAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        if (ListenNames.NamesIPv6(origin.Carrier) && summary.FamilyAwareBindSinkOf(origin.Carrier) is { } v6Sink)
+        {
+            // A two-listener design binds this slot on the IPv6 socket: the IPv4 wildcard there provably breaks it.
+            context.ReportDiagnostic(Diagnostic.Create(
+                WildcardAcrossMembers, origin.Location, DiagnosticSeverity.Warning, null, null,
+                origin.Text + " (" + Path(origin.Carrier, v6Sink) + ", the IPv6 listener's address)", BindAdvice));
+            return;
+        }
+
         if (ListenNames.NamesIPv6(origin.Carrier))
         {
             context.ReportDiagnostic(Diagnostic.Create(

@@ -508,4 +508,75 @@ public sealed class DS1001DS1011AddressFlowAcrossLibrariesTests
         """,
         library: null,
         incomplete: false);
+
+    private const string TwoListenerServer = """
+        using System.Net;
+        using System.Net.Sockets;
+
+        public sealed class TcpEndpointOptions
+        {
+            public IPAddress BoundInterNetworkAddress { get; set; } = IPAddress.Any;
+            public IPAddress BoundInterNetworkV6Address { get; set; } = IPAddress.IPv6Any;
+            public int Port { get; set; } = 1883;
+        }
+
+        public sealed class TcpServerListener
+        {
+            private readonly AddressFamily _addressFamily;
+            private readonly TcpEndpointOptions _options;
+            private IPEndPoint _localEndPoint;
+            private Socket _socket;
+
+            public TcpServerListener(AddressFamily addressFamily, TcpEndpointOptions options)
+            {
+                _addressFamily = addressFamily;
+                _options = options;
+            }
+
+            public void Start()
+            {
+                var boundIp = _options.BoundInterNetworkAddress;
+                if (_addressFamily == AddressFamily.InterNetworkV6)
+                {
+                    boundIp = _options.BoundInterNetworkV6Address;
+                }
+
+                _localEndPoint = new IPEndPoint(boundIp, _options.Port);
+                _socket = new Socket(_addressFamily, SocketType.Stream, ProtocolType.Tcp);
+                _socket.Bind(_localEndPoint);
+                _socket.Listen(100);
+            }
+        }
+
+        public sealed class ServerOptionsBuilder
+        {
+            private readonly TcpEndpointOptions _options = new TcpEndpointOptions();
+
+            public ServerOptionsBuilder WithDefaultEndpointBoundIPAddress(IPAddress value)
+            {
+                _options.BoundInterNetworkAddress = value ?? IPAddress.Any;
+                return this;
+            }
+
+            public ServerOptionsBuilder WithDefaultEndpointBoundIPV6Address(IPAddress value)
+            {
+                _options.BoundInterNetworkV6Address = value ?? MARK;
+                return this;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task IPv4_wildcard_defaulted_into_the_IPv6_slot_bound_by_the_IPv6_listener_warns() => Analyze(
+        TwoListenerServer.Replace("MARK", "{|#0:IPAddress.Any|}"),
+        library: null,
+        incomplete: false,
+        Wildcard(DiagnosticSeverity.Warning,
+            "IPAddress.Any (stored in 'TcpEndpointOptions.BoundInterNetworkV6Address', which Socket.Bind in 'TcpServerListener.Start' reads, the IPv6 listener's address)"));
+
+    [Fact]
+    public Task Both_slots_of_the_two_listener_design_defaulting_to_their_own_family_stay_silent() => Analyze(
+        TwoListenerServer.Replace("MARK", "IPAddress.IPv6Any"),
+        library: null,
+        incomplete: false);
 }
