@@ -34,7 +34,9 @@ internal static class LintCommand
         };
         var warnAsError = new Option<bool>("--warnaserror") { Description = "Exit with 1 on warnings too." };
         var failIfNoObjects = new Option<bool>("--fail-if-no-objects") { Description = "Exit with 1 when the inputs hold no Kubernetes object and no cluster configuration (nothing was linted)." };
-        var fix = new Option<bool>("--fix") { Description = "Apply the safe fixes of the findings to the files in place." };
+        var fix = new Option<bool>("--fix") { Description = "Apply the safe fixes of the findings to the files in place (with --baseline: of the new findings only)." };
+        var baseline = new Option<string?>("--baseline") { Description = "Report only findings that are not in this baseline file (written by --write-baseline); baselined findings do not fail the run.", HelpName = "FILE" };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record every current finding in this baseline file (replacing it) and exit 0; later runs with --baseline FILE report only new findings.", HelpName = "FILE" };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text output (same as --color never; also: the NO_COLOR environment variable)." };
         var color = ExplainCommand.ColorOption();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print the findings only: no summary, no notes on standard error." };
@@ -42,7 +44,7 @@ internal static class LintCommand
 
         var command = new Command("lint", "Lint Kubernetes manifests and cluster network configuration files.")
         {
-            paths, format, output, stdinFileName, ipFamilies, kubernetesVersion, severity, warnAsError, failIfNoObjects, fix, color, noColor, quiet, verbose,
+            paths, format, output, stdinFileName, ipFamilies, kubernetesVersion, severity, warnAsError, failIfNoObjects, fix, baseline, writeBaseline, color, noColor, quiet, verbose,
         };
         command.SetAction(parse => LintRunner.Run(
             new LintSettings
@@ -57,6 +59,8 @@ internal static class LintCommand
                 WarnAsError = parse.GetValue(warnAsError),
                 FailIfNoObjects = parse.GetValue(failIfNoObjects),
                 Fix = parse.GetValue(fix),
+                Baseline = parse.GetValue(baseline),
+                WriteBaseline = parse.GetValue(writeBaseline),
                 NoColor = parse.GetValue(noColor),
                 Color = parse.GetValue(color) ?? TextStyle.Auto,
                 Quiet = parse.GetValue(quiet),

@@ -17,7 +17,8 @@ internal static class FixRunner
 
     /// <returns>The result after the last pass, the number of edits applied and the number of files changed.</returns>
     /// <param name="notFixed">Receives one line per file that had fixes but was left alone, with the reason.</param>
-    public static (LintResult Result, int Fixed, int FilesChanged) Run(List<InputFile> inputs, ILintConfiguration configuration, LintResult first, List<string> notFixed)
+    /// <param name="fixable">Picks the findings that may be fixed from those shown (with a baseline: the new ones).</param>
+    public static (LintResult Result, int Fixed, int FilesChanged) Run(List<InputFile> inputs, ILintConfiguration configuration, LintResult first, List<string> notFixed, Func<IReadOnlyList<Finding>, IReadOnlyList<Finding>>? fixable = null)
     {
         var leftAlone = new HashSet<string>(StringComparer.Ordinal);
         var result = first;
@@ -26,8 +27,9 @@ internal static class FixRunner
         for (var pass = 0; pass < MaxPasses; pass++)
         {
             var changedThisPass = 0;
-            var byFile = result.Findings
-                .Where(f => f.Fix is not null && f.Severity >= Severity.Info)
+            var shown = result.Findings.Where(f => f.Severity >= Severity.Info).ToList();
+            var byFile = (fixable is null ? shown : fixable(shown))
+                .Where(f => f.Fix is not null)
                 .GroupBy(f => f.File, StringComparer.Ordinal);
             foreach (var group in byFile)
             {

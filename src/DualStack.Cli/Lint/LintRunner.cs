@@ -1,4 +1,5 @@
 using System.Globalization;
+using DualStack.Cli.Baseline;
 using DualStack.Cli.CommandLine;
 using DualStack.Cli.Fixing;
 using DualStack.Cli.Input;
@@ -24,6 +25,9 @@ internal static class LintRunner
             throw new CliException("--fix cannot change standard input; give the files to fix as paths");
         }
 
+        // A missing or broken baseline stops the run before anything is linted or fixed.
+        var baseline = BaselineOptions.Open(settings.Baseline, settings.WriteBaseline, console.CurrentDirectory);
+
         using var progress = new ProgressIndicator(console.Error, console.ErrorIsTerminal);
         progress.Report(string.Create(CultureInfo.InvariantCulture, $"reading {paths.Count} files"));
         var inputs = InputReader.Read(paths, collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory).ToList();
@@ -40,7 +44,7 @@ internal static class LintRunner
         if (settings.Fix)
         {
             progress.Report("applying fixes");
-            (result, fixedCount, filesChanged) = FixRunner.Run(inputs, configuration, result, notFixed);
+            (result, fixedCount, filesChanged) = FixRunner.Run(inputs, configuration, result, notFixed, baseline.Fixable);
         }
 
         progress.Dispose();
@@ -55,7 +59,8 @@ internal static class LintRunner
             console.Error.WriteLine(NothingLinted(result, settings.FailIfNoObjects));
         }
 
-        var shown = result.Findings.Where(f => f.Severity >= Severity.Info).ToList();
+        var baselined = baseline.Apply(result.Findings.Where(f => f.Severity >= Severity.Info).ToList());
+        var shown = baselined.New;
         var failing = shown.Any(f => f.Severity == Severity.Error || (settings.WarnAsError && f.Severity == Severity.Warning))
             || (settings.FailIfNoObjects && result.Objects == 0);
         var report = new LintReport
@@ -66,6 +71,7 @@ internal static class LintRunner
             ExitCode = failing ? ExitCodes.Findings : ExitCodes.Success,
             Locator = new ArtifactLocator(console.CurrentDirectory),
             ClusterModelSources = result.ClusterModelSources,
+            Baseline = baseline.InUse ? new BaselineSummary(baseline.DisplayName!, baselined.Suppressed, baselined.StaleEntries) : null,
         };
 
         var toConsole = settings.OutputFile is null;
@@ -84,6 +90,12 @@ internal static class LintRunner
                 {
                     console.Error.WriteLine("dslint: cluster model from " + TerminalText.Escape(source));
                 }
+            }
+
+            if (settings.WriteBaseline is not null)
+            {
+                var count = baselined.Suppressed.Count;
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dslint: wrote the baseline {TerminalText.Escape(settings.WriteBaseline)} with {count} finding{(count == 1 ? "" : "s")}"));
             }
 
             if (settings.Fix)

@@ -29,6 +29,12 @@ internal sealed record LintSettings
 
     public bool Fix { get; init; }
 
+    /// <summary><c>--baseline FILE</c>: report only findings the baseline does not accept.</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary><c>--write-baseline FILE</c>: record every current finding in FILE.</summary>
+    public string? WriteBaseline { get; init; }
+
     public bool NoColor { get; init; }
 
     /// <summary><c>--color auto|always|never</c>.</summary>
