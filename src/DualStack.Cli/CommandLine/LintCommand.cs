@@ -22,6 +22,7 @@ internal static class LintCommand
         };
         format.AcceptOnlyFromAmong(OutputFormat.All);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file (atomically) instead of standard output.", HelpName = "FILE" };
+        var exclude = ExcludeOption();
         var stdinFileName = new Option<string?>("--stdin-filename") { Description = "The name standard input is reported and configured as (default <stdin>).", HelpName = "NAME" };
         var ipFamilies = new Option<string?>("--ip-families") { Description = "Target cluster families, primary first: IPv4, IPv6, IPv4,IPv6 or IPv6,IPv4 (overrides .editorconfig and cluster config files).", HelpName = "FAMILIES" };
         var kubernetesVersion = new Option<string?>("--kubernetes-version") { Description = "Target Kubernetes version, e.g. 1.36 (overrides .editorconfig).", HelpName = "VERSION" };
@@ -40,17 +41,18 @@ internal static class LintCommand
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text output (same as --color never; also: the NO_COLOR environment variable)." };
         var color = ExplainCommand.ColorOption();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print the findings only: no summary, no notes on standard error." };
-        var verbose = new Option<bool>("--verbose") { Description = "Print stack traces of internal errors." };
+        var verbose = new Option<bool>("--verbose") { Description = "Name each excluded file and why; print stack traces of internal errors." };
 
         var command = new Command("lint", "Lint Kubernetes manifests and cluster network configuration files.")
         {
-            paths, format, output, stdinFileName, ipFamilies, kubernetesVersion, severity, warnAsError, failIfNoObjects, fix, baseline, writeBaseline, color, noColor, quiet, verbose,
+            paths, format, output, exclude, stdinFileName, ipFamilies, kubernetesVersion, severity, warnAsError, failIfNoObjects, fix, baseline, writeBaseline, color, noColor, quiet, verbose,
         };
         command.SetAction(parse => LintRunner.Run(
             new LintSettings
             {
                 Paths = parse.GetValue(paths) ?? [],
                 Format = parse.GetValue(format) ?? OutputFormat.Text,
+                Excludes = parse.GetValue(exclude) ?? [],
                 OutputFile = parse.GetValue(output),
                 StdinFileName = parse.GetValue(stdinFileName),
                 IpFamilies = parse.GetValue(ipFamilies),
@@ -69,4 +71,13 @@ internal static class LintCommand
             console));
         return command;
     }
+
+    /// <summary><c>--exclude GLOB</c>, repeatable; shared by <c>lint</c> and <c>plan</c>.</summary>
+    public static Option<string[]> ExcludeOption() => new("--exclude")
+    {
+        Description = "Leave out files matching this glob, relative to the current folder (repeatable; ** spans folders, a folder takes all below it; also dualstack_lint.exclude = true in .editorconfig). Excluded files are never opened, also when named explicitly.",
+        HelpName = "GLOB",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
 }

@@ -13,6 +13,14 @@ internal static class InputReader
     /// <param name="standardInput">Opens standard input when it is among the paths.</param>
     /// <param name="stdinFileName">The name standard input is reported and configured as, or null for <c>&lt;stdin&gt;</c>.</param>
     /// <param name="currentDirectory">Resolves <paramref name="stdinFileName"/>.</param>
+    /// <summary>Configuration (.editorconfig) for standard input is looked up as if it were a file of this name here.</summary>
+    public static string StandardInputConfigPath(string? stdinFileName, string currentDirectory) =>
+        Path.GetFullPath(string.IsNullOrEmpty(stdinFileName) ? "stdin.yaml" : stdinFileName!, currentDirectory);
+
+    /// <summary>The path each collected input's configuration is looked up by (<see cref="StandardInputConfigPath"/> for standard input).</summary>
+    public static IEnumerable<string> ConfigPaths(IEnumerable<string> paths, string? stdinFileName, string currentDirectory) =>
+        paths.Select(p => p == InputCollector.StandardInputName ? StandardInputConfigPath(stdinFileName, currentDirectory) : p);
+
     public static IReadOnlyList<InputFile> Read(
         IReadOnlyList<string> paths,
         InputCollector collector,
@@ -36,9 +44,7 @@ internal static class InputReader
             using var stream = standardInput();
             var source = SourceFileReader.Default.Read(stream, display);
 
-            // Configuration (.editorconfig) for standard input is looked up as if it were a file of that name here.
-            var configPath = Path.GetFullPath(string.IsNullOrEmpty(stdinFileName) ? "stdin.yaml" : stdinFileName!, currentDirectory);
-            files[stdinIndex] = new InputFile(source, configPath, IsStandardInput: true);
+            files[stdinIndex] = new InputFile(source, StandardInputConfigPath(stdinFileName, currentDirectory), IsStandardInput: true);
         }
 
         Parallel.For(0, paths.Count, i =>

@@ -18,9 +18,9 @@ internal static class LintRunner
 {
     public static int Run(LintSettings settings, ConsoleStreams console)
     {
-        var collector = new InputCollector(console.CurrentDirectory);
-        var paths = collector.Collect(settings.Paths);
-        if (settings.Fix && paths.Contains(InputCollector.StandardInputName))
+        var collector = new InputCollector(console.CurrentDirectory, ExcludeFilter.Create(settings.Excludes, console.CurrentDirectory));
+        var collected = collector.Collect(settings.Paths);
+        if (settings.Fix && collected.Contains(InputCollector.StandardInputName))
         {
             throw new CliException("--fix cannot change standard input; give the files to fix as paths");
         }
@@ -28,12 +28,18 @@ internal static class LintRunner
         // A missing or broken baseline stops the run before anything is linted or fixed.
         var baseline = BaselineOptions.Open(settings.Baseline, settings.WriteBaseline, console.CurrentDirectory);
 
+        // Configuration first: it decides which files are excluded, and excluded files are never opened.
+        var resolved = ConfigurationResolver.Resolve(settings.ToConfigurationRequest(InputReader.ConfigPaths(collected, settings.StdinFileName, console.CurrentDirectory)));
+        ConfigurationReport.ThrowOnErrors(resolved, console);
+        var paths = collector.ExcludeConfigured(collected, resolved.IsExcluded);
+        if (settings.Verbose)
+        {
+            ExclusionNotes.Write(collector, console);
+        }
+
         using var progress = new ProgressIndicator(console.Error, console.ErrorIsTerminal);
         progress.Report(string.Create(CultureInfo.InvariantCulture, $"reading {paths.Count} files"));
         var inputs = InputReader.Read(paths, collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory).ToList();
-
-        var resolved = ConfigurationResolver.Resolve(settings.ToConfigurationRequest(inputs.Select(i => i.FullPath)));
-        ConfigurationReport.ThrowOnErrors(resolved, console);
 
         var configuration = resolved.Configuration;
 

@@ -9,6 +9,9 @@ internal sealed record LintSettings
 
     public string Format { get; init; } = Output.OutputFormat.Text;
 
+    /// <summary><c>--exclude GLOB</c> values as given (relative to the current folder).</summary>
+    public IReadOnlyList<string> Excludes { get; init; } = [];
+
     public string? OutputFile { get; init; }
 
     public string? StdinFileName { get; init; }

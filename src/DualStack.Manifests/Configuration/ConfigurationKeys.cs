@@ -19,6 +19,13 @@ public static class ConfigurationKeys
     /// <summary>Target Kubernetes version, e.g. <c>1.36</c>.</summary>
     public const string KubernetesVersion = "dualstack_lint.kubernetes_version";
 
+    /// <summary>
+    /// <c>true</c> in a section leaves the files it matches out of every run (never opened): <c>[vendor/**]</c> then
+    /// <c>dualstack_lint.exclude = true</c>. The section's glob does the matching, relative to the .editorconfig's
+    /// folder, as for every other key; like the compiler's <c>generated_code = true</c>.
+    /// </summary>
+    public const string Exclude = "dualstack_lint.exclude";
+
     // dotnet_diagnostic.DS2005.severity: the compiler's key for a rule's severity.
     private static readonly Regex SeverityKey = new(@"^dotnet_diagnostic\.(?<id>ds\d+)\.severity$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
@@ -26,6 +33,7 @@ public static class ConfigurationKeys
     {
         [IpFamilies] = value => ParseIpFamilies(value, out _),
         [KubernetesVersion] = value => ParseKubernetesVersion(value, out _),
+        [Exclude] = value => ParseExclude(value, out _),
     };
 
     /// <summary>Every <c>dualstack_lint.*</c> key dslint reads, sorted.</summary>
@@ -38,6 +46,15 @@ public static class ConfigurationKeys
     /// <summary>Parses a Kubernetes version and checks it is one the engine knows; returns the error or null.</summary>
     public static string? ParseKubernetesVersion(string value, out KubernetesVersion version) =>
         Rules.KubernetesVersion.TryParseSupported(value, out version, out var error) ? null : error;
+
+    /// <summary>Parses a <c>dualstack_lint.exclude</c> value: <c>true</c> or <c>false</c>; returns the error or null.</summary>
+    public static string? ParseExclude(string value, out bool exclude)
+    {
+        exclude = string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+        return exclude || string.Equals(value, "false", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : $"\"{value}\" is not true or false; exclude files with a section and this key, e.g. [vendor/**] then dualstack_lint.exclude = true";
+    }
 
     /// <summary>
     /// Parses a command-line severity override <c>RULE=LEVEL</c> (LEVEL: none, silent, suggestion, info, warning, error);
@@ -80,7 +97,7 @@ public static class ConfigurationKeys
         {
             return Validators.TryGetValue(key, out var validate)
                 ? validate(value) is { } error ? $"{key.ToLowerInvariant()}: {error}" : null
-                : $"unknown key \"{key}\"{Suggestion(key)}; dslint reads {string.Join(" and ", Known)}";
+                : $"unknown key \"{key}\"{Suggestion(key)}; dslint reads {string.Join(", ", Known.Take(Known.Count - 1))} and {Known[Known.Count - 1]}";
         }
 
         var severityKey = SeverityKey.Match(key);
