@@ -92,8 +92,27 @@ internal sealed class AddressFlowCollector
 
         if (ReturningMember(ret, context.ContainingSymbol) is { } member)
         {
-            Store(AddressTrace.Carrier(member), value, isDeclaration: false);
+            var carrier = AddressTrace.Carrier(member);
+            Store(carrier, value, isDeclaration: false);
+            if (Overridden(carrier) is { } overridden)
+            {
+                // A read of the base member (this.Endpoint in the base class's BindAsync) gets the override's value.
+                _summary.AddEdge(overridden, carrier);
+            }
         }
+    }
+
+    /// <summary>The base member an override replaces, when it is in this compilation.</summary>
+    private ISymbol? Overridden(ISymbol carrier)
+    {
+        ISymbol? overridden = carrier switch
+        {
+            IPropertySymbol property => property.OverriddenProperty,
+            IMethodSymbol method => method.OverriddenMethod,
+            _ => null,
+        };
+
+        return overridden is not null && AddressTrace.IsInSource(overridden, _assembly) ? overridden.OriginalDefinition : null;
     }
 
     /// <summary>Arguments passed to methods of this compilation, and the socket calls that bind or connect.</summary>
@@ -111,6 +130,16 @@ internal sealed class AddressFlowCollector
             return;
         }
 
+        if (SinkKindOf(method) is { } kind)
+        {
+            if (AddressArgument(arguments) is { } address)
+            {
+                Sink(context.Operation, context.ContainingSymbol, SinkName(method), kind, address);
+            }
+
+            return;
+        }
+
         if (AddressTrace.IsInSource(method, _assembly))
         {
             foreach (var argument in arguments)
@@ -118,16 +147,70 @@ internal sealed class AddressFlowCollector
                 if (argument.Parameter is { } parameter && argument.ArgumentKind == ArgumentKind.Explicit && IsCarrierType(parameter.Type))
                 {
                     Store(parameter.OriginalDefinition, argument.Value, isDeclaration: false);
+                    if (method.MethodKind == MethodKind.Constructor && RecordProperty(method.ContainingType, parameter) is { } property)
+                    {
+                        // record R(string Host): the primary constructor's parameter initializes the property R.Host.
+                        _summary.AddEdge(property, parameter.OriginalDefinition);
+                    }
                 }
             }
 
             return;
         }
 
-        if (SinkKindOf(method) is { } kind && SocketValues.ArgumentFor(arguments, 0) is { } address)
+        // IPAddress.TryParse(text, out address), IPEndPoint.TryParse(text, out endPoint): the parsed value carries the text's.
+        if (method.Name == "TryParse" && arguments.Length == 2 && (_symbols.Is(method.ContainingType, _symbols.IPAddress) || _symbols.Is(method.ContainingType, _symbols.IPEndPoint))
+            && CarrierOf(arguments[1].Value is IDeclarationExpressionOperation declared ? declared.Expression : arguments[1].Value) is { } parsed)
         {
-            Sink(context.Operation, context.ContainingSymbol, method, kind, address);
+            Store(parsed, arguments[0].Value, isDeclaration: false);
         }
+    }
+
+    /// <summary>
+    /// A call whose method the compiler cannot resolve (a type from a package that is not restored) named as a
+    /// listen call, <c>bootstrap.BindAsync(endPoint)</c>: the bind is recognised by its name and the address-typed
+    /// argument, so the flow to it still counts when the package is missing.
+    /// </summary>
+    public void OnInvalid(OperationAnalysisContext context)
+    {
+        var invalid = (IInvalidOperation)context.Operation;
+        if (invalid.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
+            {
+                Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name },
+                ArgumentList.Arguments.Count: 1,
+            }
+            || !ListenNames.IsListenCallName(name))
+        {
+            return;
+        }
+
+        foreach (var child in invalid.ChildOperations)
+        {
+            var value = child is IArgumentOperation argument ? argument.Value : child;
+            if (value.Syntax.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax && IsCarrierType(value.Type) && value.Type?.SpecialType != SpecialType.System_String)
+            {
+                Sink(invalid, context.ContainingSymbol, name + " (unresolved)", AddressSinkKind.Bind, value);
+            }
+        }
+    }
+
+    /// <summary>The property a record's primary-constructor parameter initializes (same name, declared in the record).</summary>
+    private IPropertySymbol? RecordProperty(INamedTypeSymbol type, IParameterSymbol parameter)
+    {
+        if (!type.IsRecord)
+        {
+            return null;
+        }
+
+        foreach (var member in type.GetMembers(parameter.Name))
+        {
+            if (member is IPropertySymbol property && IsCarrierType(property.Type))
+            {
+                return property.OriginalDefinition;
+            }
+        }
+
+        return null;
     }
 
     private AddressSinkKind? SinkKindOf(IMethodSymbol method)
@@ -141,23 +224,58 @@ internal sealed class AddressFlowCollector
                 return AddressSinkKind.Bind;
             }
 
-            return _symbols.Is(type, _symbols.UdpClient) && _symbols.Is(first, _symbols.IPEndPoint) ? AddressSinkKind.Bind : null;
+            if (_symbols.Is(type, _symbols.UdpClient) && _symbols.Is(first, _symbols.IPEndPoint))
+            {
+                return AddressSinkKind.Bind;
+            }
+
+            // A bind command of another library's actor IO (Akka's new Tcp.Bind(handler, endPoint)): named Bind, takes the endpoint.
+            return type.Name == "Bind" && !AddressTrace.IsInSource(method, _assembly) && method.Parameters.Any(p => IsAddressType(p.Type))
+                ? AddressSinkKind.Bind
+                : null;
         }
 
         switch (method.Name)
         {
             case "Bind" when _symbols.Is(type, _symbols.Socket):
             case "Listen" when _symbols.Is(type, _symbols.KestrelServerOptions):
+            case "BindAsync" when ImplementsConnectionListenerFactory(type):
                 return AddressSinkKind.Bind;
             case "Connect" or "ConnectAsync" or "BeginConnect"
                 when _symbols.Is(type, _symbols.Socket) || _symbols.Is(type, _symbols.TcpClient) || _symbols.Is(type, _symbols.UdpClient):
                 return AddressSinkKind.Connect;
             default:
-                return null;
+                // Another library's listen call that takes the endpoint (DotNetty's ServerBootstrap.BindAsync(EndPoint)).
+                return ListenNames.IsListenCallName(method.Name) && method.Parameters.Length > 0 && IsAddressType(method.Parameters[0].Type)
+                    && !AddressTrace.IsInSource(method, _assembly)
+                    ? AddressSinkKind.Bind
+                    : null;
         }
     }
 
-    private void Sink(IOperation call, ISymbol containing, IMethodSymbol method, AddressSinkKind kind, IOperation address)
+    /// <summary>The argument for the sink's first address-typed parameter (the endpoint of <c>new Tcp.Bind(handler, endPoint)</c>).</summary>
+    private IOperation? AddressArgument(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+    {
+        IArgumentOperation? found = null;
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is { } parameter && IsAddressType(parameter.Type) && (found is null || parameter.Ordinal < found.Parameter!.Ordinal))
+            {
+                found = argument;
+            }
+        }
+
+        return found?.Value;
+    }
+
+    private bool IsAddressType(ITypeSymbol? type) =>
+        _symbols.Is(type, _symbols.IPAddress) || _symbols.Is(type, _symbols.IPEndPoint) || _symbols.Is(type, _symbols.EndPoint);
+
+    private bool ImplementsConnectionListenerFactory(INamedTypeSymbol? type) =>
+        type is not null && _symbols.ConnectionListenerFactory is { } factory
+        && (_symbols.Is(type, factory) || type.AllInterfaces.Any(i => _symbols.Is(i, factory)));
+
+    private void Sink(IOperation call, ISymbol containing, string sinkName, AddressSinkKind kind, IOperation address)
     {
         if (!IsCarrierType(address.Type))
         {
@@ -181,7 +299,7 @@ internal sealed class AddressFlowCollector
             }
         }
 
-        var description = SinkName(method) + " in '" + MemberName(containing) + "'";
+        var description = sinkName + " in '" + MemberName(containing) + "'";
         foreach (var step in AddressTrace.Trace(address, _symbols, _assembly))
         {
             if (step.Carrier is { } carrier)
@@ -261,19 +379,47 @@ internal sealed class AddressFlowCollector
         return target.ContainingType is { } type && !ListenNames.NamesIPv6(target) && TypeKeepsIPv6Wildcard(type);
     }
 
-    /// <summary>Two-family options (BoundAddress = Any beside BoundAddressV6 = IPv6Any): the type's text names the IPv6 wildcard.</summary>
+    /// <summary>
+    /// Two-family options (BoundAddress = Any beside BoundAddressV6 = IPv6Any): the type stores, returns or passes the
+    /// IPv6 wildcard or family somewhere. A comparison (<c>Equals(value, IPAddress.IPv6Any)</c> in a validator that
+    /// rejects both wildcards) keeps no second family.
+    /// </summary>
     private static bool TypeKeepsIPv6Wildcard(INamedTypeSymbol type)
     {
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
+            var node = reference.GetSyntax();
             var text = reference.SyntaxTree.GetText().ToString(reference.Span);
-            if (text.IndexOf("IPv6Any", StringComparison.Ordinal) >= 0 || text.IndexOf("InterNetworkV6", StringComparison.Ordinal) >= 0)
+            if (text.IndexOf("IPv6Any", StringComparison.Ordinal) < 0 && text.IndexOf("InterNetworkV6", StringComparison.Ordinal) < 0)
             {
-                return true;
+                continue;
+            }
+
+            foreach (var name in node.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax>())
+            {
+                if (name.Identifier.ValueText is "IPv6Any" or "InterNetworkV6" && !IsComparedOnly(name))
+                {
+                    return true;
+                }
             }
         }
 
         return false;
+    }
+
+    /// <summary>The name is an operand of <c>==</c>/<c>!=</c> or an argument of <c>Equals</c>: it is tested against, not kept.</summary>
+    private static bool IsComparedOnly(SyntaxNode name)
+    {
+        var node = name.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+        return node.Parent switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.BinaryExpressionSyntax binary =>
+                binary.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.EqualsExpression) || binary.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.NotEqualsExpression),
+            Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax { Parent.Parent: Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax invocation } =>
+                invocation.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Identifier.ValueText: "Equals" }
+                    or Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Equals" },
+            _ => false,
+        };
     }
 
     private ISymbol? CarrierOf(IOperation target)
@@ -287,7 +433,10 @@ internal sealed class AddressFlowCollector
             _ => null,
         };
 
-        return symbol is not null && IsCarrierType(TypeOf(symbol)) && (symbol is ILocalSymbol or IParameterSymbol || AddressTrace.IsInSource(symbol, _assembly))
+        // A member of another assembly counts only when its name says it is the listen address
+        // (options.SiloListeningEndpoint = … on an options type from a referenced project): name evidence, Info.
+        return symbol is not null && IsCarrierType(TypeOf(symbol))
+            && (symbol is ILocalSymbol or IParameterSymbol || AddressTrace.IsInSource(symbol, _assembly) || ListenNames.NamesListenAddress(symbol))
             ? AddressTrace.Carrier(symbol)
             : null;
     }

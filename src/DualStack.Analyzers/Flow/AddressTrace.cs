@@ -190,20 +190,24 @@ internal static class AddressTrace
         element.Indices.Length == 1 && element.Indices[0].ConstantValue is { HasValue: true, Value: 0 }
         && IsDnsResult(element.ArrayReference, symbols);
 
-    private static bool IsDnsResult(IOperation operation, SocketSymbols symbols)
-    {
-        var value = operation.WalkDownConversionsOnly();
-        if (value is IAwaitOperation awaited)
-        {
-            value = awaited.Operation.WalkDownConversionsOnly();
-        }
+    private static bool IsDnsResult(IOperation operation, SocketSymbols symbols) => IsDnsResult(operation, symbols, 0);
 
-        return value switch
+    private static bool IsDnsResult(IOperation operation, SocketSymbols symbols, int depth)
+    {
+        var value = StringRules.DnsResults.UnwrapTaskResult(operation);
+        switch (value)
         {
-            IInvocationOperation { TargetMethod: { Name: "GetHostAddresses" or "GetHostAddressesAsync" } method } => symbols.Is(method.ContainingType, symbols.Dns),
-            IPropertyReferenceOperation { Property: { Name: "AddressList" } property } => symbols.Is(property.ContainingType, symbols.IPHostEntry),
-            _ => false,
-        };
+            case IInvocationOperation { TargetMethod: { Name: "GetHostAddresses" or "GetHostAddressesAsync" } method }:
+                return symbols.Is(method.ContainingType, symbols.Dns);
+            case IPropertyReferenceOperation { Property: { Name: "AddressList" } property }:
+                return symbols.Is(property.ContainingType, symbols.IPHostEntry);
+            case ILocalReferenceOperation when depth < 2:
+                // var addresses = Dns.GetHostAddressesAsync(host).Result; … addresses[0]
+                var resolved = StringRules.OperationFlow.ResolveValue(value);
+                return resolved != value && IsDnsResult(resolved, symbols, depth + 1);
+            default:
+                return false;
+        }
     }
 
     public static bool IsInSource(ISymbol symbol, IAssemblySymbol assembly) =>

@@ -12,6 +12,9 @@ internal static class ListenNames
 {
     private static readonly string[] ListenWords = ["listen", "bind", "bound"];
 
+    /// <summary>A call named as a listen: <c>Bind</c>, <c>BindAsync</c>, <c>Listen</c>, <c>ListenAsync</c>.</summary>
+    public static bool IsListenCallName(string name) => name is "Bind" or "BindAsync" or "Listen" or "ListenAsync";
+
     public static bool NamesListenAddress(ISymbol carrier)
     {
         if (carrier is IParameterSymbol { ContainingSymbol: IMethodSymbol method }

@@ -59,6 +59,7 @@ public sealed class DS1001DS1011AddressFlowAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(collector.OnMemberInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.ParameterInitializer);
             start.RegisterOperationAction(collector.OnReturn, OperationKind.Return);
             start.RegisterOperationAction(collector.OnCall, OperationKind.Invocation, OperationKind.ObjectCreation);
+            start.RegisterOperationAction(collector.OnInvalid, OperationKind.Invalid);
             start.RegisterCompilationEndAction(end => Report(end, summary));
         });
     }

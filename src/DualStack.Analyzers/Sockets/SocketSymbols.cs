@@ -21,6 +21,7 @@ internal sealed class SocketSymbols
         TcpClient = compilation.GetTypeByMetadataName("System.Net.Sockets.TcpClient");
         UdpClient = compilation.GetTypeByMetadataName("System.Net.Sockets.UdpClient");
         KestrelServerOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions");
+        ConnectionListenerFactory = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Connections.IConnectionListenerFactory");
         BitConverter = compilation.GetTypeByMetadataName("System.BitConverter");
         SocketOptionName = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketOptionName");
         MulticastOption = compilation.GetTypeByMetadataName("System.Net.Sockets.MulticastOption");
@@ -56,6 +57,9 @@ internal sealed class SocketSymbols
 
     /// <summary>Present only in ASP.NET Core projects.</summary>
     public INamedTypeSymbol? KestrelServerOptions { get; }
+
+    /// <summary>ASP.NET Core's transport abstraction: <c>BindAsync(EndPoint)</c> listens (Kestrel, Orleans, YARP).</summary>
+    public INamedTypeSymbol? ConnectionListenerFactory { get; }
 
     public INamedTypeSymbol? BitConverter { get; }
 

@@ -72,6 +72,14 @@ public sealed class DS1008HardCodedIPv4LiteralAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
+                // A parsed address only compared or ranked never reaches a socket, and the IPv4 branch of a pair
+                // with an IPv6 twin is family-aware code. Both checks run only for a literal, which is rare.
+                if ((sink.Role == SinkRole.Address && DS1008ParsedAddressUses.OnlyInspected(context.Operation))
+                    || DS1008IPv6TwinBranch.HasIPv6Twin(context.Operation))
+                {
+                    continue;
+                }
+
                 var consequence = parsed.IsLoopback ? LoopbackConsequence(sink.Role) : NotOnIPv6Only;
                 context.ReportDiagnostic(StringDiagnostics.Create(Descriptors.DS1008, sink.Value, pieces, host.Start, host.Length, address, sink.Name, consequence));
             }

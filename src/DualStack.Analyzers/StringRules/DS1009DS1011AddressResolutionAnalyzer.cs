@@ -218,12 +218,7 @@ public sealed class DS1009DS1011AddressResolutionAnalyzer : DiagnosticAnalyzer
     /// <summary><c>Dns.GetHostAddresses(…)</c>, its async form awaited, or <c>IPHostEntry.AddressList</c>, through locals.</summary>
     private static bool IsDnsResult(IOperation operation, StringRuleSymbols symbols, int depth)
     {
-        var value = operation.WalkDownConversions();
-        if (value is IAwaitOperation awaited)
-        {
-            value = awaited.Operation.WalkDownConversions();
-        }
-
+        var value = DnsResults.UnwrapTaskResult(operation);
         switch (value)
         {
             case IInvocationOperation { TargetMethod.Name: "GetHostAddresses" or "GetHostAddressesAsync" } invocation:

@@ -41,11 +41,16 @@ internal static class LintCommand
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text output (same as --color never; also: the NO_COLOR environment variable)." };
         var color = ExplainCommand.ColorOption();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print the findings only: no summary, no notes on standard error." };
+        var renderedFrom = new Option<string?>("--chart", "--rendered-from")
+        {
+            Description = "The Helm chart (or kustomization) folder that rendered input came from: findings point at lines of its files. Default for Helm: ./Chart.yaml or ./CHART/Chart.yaml.",
+            HelpName = "DIR",
+        };
         var verbose = new Option<bool>("--verbose") { Description = "Name each excluded file and why; print stack traces of internal errors." };
 
         var command = new Command("lint", "Lint Kubernetes manifests and cluster network configuration files.")
         {
-            paths, format, output, exclude, stdinFileName, ipFamilies, kubernetesVersion, severity, warnAsError, failIfNoObjects, fix, baseline, writeBaseline, color, noColor, quiet, verbose,
+            paths, format, output, exclude, stdinFileName, ipFamilies, kubernetesVersion, severity, warnAsError, failIfNoObjects, fix, baseline, writeBaseline, color, noColor, quiet, renderedFrom, verbose,
         };
         command.SetAction(parse => LintRunner.Run(
             new LintSettings
@@ -67,6 +72,7 @@ internal static class LintCommand
                 Color = parse.GetValue(color) ?? TextStyle.Auto,
                 Quiet = parse.GetValue(quiet),
                 Verbose = parse.GetValue(verbose),
+                RenderedFrom = parse.GetValue(renderedFrom),
             },
             console));
         return command;

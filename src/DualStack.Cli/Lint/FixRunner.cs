@@ -17,10 +17,13 @@ internal static class FixRunner
 
     /// <returns>The result after the last pass, the number of edits applied and the number of files changed.</returns>
     /// <param name="notFixed">Receives one line per file that had fixes but was left alone, with the reason.</param>
+    /// <param name="lint">Re-lints the inputs the way the first run did (rendered input traced); default: the engine alone.</param>
     /// <param name="fixable">Picks the findings that may be fixed from those shown (with a baseline: the new ones).</param>
-    public static (LintResult Result, int Fixed, int FilesChanged) Run(List<InputFile> inputs, ILintConfiguration configuration, LintResult first, List<string> notFixed, Func<IReadOnlyList<Finding>, IReadOnlyList<Finding>>? fixable = null)
+    public static (LintResult Result, int Fixed, int FilesChanged) Run(List<InputFile> inputs, ILintConfiguration configuration, LintResult first, List<string> notFixed, Func<IReadOnlyList<InputFile>, LintResult>? lint = null, Func<IReadOnlyList<Finding>, IReadOnlyList<Finding>>? fixable = null)
     {
+        lint ??= files => ManifestLinter.Lint(files.Select(i => i.Source).ToList(), configuration);
         var leftAlone = new HashSet<string>(StringComparer.Ordinal);
+        ReportRenderedInputs(inputs, leftAlone, notFixed);
         var result = first;
         var applied = 0;
         var changedFiles = new HashSet<string>(StringComparer.Ordinal);
@@ -64,9 +67,23 @@ internal static class FixRunner
                 break;
             }
 
-            result = ManifestLinter.Lint(inputs.Select(i => i.Source).ToList(), configuration);
+            result = lint(inputs);
         }
 
         return (result, applied, changedFiles.Count);
+    }
+
+    // Rendered output (helm template, kubectl kustomize) is not the file to fix: its findings name the templates and
+    // sources, which --fix does not rewrite (a template is not YAML). Said once per rendered input.
+    private static void ReportRenderedInputs(List<InputFile> inputs, HashSet<string> leftAlone, List<string> notFixed)
+    {
+        foreach (var input in inputs)
+        {
+            if (Manifests.Rendering.RenderedLint.RenderedBy(input.Source) is { } rendered)
+            {
+                leftAlone.Add(input.FullPath);
+                notFixed.Add($"{input.DisplayPath}: not fixed: the input is {rendered}; its findings name the source files, which --fix does not rewrite: change the templates (or values) and render again");
+            }
+        }
     }
 }

@@ -44,13 +44,14 @@ internal static class LintRunner
         var configuration = resolved.Configuration;
 
         progress.Report(string.Create(CultureInfo.InvariantCulture, $"linting {inputs.Count} files"));
-        var result = ManifestLinter.Lint(inputs.Select(i => i.Source).ToList(), configuration);
+        var lint = RenderedInputs.Linter(settings, console.CurrentDirectory, configuration);
+        var result = lint(inputs);
         var (fixedCount, filesChanged) = (0, 0);
         var notFixed = new List<string>();
         if (settings.Fix)
         {
             progress.Report("applying fixes");
-            (result, fixedCount, filesChanged) = FixRunner.Run(inputs, configuration, result, notFixed, baseline.Fixable);
+            (result, fixedCount, filesChanged) = FixRunner.Run(inputs, configuration, result, notFixed, lint, baseline.Fixable);
         }
 
         progress.Dispose();

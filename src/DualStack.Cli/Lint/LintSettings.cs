@@ -47,6 +47,9 @@ internal sealed record LintSettings
 
     public bool Verbose { get; init; }
 
+    /// <summary><c>--chart DIR</c>: the chart or kustomization folder rendered input came from; null to detect a chart.</summary>
+    public string? RenderedFrom { get; init; }
+
     /// <summary>The configuration request for these options and inputs; the engine validates every value.</summary>
     public ConfigurationRequest ToConfigurationRequest(IEnumerable<string> inputPaths) => new()
     {

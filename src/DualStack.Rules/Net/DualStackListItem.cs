@@ -54,6 +54,18 @@ public sealed class DualStackListItem
     /// <summary>True when the raw entry had leading or trailing whitespace.</summary>
     public bool HasWhitespace { get; }
 
+    /// <summary>True when the entry, kept untrimmed (<see cref="ListWhitespace.Strict"/>), starts with whitespace: a space after the comma.</summary>
+    public bool HasLeadingWhitespace => Text.Length > 0 && char.IsWhiteSpace(Text[0]);
+
+    /// <summary>
+    /// The address the entry holds without its surrounding whitespace, when only that whitespace makes it invalid:
+    /// what the author meant, for checks that follow the parse error.
+    /// </summary>
+    public IpAddress? TrimmedAddress { get; init; }
+
+    /// <summary>The CIDR counterpart of <see cref="TrimmedAddress"/>.</summary>
+    public IpCidr? TrimmedCidr { get; init; }
+
     /// <summary>The canonical text of the parsed value (the replacement to suggest), or null.</summary>
     public string? Canonical => Address?.ToString() ?? Cidr?.ToString();
 

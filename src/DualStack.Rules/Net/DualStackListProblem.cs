@@ -14,6 +14,9 @@ public enum DualStackListProblemKind
 
     /// <summary>Two entries of the same family.</summary>
     SameFamily,
+
+    /// <summary>A kubelet node IP pair holding <c>0.0.0.0</c> or <c>::</c>.</summary>
+    UnspecifiedInPair,
 }
 
 /// <summary>A list-level problem with the span of text it is about.</summary>

@@ -185,4 +185,157 @@ public sealed class DS1008Tests
             }
             """);
     }
+
+    // A parse is not a network sink by itself: a table of private ranges and masks (rewritten from a Kubernetes
+    // hosting helper) that only ranks candidate addresses by their bytes never reaches a socket.
+    [Fact]
+    public async Task Parsed_literals_used_only_to_rank_or_compare_addresses_are_not_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net;
+            static class AddressRanking
+            {
+                private static readonly (IPAddress Network, IPAddress Mask)[] PrivateRanges = new[]
+                {
+                    (IPAddress.Parse("10.0.0.0"), IPAddress.Parse("255.0.0.0")),
+                    (IPAddress.Parse("192.168.0.0"), IPAddress.Parse("255.255.0.0")),
+                };
+
+                private static readonly IPAddress Gateway = IPAddress.Parse("10.1.0.1");
+
+                public static int Rank(IPAddress candidate)
+                {
+                    var bytes = candidate.GetAddressBytes();
+                    var rank = 0;
+                    foreach (var (network, mask) in PrivateRanges)
+                    {
+                        var maskBytes = mask.GetAddressBytes();
+                        var networkBytes = network.GetAddressBytes();
+                        if (bytes.Length == maskBytes.Length && (bytes[0] & maskBytes[0]) == networkBytes[0])
+                        {
+                            return rank;
+                        }
+
+                        rank++;
+                    }
+
+                    if (candidate.Equals(Gateway) || candidate == IPAddress.Parse("10.1.0.2"))
+                    {
+                        return -1;
+                    }
+
+                    return PrivateRanges.Length;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Parsed_literals_that_reach_an_endpoint_or_leave_the_type_are_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net;
+            using System.Net.Sockets;
+            static class Resolvers
+            {
+                private static readonly (IPAddress Server, int Port)[] Servers = new[]
+                {
+                    (IPAddress.Parse("{|DS1008:10.0.0.53|}"), 53),
+                };
+
+                private static readonly IPAddress Fallback = IPAddress.Parse("{|DS1008:10.0.0.54|}");
+
+                public static readonly IPAddress Shared = IPAddress.Parse("{|DS1008:10.0.0.55|}");
+
+                public static void Query(Socket socket)
+                {
+                    foreach (var (server, port) in Servers)
+                    {
+                        socket.Connect(new IPEndPoint(server, port));
+                    }
+
+                    socket.Connect(Fallback, 53);
+                    var local = IPAddress.Parse("{|DS1008:10.0.0.56|}");
+                    if (local.Equals(Fallback))
+                    {
+                        return;
+                    }
+
+                    socket.Bind(new IPEndPoint(local, 0));
+                }
+            }
+            """);
+    }
+
+    // The IPv4 half of a family-aware pair (rewritten from outbound-address discovery in a cache server): the
+    // literal is only used when the configured address is IPv4, and the sibling branch does the same over IPv6.
+    [Fact]
+    public async Task A_literal_in_the_IPv4_branch_with_an_IPv6_twin_is_not_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net;
+            using System.Net.Sockets;
+            class C
+            {
+                IPAddress Outbound(IPAddress bound)
+                {
+                    if (bound.Equals(IPAddress.Any))
+                    {
+                        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, 0);
+                        socket.Connect("8.8.8.8", 65530);
+                        return ((IPEndPoint)socket.LocalEndPoint).Address;
+                    }
+                    else if (bound.Equals(IPAddress.IPv6Any))
+                    {
+                        using var socket = new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, 0);
+                        socket.Connect("2001:4860:4860::8888", 65530);
+                        return ((IPEndPoint)socket.LocalEndPoint).Address;
+                    }
+
+                    return bound;
+                }
+
+                string Probe(AddressFamily family)
+                {
+                    if (family == AddressFamily.InterNetworkV6)
+                    {
+                        return new System.Uri("http://[::1]:80/").Host;
+                    }
+                    else
+                    {
+                        return new System.Uri("http://127.0.0.1:80/").Host;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_literal_in_a_branch_without_an_IPv6_twin_is_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net;
+            using System.Net.Sockets;
+            class C
+            {
+                IPAddress Outbound(IPAddress bound, bool verbose)
+                {
+                    if (bound.Equals(IPAddress.Any))
+                    {
+                        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, 0);
+                        socket.Connect("{|DS1008:8.8.8.8|}", 65530);
+                        return ((IPEndPoint)socket.LocalEndPoint).Address;
+                    }
+                    else if (verbose)
+                    {
+                        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, 0);
+                        socket.Connect("{|DS1008:1.1.1.1|}", 65530);
+                        return ((IPEndPoint)socket.LocalEndPoint).Address;
+                    }
+
+                    return bound;
+                }
+            }
+            """);
+    }
 }

@@ -35,6 +35,47 @@ public sealed class DS1011Tests
     }
 
     [Fact]
+    public async Task First_answer_of_a_lookup_waited_with_Result_or_GetResult_is_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net;
+            class C
+            {
+                IPEndPoint Bind(string host, int port)
+                {
+                    var ipAddresses = Dns.GetHostAddressesAsync(host).Result;
+                    if (ipAddresses.Length == 0)
+                    {
+                        throw new System.ArgumentException("unresolved", nameof(host));
+                    }
+
+                    return new IPEndPoint({|DS1011:ipAddresses[0]|}, port);
+                }
+
+                IPEndPoint Connect(string host) => new IPEndPoint({|DS1011:Dns.GetHostAddressesAsync(host).GetAwaiter().GetResult()[0]|}, 80);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Waited_lookup_whose_answers_are_all_kept_is_not_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System.Linq;
+            using System.Net;
+            class C
+            {
+                IPEndPoint[] Bind(string host, int port)
+                {
+                    var ipAddresses = Dns.GetHostAddressesAsync(host).Result;
+                    var count = System.Threading.Tasks.Task.FromResult(new[] { 1 }).Result[0];
+                    return ipAddresses.Select(a => new IPEndPoint(a, port + count)).ToArray();
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task All_answers_logging_and_family_filters_are_not_reported()
     {
         await Verify.VerifyAsync("""

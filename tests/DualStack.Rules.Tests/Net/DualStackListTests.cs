@@ -140,4 +140,59 @@ public sealed class DualStackListTests
         Assert.Equal("\"10.1.2.3/16\" must not have bits set beyond the prefix length; use \"10.1.0.0/16\"", item.Message);
         Assert.Equal("10.1.0.0/16", item.Canonical);
     }
+    [Fact]
+    public void Entries_include_the_empty_ones_in_place()
+    {
+        var list = DualStackList.ParseCidrs("10.0.0.0/16,,fd00::/64");
+        Assert.Equal(["10.0.0.0/16", "", "fd00::/64"], list.Entries.Select(e => e.Text));
+        Assert.Equal([0, 12, 13], list.Entries.Select(e => e.Offset));
+        Assert.False(list.Entries[1].IsValid);
+        Assert.Equal(DualStackListProblemKind.TooManyEntries, list.Problems.Last().Kind); // strings.Split counts it
+    }
+
+    [Fact]
+    public void A_space_after_the_comma_keeps_what_was_meant_beside_the_error()
+    {
+        var entry = DualStackList.ParseCidrs("10.42.0.0/16, fd00:42::/56").Entries[1];
+        Assert.False(entry.IsValid);
+        Assert.Null(entry.Cidr);
+        Assert.True(entry.HasLeadingWhitespace);
+        Assert.Equal("fd00:42::/56", entry.TrimmedCidr!.Value.ToString());
+        Assert.Null(DualStackList.ParseCidrs("10.42.0.0/16,fd00:42::/zz").Entries[1].TrimmedCidr);
+    }
+
+    [Fact]
+    public void A_sequence_follows_the_same_list_rules()
+    {
+        var list = DualStackList.ParseCidrSequence(["10.0.0.0/16", " 10.1.0.0/16 "], ListWhitespace.Trim);
+        Assert.Equal(DualStackListProblemKind.SameFamily, Assert.Single(list.Problems).Kind);
+        Assert.Equal((1, "10.1.0.0/16"), (list.Items[1].Offset, list.Items[1].Text));
+    }
+
+    // kubelet parseNodeIP (component-helpers/node/util/ips.go): empty is unset, trimmed, unparsable entries dropped.
+    [Theory]
+    [InlineData("", null, 0)]
+    [InlineData("10.0.0.1", null, 1)]
+    [InlineData(" 10.0.0.1 , fd00::1 ", null, 2)]
+    [InlineData("10.0.0.1,bogus,fd00::1", null, 3)]
+    [InlineData("10.0.0.1,", null, 2)]
+    [InlineData("10.0.0.1,10.0.0.2", DualStackListProblemKind.SameFamily, 2)]
+    [InlineData("10.0.0.1,fd00::1,fd00::2", DualStackListProblemKind.TooManyEntries, 3)]
+    [InlineData("0.0.0.0,fd00::1", DualStackListProblemKind.UnspecifiedInPair, 2)]
+    [InlineData("10.0.0.1,::", DualStackListProblemKind.UnspecifiedInPair, 2)]
+    [InlineData("0.0.0.0", null, 1)]
+    public void Node_ips_as_kubelet_reads_them(string text, DualStackListProblemKind? expected, int entries)
+    {
+        var list = DualStackList.ParseNodeIps(text);
+        Assert.Equal(expected is null ? [] : [expected.Value], list.Problems.Select(p => p.Kind));
+        Assert.Equal(entries, list.Entries.Count);
+    }
+
+    [Fact]
+    public void Node_ip_problems_point_at_the_last_kept_entry()
+    {
+        var list = DualStackList.ParseNodeIps("10.0.0.1,fd00::1,bogus,fd00::2");
+        var problem = Assert.Single(list.Problems);
+        Assert.Equal((3, "fd00::2"), (problem.Index, "10.0.0.1,fd00::1,bogus,fd00::2".Substring(problem.Offset, problem.Length)));
+    }
 }

@@ -80,17 +80,19 @@ public sealed class DS3001DS3002DS3011CidrListCheck : IRunCheck
             return;
         }
 
-        if (items.Count > 2)
+        // The list rules are DualStackList's (strings.Split count, one CIDR per family); the wording is the tools'.
+        foreach (var problem in setting.List.Problems)
         {
-            context.Report(Rules.RuleIds.MalformedCidrList, items[2].Value,
-                $"\"{setting.Value.Text}\" has {items.Count} entries; expected one (IPv4 or IPv6) CIDR or two CIDRs from each family for dual-stack networking");
-            return;
-        }
-
-        if (items.Count == 2 && items[0].Cidr is { } a && items[1].Cidr is { } b && a.Family == b.Family)
-        {
-            context.Report(Rules.RuleIds.MalformedCidrList, items[1].Value,
-                $"\"{setting.Value.Text}\" holds two {a.Family} CIDRs; a dual-stack list needs one IPv4 and one IPv6 CIDR");
+            if (problem.Kind == DualStackListProblemKind.TooManyEntries)
+            {
+                context.Report(Rules.RuleIds.MalformedCidrList, items[problem.Index].Value,
+                    $"\"{setting.Value.Text}\" has {items.Count} entries; expected one (IPv4 or IPv6) CIDR or two CIDRs from each family for dual-stack networking");
+            }
+            else if (problem.Kind == DualStackListProblemKind.SameFamily)
+            {
+                context.Report(Rules.RuleIds.MalformedCidrList, items[problem.Index].Value,
+                    $"\"{setting.Value.Text}\" holds two {items[0].Cidr!.Value.Family} CIDRs; a dual-stack list needs one IPv4 and one IPv6 CIDR");
+            }
         }
     }
 

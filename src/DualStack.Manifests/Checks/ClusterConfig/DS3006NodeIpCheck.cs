@@ -1,6 +1,7 @@
 using DualStack.Manifests.Cluster.Config;
 using DualStack.Manifests.Kubernetes;
 using DualStack.Rules;
+using DualStack.Rules.Net;
 
 namespace DualStack.Manifests.Checks.ClusterConfig;
 
@@ -45,17 +46,20 @@ public sealed class DS3006NodeIpCheck : IRunCheck
                 $"\"{bad.Value.Text}\" in --node-ip is not an IP address; kubelet drops it and the node loses that family", Severity.Warning);
         }
 
-        if (valid.Count > 2 || (valid.Count == 2 && valid[0].Ip!.Value.Family == valid[1].Ip!.Value.Family))
+        // The pair rules are kubelet's ParseNodeIPArgument, as DualStackList.ParseNodeIps implements them.
+        foreach (var problem in nodeIp.List.Problems)
         {
-            context.Report(Rules.RuleIds.InvalidNodeIp, valid.Last().Value,
-                $"bad --node-ip \"{whole.Text}\"; must contain either a single IP or a dual-stack pair of IPs");
-            return;
-        }
-
-        if (valid.Count == 2 && valid.FirstOrDefault(i => i.Ip!.Value.IsUnspecified) is { } unspecified)
-        {
-            context.Report(Rules.RuleIds.InvalidNodeIp, unspecified.Value,
-                $"dual-stack --node-ip \"{whole.Text}\" cannot include '0.0.0.0' or '::'");
+            var at = nodeIp.Items[problem.Index].Value;
+            if (problem.Kind == DualStackListProblemKind.UnspecifiedInPair)
+            {
+                context.Report(Rules.RuleIds.InvalidNodeIp, at, $"dual-stack --node-ip \"{whole.Text}\" cannot include '0.0.0.0' or '::'");
+            }
+            else
+            {
+                context.Report(Rules.RuleIds.InvalidNodeIp, at,
+                    $"bad --node-ip \"{whole.Text}\"; must contain either a single IP or a dual-stack pair of IPs");
+                return;
+            }
         }
 
         foreach (var item in valid.Where(i => i.Ip!.Value.IsLinkLocalUnicast))

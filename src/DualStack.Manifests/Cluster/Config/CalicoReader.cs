@@ -31,7 +31,7 @@ public static class CalicoReader
             && uses.Children.All(u => u.AsString() == "LoadBalancer");
         if (ConfigReading.CidrList(obj.Document, spec.Get("cidr"), obj.Reference, "spec.cidr", RangeRole.CalicoPool, RangeValidator.Calico, "cidr") is { } cidr)
         {
-            config.Ranges.Add(new CidrListSetting(cidr.Role, cidr.Validator, cidr.Value, cidr.Items)
+            config.Ranges.Add(new CidrListSetting(cidr.Role, cidr.Validator, cidr.Value, cidr.Items, cidr.List)
             {
                 FlagName = "cidr", AllowsPair = false, ForPods = !lb, BlockSize = BlockSize(obj.Document, spec, obj.Reference, "spec."),
             });
@@ -55,7 +55,7 @@ public static class CalicoReader
             var field = $"{path}calicoNetwork.ipPools[{index}].cidr";
             if (ConfigReading.CidrList(document, pool.Get("cidr"), objectName, field, RangeRole.CalicoPool, RangeValidator.Calico, "cidr") is { } cidr)
             {
-                config.Ranges.Add(new CidrListSetting(cidr.Role, cidr.Validator, cidr.Value, cidr.Items)
+                config.Ranges.Add(new CidrListSetting(cidr.Role, cidr.Validator, cidr.Value, cidr.Items, cidr.List)
                 {
                     FlagName = "cidr", AllowsPair = false, BlockSize = BlockSize(document, pool, objectName, $"{path}calicoNetwork.ipPools[{index}]."),
                 });

@@ -52,12 +52,13 @@ public sealed class CidrItem
 /// </summary>
 public sealed class CidrListSetting
 {
-    public CidrListSetting(RangeRole role, RangeValidator validator, ConfigValue value, IReadOnlyList<CidrItem> items)
+    public CidrListSetting(RangeRole role, RangeValidator validator, ConfigValue value, IReadOnlyList<CidrItem> items, DualStackListResult list)
     {
         Role = role;
         Validator = validator;
         Value = value;
         Items = items;
+        List = list;
     }
 
     public RangeRole Role { get; }
@@ -67,7 +68,11 @@ public sealed class CidrListSetting
     /// <summary>The whole value (the scalar, or the sequence for list-valued keys).</summary>
     public ConfigValue Value { get; }
 
+    /// <summary>One item per entry of <see cref="List"/>, in order, empty entries included.</summary>
     public IReadOnlyList<CidrItem> Items { get; }
+
+    /// <summary>The parsed list: the list-level problems (entry count, one per family) come from here.</summary>
+    public DualStackListResult List { get; }
 
     /// <summary>The only family the key accepts (<c>IPv6_SERVICE_CIDR</c>, <c>clusterPoolIPv4PodCIDRList</c>), or null.</summary>
     public IpFamily? ExpectedFamily { get; init; }

@@ -61,7 +61,7 @@ public static class CiliumReader
 
             var familyKey = (YamlNode?)root.Get(family == IpFamily.IPv4 ? "ipv4" : "ipv6").Get("enabled") ?? root.GetKey(family == IpFamily.IPv4 ? "ipv4" : "ipv6") ?? (YamlNode?)root.GetKey("ipam") ?? root;
             list ??= ConfigReading.DefaultCidrList(document, familyKey, ObjectName, field, defaultList, RangeRole.CiliumPool, RangeValidator.Cilium, $"clusterPool{v}PodCIDRList");
-            list = new CidrListSetting(list.Role, list.Validator, list.Value, list.Items) { FlagName = list.FlagName, ExpectedFamily = family, InModel = enabled };
+            list = new CidrListSetting(list.Role, list.Validator, list.Value, list.Items, list.List) { FlagName = list.FlagName, ExpectedFamily = family, InModel = enabled };
             config.Ranges.Add(list);
             if (!enabled)
             {

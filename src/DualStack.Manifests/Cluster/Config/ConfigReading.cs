@@ -17,21 +17,11 @@ internal static class ConfigReading
         if (node is YamlSequenceNode sequence)
         {
             var seqValue = new ConfigValue(document, sequence, objectName, field, string.Empty);
-            var items = new List<CidrItem>();
-            var index = 0;
-            foreach (var child in sequence.Children)
-            {
-                var text = child.AsString();
-                if (text is not null)
-                {
-                    var item = new ConfigValue(document, child, objectName, $"{field}[{index}]", text);
-                    items.Add(new CidrItem(item, IpParser.TryParseCidrSloppy(text.Trim(), out var c) ? c : null, false));
-                }
-
-                index++;
-            }
-
-            return new CidrListSetting(role, validator, seqValue, items) { FlagName = flagName };
+            var children = StringChildren(sequence);
+            var entries = DualStackList.ParseCidrSequence(children.Select(c => c.Text).ToList(), ListWhitespace.Trim);
+            var cidrs = entries.Entries.Select((entry, i) => new CidrItem(
+                new ConfigValue(document, children[i].Node, objectName, $"{field}[{children[i].Index}]", children[i].Text), entry.Cidr, false)).ToList();
+            return new CidrListSetting(role, validator, seqValue, cidrs, entries) { FlagName = flagName };
         }
 
         var value = node.AsString();
@@ -41,7 +31,8 @@ internal static class ConfigReading
         }
 
         var whole = new ConfigValue(document, node!, objectName, field, value);
-        return new CidrListSetting(role, validator, whole, SplitCidrs(whole, trims)) { FlagName = flagName };
+        var (items, list) = SplitCidrs(whole, trims);
+        return new CidrListSetting(role, validator, whole, items, list) { FlagName = flagName };
     }
 
     /// <summary>A list the tool uses when the file does not set the key; reported at <paramref name="anchor"/>.</summary>
@@ -49,71 +40,65 @@ internal static class ConfigReading
         LoadedDocument document, YamlNode anchor, string objectName, string field, string text, RangeRole role, RangeValidator validator, string flagName)
     {
         var whole = new ConfigValue(document, anchor, objectName, field, text, isDefault: true);
-        return new CidrListSetting(role, validator, whole, SplitCidrs(whole, trims: true)) { FlagName = flagName };
+        var (items, list) = SplitCidrs(whole, trims: true);
+        return new CidrListSetting(role, validator, whole, items, list) { FlagName = flagName };
     }
 
-    public static List<CidrItem> SplitCidrs(ConfigValue whole, bool trims)
+    /// <summary>
+    /// A comma-separated CIDR list read with <see cref="DualStackList"/>. <paramref name="trims"/> says whether the tool
+    /// trims spaces around items (kubeadm, kind and the components do not).
+    /// </summary>
+    public static (List<CidrItem> Items, DualStackListResult List) SplitCidrs(ConfigValue whole, bool trims)
     {
+        var list = DualStackList.ParseCidrs(whole.Text, trims ? ListWhitespace.Trim : ListWhitespace.Strict);
         var items = new List<CidrItem>();
-        foreach (var (text, offset) in Split(whole.Text))
+        foreach (var entry in list.Entries)
         {
-            var trimmed = text.Trim();
-            var lead = text.Length - text.TrimStart().Length;
-            var leadingSpace = !trims && lead > 0 && trimmed.Length > 0;
-            var item = whole.Item(trims || leadingSpace ? trimmed : text, offset + lead);
-
-            // Components that do not trim fail on " fd00::/108"; the item is still parsed so later checks see it.
-            var parsed = IpParser.TryParseCidrSloppy(trims || leadingSpace ? trimmed : text, out var cidr) ? cidr : (IpCidr?)null;
-            if (!trims && text != trimmed && !leadingSpace)
+            // " fd00::/108" fails in a tool that does not trim; the finding names it, and later checks see what was meant.
+            if (entry.HasLeadingWhitespace && entry.Text.Trim().Length > 0)
             {
-                parsed = null;
+                var lead = entry.Text.Length - entry.Text.TrimStart().Length;
+                items.Add(new CidrItem(whole.Item(entry.Text.Trim(), entry.Offset + lead), entry.TrimmedCidr, leadingSpace: true));
             }
-
-            items.Add(new CidrItem(item, parsed, leadingSpace));
+            else
+            {
+                items.Add(new CidrItem(whole.Item(entry.Text, entry.Offset), entry.Cidr, leadingSpace: false));
+            }
         }
 
-        return items;
+        return (items, list);
     }
 
-    /// <summary>A kubelet-style node IP list (items trimmed, as <c>ParseNodeIPArgument</c> does).</summary>
+    /// <summary>A kubelet <c>--node-ip</c> list, read as <c>ParseNodeIPArgument</c> does (see <see cref="DualStackList.ParseNodeIps(string?)"/>).</summary>
     public static NodeIpSetting? NodeIpList(LoadedDocument document, YamlNode? node, string objectName, string field)
     {
-        var items = new List<IpSetting>();
-        ConfigValue whole;
         if (node is YamlSequenceNode sequence)
         {
-            whole = new ConfigValue(document, sequence, objectName, field, string.Empty);
-            var index = 0;
-            foreach (var child in sequence.Children)
-            {
-                if (child.AsString() is { } text)
-                {
-                    var item = new ConfigValue(document, child, objectName, $"{field}[{index}]", text.Trim());
-                    items.Add(new IpSetting(item, IpParser.TryParseSloppy(text.Trim(), out var ip) ? ip : null));
-                }
-
-                index++;
-            }
+            var whole = new ConfigValue(document, sequence, objectName, field, string.Empty);
+            var children = StringChildren(sequence);
+            var list = DualStackList.ParseNodeIpSequence(children.Select(c => c.Text).ToList());
+            var items = list.Entries.Select((entry, i) => new IpSetting(
+                new ConfigValue(document, children[i].Node, objectName, $"{field}[{children[i].Index}]", entry.Text), entry.Address)).ToList();
+            return new NodeIpSetting(whole, items, list);
         }
-        else
+
+        var value = node.AsString();
+        if (value is null)
         {
-            var value = node.AsString();
-            if (value is null)
-            {
-                return null;
-            }
-
-            whole = new ConfigValue(document, node!, objectName, field, value);
-            foreach (var (text, offset) in Split(value))
-            {
-                var trimmed = text.Trim();
-                var item = whole.Item(trimmed, offset + (text.Length - text.TrimStart().Length));
-                items.Add(new IpSetting(item, IpParser.TryParseSloppy(trimmed, out var ip) ? ip : null));
-            }
+            return null;
         }
 
-        return new NodeIpSetting(whole, items);
+        var scalar = new ConfigValue(document, node!, objectName, field, value);
+        var parsed = DualStackList.ParseNodeIps(value);
+        return new NodeIpSetting(scalar, parsed.Entries.Select(e => new IpSetting(scalar.Item(e.Text, e.Offset), e.Address)).ToList(), parsed);
     }
+
+    /// <summary>The scalar items of a sequence with their positions in it (other items are skipped).</summary>
+    private static List<(YamlNode Node, int Index, string Text)> StringChildren(YamlSequenceNode sequence) =>
+        sequence.Children.Select((child, index) => (child, index, child.AsString()))
+            .Where(c => c.Item3 is not null)
+            .Select(c => (c.child, c.index, c.Item3!))
+            .ToList();
 
     /// <summary>A single IP value (DNS IP, advertise address).</summary>
     public static IpSetting? Ip(LoadedDocument document, YamlNode? node, string objectName, string field)
@@ -142,7 +127,7 @@ internal static class ConfigReading
                 continue;
             }
 
-            foreach (var (text, offset) in Split(value))
+            foreach (var (text, offset) in DualStackList.SplitEntries(value))
             {
                 var trimmed = text.Trim();
                 if (trimmed.Length > 0)
@@ -161,20 +146,6 @@ internal static class ConfigReading
         if (TryInt(text, out var maxPods))
         {
             config.MaxPods = (maxPods, new ConfigValue(config.Document, node, config.ObjectName, field, text.Trim(), offset));
-        }
-    }
-
-    /// <summary>Splits at commas, giving each part with its offset.</summary>
-    public static IEnumerable<(string Text, int Offset)> Split(string value)
-    {
-        var start = 0;
-        for (var i = 0; i <= value.Length; i++)
-        {
-            if (i == value.Length || value[i] == ',')
-            {
-                yield return (value.Substring(start, i - start), start);
-                start = i + 1;
-            }
         }
     }
 

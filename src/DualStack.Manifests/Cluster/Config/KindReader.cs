@@ -68,7 +68,8 @@ public static class KindReader
             {
                 // Positions: the value is found inside the block scalar by its text.
                 var whole = new ConfigValue(document, scalar, ObjectName, arg.Field, text);
-                clusterCidr = new CidrListSetting(RangeRole.Pod, RangeValidator.Components, whole, ConfigReading.SplitCidrs(whole, trims: false))
+                var (items, list) = ConfigReading.SplitCidrs(whole, trims: false);
+                clusterCidr = new CidrListSetting(RangeRole.Pod, RangeValidator.Components, whole, items, list)
                 {
                     FlagName = "--cluster-cidr",
                     InModel = false,

@@ -95,7 +95,7 @@ public static class KubeadmReader
         if (args.TryGetValue(flag, out var arg)
             && ConfigReading.CidrList(config.Document, arg.Node, config.ObjectName, arg.Field, role, RangeValidator.Components, "--" + flag) is { } setting)
         {
-            config.Ranges.Add(new CidrListSetting(setting.Role, setting.Validator, setting.Value, setting.Items) { FlagName = "--" + flag, InModel = false });
+            config.Ranges.Add(new CidrListSetting(setting.Role, setting.Validator, setting.Value, setting.Items, setting.List) { FlagName = "--" + flag, InModel = false });
         }
     }
 }

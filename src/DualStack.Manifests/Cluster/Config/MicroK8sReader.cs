@@ -108,7 +108,7 @@ public static class MicroK8sReader
                     continue;
                 }
 
-                setting = new CidrListSetting(setting.Role, setting.Validator, setting.Value, setting.Items)
+                setting = new CidrListSetting(setting.Role, setting.Validator, setting.Value, setting.Items, setting.List)
                 {
                     FlagName = key,
                     ExpectedFamily = family,
@@ -188,7 +188,7 @@ public static class MicroK8sReader
             return null;
         }
 
-        setting = new CidrListSetting(setting.Role, setting.Validator, setting.Value, setting.Items) { FlagName = flag, InModel = false };
+        setting = new CidrListSetting(setting.Role, setting.Validator, setting.Value, setting.Items, setting.List) { FlagName = flag, InModel = false };
         config.Ranges.Add(setting);
         return setting;
     }

@@ -19,15 +19,20 @@ public sealed class IpSetting
 /// <summary>A kubelet <c>--node-ip</c> value: one IP or a dual-stack pair, of one node.</summary>
 public sealed class NodeIpSetting
 {
-    public NodeIpSetting(ConfigValue value, IReadOnlyList<IpSetting> items)
+    public NodeIpSetting(ConfigValue value, IReadOnlyList<IpSetting> items, DualStackListResult list)
     {
         Value = value;
         Items = items;
+        List = list;
     }
 
     public ConfigValue Value { get; }
 
+    /// <summary>One item per entry of <see cref="List"/>, in order.</summary>
     public IReadOnlyList<IpSetting> Items { get; }
+
+    /// <summary>The list as kubelet reads it: the pair rules' problems come from here.</summary>
+    public DualStackListResult List { get; }
 }
 
 /// <summary>How node CIDRs are cut out of the pod range, and by whom (the wording and limits differ).</summary>

@@ -15,6 +15,8 @@ public sealed class DS3006NodeIpTests
     [InlineData("169.254.1.1", "DS3006 1:10")]
     [InlineData("192.168.1.10, fd00::10", null)]
     [InlineData("192.168.1.10,fd00::zz", "DS3006 1:23")]
+    [InlineData("192.168.1.10,bogus,fd00::10", "DS3006 1:23")] // kubelet drops "bogus"; the rest is a valid pair
+    [InlineData("\"\"", null)] // kubelet reads an empty --node-ip as unset, not as an invalid IP
     public void Node_ip_values(string value, string? expected)
     {
         var found = ConfigLint.Lint($"node-ip: {value}\ncluster-cidr: 10.42.0.0/16,fd00:42::/56\nservice-cidr: 10.43.0.0/16,fd00:43::/112\n")

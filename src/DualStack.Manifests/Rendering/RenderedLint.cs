@@ -1,0 +1,74 @@
+using DualStack.Manifests.Configuration;
+using DualStack.Manifests.Engine;
+using DualStack.Manifests.Rendering.Helm;
+using DualStack.Manifests.Yaml;
+using DualStack.Rules;
+
+namespace DualStack.Manifests.Rendering;
+
+/// <summary>
+/// A run of <see cref="ManifestLinter"/> that understands rendered input and Kustomize: findings on <c>helm template</c>
+/// or <c>kubectl kustomize</c> output are traced to the files that produced them (<see cref="RenderedTrace"/>).
+/// The engine's checks are unchanged; this step only decides which file and line a finding names.
+/// </summary>
+public static class RenderedLint
+{
+    public static LintResult Lint(IReadOnlyList<RenderingInput> inputs, ILintConfiguration configuration, RenderingOptions options)
+    {
+        var sources = inputs.Select(i => i.Source).ToList();
+        var result = ManifestLinter.Lint(sources, configuration);
+        var problems = new List<Finding>();
+        var traces = new Dictionary<string, RenderedTrace>(StringComparer.Ordinal);
+        foreach (var input in inputs)
+        {
+            if (input.Source.Text is null || traces.ContainsKey(input.Source.Path))
+            {
+                continue;
+            }
+
+            if (Trace(input.Source, options, problems) is { } trace)
+            {
+                traces[input.Source.Path] = trace;
+            }
+        }
+
+        if (traces.Count == 0 && problems.Count == 0)
+        {
+            return result;
+        }
+
+        var findings = result.Findings
+            .Select(f => traces.TryGetValue(f.File, out var trace) ? Reconfigure(trace.Map(f), f, configuration) : f)
+            .Concat(problems.Select(p => Reconfigure(p, null, configuration)))
+            .Where(f => f.Severity != Severity.None)
+            .Distinct()
+            .ToList();
+        findings.Sort(FindingOrder.Instance);
+        return result with { Findings = findings };
+    }
+
+    /// <summary>True when the text is rendered output whose findings belong to other files, so <c>--fix</c> must leave it alone.</summary>
+    public static string? RenderedBy(SourceFile file) =>
+        file.Text is { } text && HelmSourceComments.Find(text).Count > 0 ? "rendered Helm output (# Source: comments)" : null;
+
+    private static RenderedTrace? Trace(SourceFile source, RenderingOptions options, List<Finding> problems)
+    {
+        if (source.Text!.IndexOf(HelmSourceComments.Marker, StringComparison.Ordinal) >= 0)
+        {
+            return HelmChart.Trace(YamlLoader.Load(source), options, problems);
+        }
+
+        return null;
+    }
+
+    // A finding that moved to another file takes that file's configured severity, as it would have linted there.
+    private static Finding Reconfigure(Finding mapped, Finding? original, ILintConfiguration configuration)
+    {
+        if (original is not null && mapped.File == original.File)
+        {
+            return mapped;
+        }
+
+        return configuration.SeverityFor(mapped.File, mapped.RuleId) is { } configured ? mapped with { Severity = configured } : mapped;
+    }
+}

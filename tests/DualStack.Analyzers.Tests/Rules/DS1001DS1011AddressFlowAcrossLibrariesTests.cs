@@ -1,0 +1,344 @@
+using DualStack.Analyzers.Rules;
+using DualStack.Analyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace DualStack.Analyzers.Tests.Rules;
+
+/// <summary>
+/// The address flow where the listen call is another library's: ASP.NET Core's connection listener factory reached
+/// through an overridden property, an options type of a referenced project, a bind call whose package is not
+/// restored (an error type), an actor-IO bind command. Shapes rewritten from real hosting and transport code.
+/// </summary>
+public sealed class DS1001DS1011AddressFlowAcrossLibrariesTests
+{
+    private const string BindAdvice =
+        "Default to IPAddress.IPv6Any on a socket with DualMode = true, guarded by Socket.OSSupportsIPv6, or bind both families.";
+
+    private const string ConnectionsStub = """
+        namespace Microsoft.AspNetCore.Connections
+        {
+            public interface IConnectionListener { }
+
+            public interface IConnectionListenerFactory
+            {
+                System.Threading.Tasks.ValueTask<IConnectionListener> BindAsync(System.Net.EndPoint endpoint, System.Threading.CancellationToken cancellationToken = default);
+            }
+        }
+        """;
+
+    private static Task Analyze(string source, string? library, bool incomplete, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerVerifier<DS1001DS1011AddressFlowAnalyzer>.Test { TestCode = source };
+        if (library is not null)
+        {
+            var project = new ProjectState("Library", LanguageNames.CSharp, "/Library/", "cs");
+            project.Sources.Add(("/Library/Library.cs", library));
+            test.TestState.AdditionalProjects.Add("Library", project);
+            test.TestState.AdditionalProjectReferences.Add("Library");
+        }
+
+        if (incomplete)
+        {
+            test.CompilerDiagnostics = CompilerDiagnostics.None;
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    private static DiagnosticResult Wildcard(DiagnosticSeverity severity, string what) =>
+        new DiagnosticResult("DS1001", severity).WithLocation(0).WithArguments(what, BindAdvice);
+
+    private const string EndpointOptionsHost = """
+        using System.Net;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Connections;
+
+        public sealed class EndpointOptions
+        {
+            private IPAddress _advertised;
+
+            // Validation that names IPv6Any only to reject it: no second family is kept here.
+            public IPAddress AdvertisedAddress
+            {
+                get => _advertised;
+                set
+                {
+                    if (Equals(value, IPAddress.Any) || Equals(value, IPAddress.IPv6Any))
+                    {
+                        throw new System.ArgumentException("advertise a routable address");
+                    }
+
+                    _advertised = value;
+                }
+            }
+
+            public int SiloPort { get; set; }
+
+            public IPEndPoint SiloListeningEndpoint { get; set; }
+
+            internal IPEndPoint GetListeningSiloEndpoint() => SiloListeningEndpoint ?? new IPEndPoint(AdvertisedAddress, SiloPort);
+        }
+
+        public abstract class ConnectionListener
+        {
+            private readonly IConnectionListenerFactory _factory;
+
+            protected ConnectionListener(IConnectionListenerFactory factory) => _factory = factory;
+
+            public abstract EndPoint Endpoint { get; }
+
+            protected async Task BindAsync() => await _factory.BindAsync(this.Endpoint);
+        }
+
+        public sealed class SiloConnectionListener : ConnectionListener
+        {
+            private readonly EndpointOptions _options;
+
+            public SiloConnectionListener(IConnectionListenerFactory factory, EndpointOptions options) : base(factory) => _options = options;
+
+            public override EndPoint Endpoint => _options.GetListeningSiloEndpoint();
+        }
+        """;
+
+    [Fact]
+    public Task Listen_endpoint_option_bound_through_an_overridden_property_by_the_connection_listener_factory_warns() => Analyze(
+        EndpointOptionsHost + """
+
+        public static class EndpointOptionsExtensions
+        {
+            public static void ConfigureEndpoints(System.Action<System.Action<EndpointOptions>> configure, int siloPort, bool listenOnAnyHostAddress)
+            {
+                configure(options =>
+                {
+                    options.SiloPort = siloPort;
+                    if (listenOnAnyHostAddress)
+                    {
+                        options.SiloListeningEndpoint = new IPEndPoint({|#0:IPAddress.Any|}, siloPort);
+                    }
+                });
+            }
+        }
+        """ + ConnectionsStub,
+        library: null,
+        incomplete: false,
+        Wildcard(DiagnosticSeverity.Warning,
+            "IPAddress.Any (stored in 'EndpointOptions.SiloListeningEndpoint', which IConnectionListenerFactory.BindAsync in 'ConnectionListener.BindAsync' reads)"));
+
+    [Fact]
+    public Task Advertised_address_compared_with_both_wildcards_and_a_listen_endpoint_set_to_IPv6Any_stay_silent() => Analyze(
+        EndpointOptionsHost + """
+
+        public static class EndpointOptionsExtensions
+        {
+            public static void ConfigureEndpoints(System.Action<System.Action<EndpointOptions>> configure, int siloPort)
+            {
+                configure(options => options.SiloListeningEndpoint = new IPEndPoint(IPAddress.IPv6Any, siloPort));
+            }
+
+            public static bool IsWildcard(IPAddress address) => Equals(address, IPAddress.Any);
+        }
+        """ + ConnectionsStub,
+        library: null,
+        incomplete: false);
+
+    private const string OptionsLibrary = """
+        namespace Hosting
+        {
+            public sealed class EndpointOptions
+            {
+                public int SiloPort { get; set; }
+                public System.Net.IPEndPoint SiloListeningEndpoint { get; set; }
+                public System.Net.IPEndPoint AdvertisedEndpoint { get; set; }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Listen_endpoint_option_of_a_referenced_project_defaulted_to_Any_is_reported_as_Info() => Analyze(
+        """
+        using System.Net;
+        using Hosting;
+
+        public sealed class ConfigureKubernetesHosting
+        {
+            public void PostConfigure(EndpointOptions options)
+            {
+                if (options.SiloListeningEndpoint is null)
+                {
+                    options.SiloListeningEndpoint = new IPEndPoint({|#0:IPAddress.Any|}, options.SiloPort);
+                }
+            }
+        }
+        """,
+        OptionsLibrary,
+        incomplete: false,
+        Wildcard(DiagnosticSeverity.Info, "IPAddress.Any (stored in 'EndpointOptions.SiloListeningEndpoint', named as a listen address)"));
+
+    [Fact]
+    public Task Option_of_a_referenced_project_not_named_as_a_listen_address_stays_silent() => Analyze(
+        """
+        using System.Net;
+        using Hosting;
+
+        public sealed class ConfigureKubernetesHosting
+        {
+            public void PostConfigure(EndpointOptions options)
+            {
+                options.AdvertisedEndpoint ??= new IPEndPoint(IPAddress.Any, options.SiloPort);
+                options.SiloListeningEndpoint ??= new IPEndPoint(IPAddress.IPv6Any, options.SiloPort);
+            }
+        }
+        """,
+        OptionsLibrary,
+        incomplete: false);
+
+    private const string TransportSettings = """
+        using System.Net;
+        using System.Threading.Tasks;
+
+        public sealed record TransportSettings(string Hostname, int Port)
+        {
+            public static TransportSettings Create(string configuredHost, int port)
+            {
+                var host = configuredHost;
+                if (string.IsNullOrWhiteSpace(host))
+                {
+                    host = {|#0:IPAddress.Any|}.ToString();
+                }
+
+                return new TransportSettings(Hostname: host, Port: port);
+            }
+        }
+
+        public sealed class Transport
+        {
+            private readonly TransportSettings _settings;
+
+            public Transport(TransportSettings settings) => _settings = settings;
+
+            public async Task ListenAsync()
+            {
+                EndPoint listenAddress;
+                if (IPAddress.TryParse(_settings.Hostname, out var ip))
+                {
+                    listenAddress = new IPEndPoint(ip, _settings.Port);
+                }
+                else
+                {
+                    listenAddress = new DnsEndPoint(_settings.Hostname, _settings.Port);
+                }
+
+                await NewServer(listenAddress);
+            }
+
+        """;
+
+    [Fact]
+    public Task Wildcard_text_default_parsed_into_an_endpoint_for_an_unresolved_bind_call_warns_at_the_default() => Analyze(
+        TransportSettings + """
+            private Task NewServer(EndPoint listenAddress) => new ServerBootstrap().BindAsync(listenAddress);
+        }
+        """,
+        library: null,
+        incomplete: true,
+        Wildcard(DiagnosticSeverity.Warning,
+            "IPAddress.Any (stored in 'host', which BindAsync (unresolved) in 'Transport.NewServer' reads)"));
+
+    [Fact]
+    public Task Wildcard_text_default_reaching_an_unresolved_call_that_is_no_listen_stays_silent() => Analyze(
+        TransportSettings.Replace("{|#0:IPAddress.Any|}", "IPAddress.Any").Replace("listenAddress", "peerAddress") + """
+            private Task NewServer(EndPoint peerAddress) => new Metrics().ReportAsync(peerAddress);
+        }
+        """,
+        library: null,
+        incomplete: true);
+
+    private const string ActorIo = """
+        namespace ActorIO
+        {
+            public static class Tcp
+            {
+                public sealed class Bind
+                {
+                    public Bind(object handler, System.Net.EndPoint localAddress, int backlog) { }
+                }
+
+                public sealed class Connect
+                {
+                    public Connect(System.Net.EndPoint remoteAddress) { }
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task First_DNS_answer_waited_with_Result_and_handed_to_a_bind_command_warns_where_it_is_taken() => Analyze(
+        """
+        using System.Net;
+        using ActorIO;
+
+        public sealed class ConnectionSourceStage
+        {
+            private readonly EndPoint _endpoint;
+
+            public ConnectionSourceStage(EndPoint endpoint) => _endpoint = endpoint;
+
+            public object PreStart(object self) => new Tcp.Bind(self, _endpoint, 100);
+        }
+
+        public sealed class TcpExt
+        {
+            public ConnectionSourceStage Bind(string host, int port)
+            {
+                var ipAddresses = Dns.GetHostAddressesAsync(host).Result;
+                if (ipAddresses.Length == 0)
+                {
+                    throw new System.ArgumentException("unresolved", nameof(host));
+                }
+
+                return new ConnectionSourceStage(new IPEndPoint({|#0:ipAddresses[0]|}, port));
+            }
+        }
+        """,
+        ActorIo,
+        incomplete: false,
+        new DiagnosticResult("DS1011", DiagnosticSeverity.Warning).WithLocation(0)
+            .WithArguments("'ipAddresses[0]' (passed to parameter 'endpoint' of 'ConnectionSourceStage..ctor', which new Bind in 'ConnectionSourceStage.PreStart' reads)"));
+
+    [Fact]
+    public Task Every_DNS_answer_tried_in_turn_before_the_bind_command_stays_silent() => Analyze(
+        """
+        using System.Net;
+        using ActorIO;
+
+        public sealed class ConnectionSourceStage
+        {
+            private readonly EndPoint _endpoint;
+
+            public ConnectionSourceStage(EndPoint endpoint) => _endpoint = endpoint;
+
+            public object PreStart(object self) => new Tcp.Bind(self, _endpoint, 100);
+        }
+
+        public sealed class TcpExt
+        {
+            public ConnectionSourceStage Bind(string host, int port)
+            {
+                var ipAddresses = Dns.GetHostAddressesAsync(host).Result;
+                foreach (var address in ipAddresses)
+                {
+                    if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6)
+                    {
+                        return new ConnectionSourceStage(new IPEndPoint(address, port));
+                    }
+                }
+
+                return new ConnectionSourceStage(new IPEndPoint(ipAddresses[ipAddresses.Length - 1], port));
+            }
+        }
+        """,
+        ActorIo,
+        incomplete: false);
+}
