@@ -48,8 +48,9 @@ public static class ManifestLintRunner
             return [];
         }
 
-        // dualstack_lint.exclude = true leaves a file out unread, as in dslint lint.
-        var files = paths.Where(p => !resolved.IsExcluded(p)).Select(p => SourceFileReader.Default.Read(p)).ToList();
+        // dualstack_lint.exclude = true leaves a file out unread, as in dslint lint. The size limit is per file, like
+        // every key: dualstack_lint.max_file_size by the manifest's path.
+        var files = paths.Where(p => !resolved.IsExcluded(p)).Select(p => SourceFileReader.For(resolved.Configuration.OptionsFor(p)).Read(p)).ToList();
         var findings = ManifestLinter.Lint(files, resolved.Configuration).Findings;
         if (baseline.Value is null)
         {

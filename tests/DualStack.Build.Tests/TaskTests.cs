@@ -49,6 +49,23 @@ public sealed class TaskTests : IDisposable
     }
 
     [Fact]
+    public void Editorconfig_max_file_size_applies_to_manifests_by_path()
+    {
+        var big = "a: 1\n# " + new string('x', 2048) + "\n";
+        var limited = Write("k8s/small/big.yaml", big);
+        var other = Write("k8s/big.yaml", big);
+        Write(".editorconfig", "root = true\n[k8s/small/*.yaml]\ndualstack_lint.max_file_size = 1KB\n");
+
+        var limitedRun = Run(limited, Path.Combine(_dir, "obj", "limited"));
+        var otherRun = Run(other, Path.Combine(_dir, "obj", "other"));
+
+        var warning = Assert.Single(limitedRun.Warnings);
+        Assert.Equal(("DS0002", limited), (warning.Code, warning.File));
+        Assert.Empty(otherRun.Warnings);
+        Assert.Contains("over the 1024 bytes size limit; it was not read; raise the limit with --max-file-size or dualstack_lint.max_file_size", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Severity_none_in_editorconfig_drops_the_finding()
     {
         var manifest = Write("k8s/bad.yaml", "b: [1\n");
@@ -106,7 +123,7 @@ public sealed class TaskTests : IDisposable
         Assert.Empty(engine.Errors);
         Assert.Equal(
             [
-                (editorconfig, 3, "DualStack.Lint configuration: unknown key \"dualstack_lint.ip_family\" (did you mean dualstack_lint.ip_families?); dslint reads dualstack_lint.exclude, dualstack_lint.ip_families and dualstack_lint.kubernetes_version"),
+                (editorconfig, 3, "DualStack.Lint configuration: unknown key \"dualstack_lint.ip_family\" (did you mean dualstack_lint.ip_families?); dslint reads dualstack_lint.exclude, dualstack_lint.ip_families, dualstack_lint.kubernetes_version and dualstack_lint.max_file_size"),
                 (editorconfig, 4, "DualStack.Lint configuration: dualstack_lint.kubernetes_version: 1.99 is newer than the newest known version 1.36; use 1.36 until dslint knows 1.99"),
             ],
             engine.Warnings.Select(w => (w.File, w.LineNumber, w.Message)));

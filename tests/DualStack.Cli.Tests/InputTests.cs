@@ -127,22 +127,6 @@ public sealed class InputTests
     }
 
     [Fact]
-    public void File_over_the_size_limit_is_reported_as_DS0002()
-    {
-        using var folder = new TempFolder();
-        using (var stream = File.Create(Path.Combine(folder.Path, "huge.yaml")))
-        {
-            stream.SetLength(DualStack.Manifests.SourceFileReader.DefaultMaxBytes + 1);
-        }
-
-        var result = Dslint.Run(folder.Path, "lint", "huge.yaml", "--format", "json");
-
-        var finding = Assert.Single(JsonFindings(result));
-        Assert.Equal("DS0002", finding.RuleId);
-        Assert.Equal("the file is 10 MB (10,485,761 bytes), over the 10 MB size limit; it was not read", finding.Message);
-    }
-
-    [Fact]
     public void Unreadable_file_is_reported_as_DS0002()
     {
         if (OperatingSystem.IsWindows() || Environment.UserName == "root")

@@ -37,7 +37,8 @@ public sealed class DS1008HardCodedIPv4LiteralAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation, OperationKind.ObjectCreation);
+            var literalFiles = new DS1008LiteralFiles();
+            start.RegisterOperationAction(c => Analyze(c, symbols, literalFiles), OperationKind.Invocation, OperationKind.ObjectCreation);
         });
     }
 
@@ -49,11 +50,11 @@ public sealed class DS1008HardCodedIPv4LiteralAnalyzer : DiagnosticAnalyzer
         compilation.ReferencedAssemblyNames.Any(a => a.Name is "xunit.core" or "xunit.v3.core" or "nunit.framework"
             or "Microsoft.VisualStudio.TestPlatform.TestFramework" or "MSTest.TestFramework");
 
-    private static void Analyze(OperationAnalysisContext context, StringRuleSymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, StringRuleSymbols symbols, DS1008LiteralFiles literalFiles)
     {
         foreach (var sink in NetworkSinks.Find(context.Operation, symbols))
         {
-            var pieces = StringPieces.From(sink.Value);
+            var pieces = literalFiles.MayHoldLiteral(sink.Value) ? StringPieces.From(sink.Value) : null;
             if (pieces is null)
             {
                 continue;

@@ -33,6 +33,11 @@ internal static class LintCommand
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = false,
         };
+        var maxFileSize = new Option<string?>("--max-file-size")
+        {
+            Description = "Skip (DS0002) files larger than this: bytes, or a number with KB, MB or GB, up to 1GB (default 10MB; overrides .editorconfig's dualstack_lint.max_file_size).",
+            HelpName = "SIZE",
+        };
         var warnAsError = new Option<bool>("--warnaserror") { Description = "Exit with 1 on warnings too." };
         var failIfNoObjects = new Option<bool>("--fail-if-no-objects") { Description = "Exit with 1 when the inputs hold no Kubernetes object and no cluster configuration (nothing was linted)." };
         var fix = new Option<bool>("--fix") { Description = "Apply the safe fixes of the findings to the files in place (with --baseline: of the new findings only)." };
@@ -50,7 +55,7 @@ internal static class LintCommand
 
         var command = new Command("lint", "Lint Kubernetes manifests and cluster network configuration files.")
         {
-            paths, format, output, exclude, stdinFileName, ipFamilies, kubernetesVersion, severity, warnAsError, failIfNoObjects, fix, baseline, writeBaseline, color, noColor, quiet, renderedFrom, verbose,
+            paths, format, output, exclude, stdinFileName, ipFamilies, kubernetesVersion, severity, maxFileSize, warnAsError, failIfNoObjects, fix, baseline, writeBaseline, color, noColor, quiet, renderedFrom, verbose,
         };
         command.SetAction(parse => LintRunner.Run(
             new LintSettings
@@ -63,6 +68,7 @@ internal static class LintCommand
                 IpFamilies = parse.GetValue(ipFamilies),
                 KubernetesVersion = parse.GetValue(kubernetesVersion),
                 Severities = parse.GetValue(severity) ?? [],
+                MaxFileSize = parse.GetValue(maxFileSize),
                 WarnAsError = parse.GetValue(warnAsError),
                 FailIfNoObjects = parse.GetValue(failIfNoObjects),
                 Fix = parse.GetValue(fix),

@@ -69,7 +69,8 @@ internal static class FixedFileWriter
     private static string? Replace(InputFile input, string lintedText, string target, FileStatus status, string temp, byte[] bytes)
     {
         // Another run or an editor may have written the file since it was read: their edit wins, this fix waits.
-        var now = SourceFileReader.Default.Read(target);
+        // Any size limit that fits the linted text will do: a file that grew past it has changed anyway.
+        var now = new SourceFileReader(Math.Max(SourceFileReader.DefaultMaxBytes, (4L * lintedText.Length) + 4)).Read(target);
         if (now.Text != lintedText || now.Encoding != input.Source.Encoding)
         {
             return "the file changed after it was linted; run dslint again";

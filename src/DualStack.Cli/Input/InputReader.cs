@@ -1,4 +1,5 @@
 using DualStack.Manifests;
+using DualStack.Manifests.Configuration;
 
 namespace DualStack.Cli.Input;
 
@@ -13,20 +14,13 @@ internal static class InputReader
     /// <param name="standardInput">Opens standard input when it is among the paths.</param>
     /// <param name="stdinFileName">The name standard input is reported and configured as, or null for <c>&lt;stdin&gt;</c>.</param>
     /// <param name="currentDirectory">Resolves <paramref name="stdinFileName"/>.</param>
-    /// <summary>Configuration (.editorconfig) for standard input is looked up as if it were a file of this name here.</summary>
-    public static string StandardInputConfigPath(string? stdinFileName, string currentDirectory) =>
-        Path.GetFullPath(string.IsNullOrEmpty(stdinFileName) ? "stdin.yaml" : stdinFileName!, currentDirectory);
-
-    /// <summary>The path each collected input's configuration is looked up by (<see cref="StandardInputConfigPath"/> for standard input).</summary>
-    public static IEnumerable<string> ConfigPaths(IEnumerable<string> paths, string? stdinFileName, string currentDirectory) =>
-        paths.Select(p => p == InputCollector.StandardInputName ? StandardInputConfigPath(stdinFileName, currentDirectory) : p);
-
     public static IReadOnlyList<InputFile> Read(
         IReadOnlyList<string> paths,
         InputCollector collector,
         Func<Stream> standardInput,
         string? stdinFileName,
-        string currentDirectory)
+        string currentDirectory,
+        ILintConfiguration configuration)
     {
         var files = new InputFile[paths.Count];
         var stdinIndex = -1;
@@ -41,10 +35,10 @@ internal static class InputReader
         if (stdinIndex >= 0)
         {
             var display = string.IsNullOrEmpty(stdinFileName) ? InputCollector.StandardInputName : stdinFileName!;
+            var configPath = ConfigurationPath(paths[stdinIndex], stdinFileName, currentDirectory);
             using var stream = standardInput();
-            var source = SourceFileReader.Default.Read(stream, display);
-
-            files[stdinIndex] = new InputFile(source, StandardInputConfigPath(stdinFileName, currentDirectory), IsStandardInput: true);
+            var source = SourceFileReader.For(configuration.OptionsFor(configPath)).Read(stream, display);
+            files[stdinIndex] = new InputFile(source, configPath, IsStandardInput: true);
         }
 
         Parallel.For(0, paths.Count, i =>
@@ -57,10 +51,19 @@ internal static class InputReader
             var display = collector.DisplayPath(paths[i]);
             var source = collector.ListingErrors.TryGetValue(paths[i], out var listingError)
                 ? SourceFile.Unreadable(display, listingError)
-                : SourceFileReader.Default.Read(paths[i], display);
+                : SourceFileReader.For(configuration.OptionsFor(paths[i])).Read(paths[i], display);
             files[i] = new InputFile(source, paths[i], IsStandardInput: false);
         });
 
         return files;
     }
+
+    /// <summary>
+    /// The path an input's configuration (.editorconfig) is looked up by: its own, or for standard input the path of its
+    /// <c>--stdin-filename</c> (default <c>stdin.yaml</c>) in the current folder.
+    /// </summary>
+    public static string ConfigurationPath(string path, string? stdinFileName, string currentDirectory) =>
+        path == InputCollector.StandardInputName
+            ? Path.GetFullPath(string.IsNullOrEmpty(stdinFileName) ? "stdin.yaml" : stdinFileName!, currentDirectory)
+            : path;
 }

@@ -28,8 +28,10 @@ internal static class LintRunner
         // A missing or broken baseline stops the run before anything is linted or fixed.
         var baseline = BaselineOptions.Open(settings.Baseline, settings.WriteBaseline, console.CurrentDirectory);
 
-        // Configuration first: it decides which files are excluded, and excluded files are never opened.
-        var resolved = ConfigurationResolver.Resolve(settings.ToConfigurationRequest(InputReader.ConfigPaths(collected, settings.StdinFileName, console.CurrentDirectory)));
+        // Configuration first: it decides which files are excluded (never opened) and each file's size limit. It is
+        // found by the paths alone.
+        var configPaths = collected.Select(p => InputReader.ConfigurationPath(p, settings.StdinFileName, console.CurrentDirectory)).ToList();
+        var resolved = ConfigurationResolver.Resolve(settings.ToConfigurationRequest(configPaths));
         ConfigurationReport.ThrowOnErrors(resolved, console);
         var paths = collector.ExcludeConfigured(collected, resolved.IsExcluded);
         if (settings.Verbose)
@@ -38,20 +40,27 @@ internal static class LintRunner
         }
 
         using var progress = new ProgressIndicator(console.Error, console.ErrorIsTerminal);
-        progress.Report(string.Create(CultureInfo.InvariantCulture, $"reading {paths.Count} files"));
-        var inputs = InputReader.Read(paths, collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory).ToList();
-
         var configuration = resolved.Configuration;
-
-        progress.Report(string.Create(CultureInfo.InvariantCulture, $"linting {inputs.Count} files"));
-        var lint = RenderedInputs.Linter(settings, console.CurrentDirectory, configuration);
-        var result = lint(inputs);
+        LintResult result;
         var (fixedCount, filesChanged) = (0, 0);
         var notFixed = new List<string>();
         if (settings.Fix)
         {
+            // Fixing needs every text as it was linted, to write it back only if the file is still the same.
+            progress.Report(string.Create(CultureInfo.InvariantCulture, $"reading {paths.Count} files"));
+            var inputs = InputReader.Read(paths, collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory, configuration).ToList();
+            progress.Report(string.Create(CultureInfo.InvariantCulture, $"linting {inputs.Count} files"));
+            var lint = RenderedInputs.Linter(settings, console.CurrentDirectory, configuration);
+            result = lint(inputs);
             progress.Report("applying fixes");
             (result, fixedCount, filesChanged) = FixRunner.Run(inputs, configuration, result, notFixed, lint, baseline.Fixable);
+        }
+        else
+        {
+            // Each file is read when the engine gets to it, so memory follows the largest files, not all of them.
+            progress.Report(string.Create(CultureInfo.InvariantCulture, $"linting {paths.Count} files"));
+            var inputs = new LazyInputs(paths, collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory, configuration);
+            result = RenderedInputs.LintLazily(inputs, settings, console.CurrentDirectory, configuration);
         }
 
         progress.Dispose();

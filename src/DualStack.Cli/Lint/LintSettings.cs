@@ -25,6 +25,9 @@ internal sealed record LintSettings
     /// <summary>From <c>--severity</c>: <c>RULE=LEVEL</c> values as given.</summary>
     public IReadOnlyList<string> Severities { get; init; } = [];
 
+    /// <summary>From <c>--max-file-size</c>, as given; null when not given.</summary>
+    public string? MaxFileSize { get; init; }
+
     public bool WarnAsError { get; init; }
 
     /// <summary><c>--fail-if-no-objects</c>: exit 1 when no Kubernetes object or cluster configuration was found.</summary>
@@ -56,6 +59,7 @@ internal sealed record LintSettings
         InputPaths = inputPaths.ToList(),
         IpFamilies = IpFamilies is null ? null : new SettingOverride(IpFamilies, "--ip-families"),
         KubernetesVersion = KubernetesVersion is null ? null : new SettingOverride(KubernetesVersion, "--kubernetes-version"),
+        MaxFileSize = MaxFileSize is null ? null : new SettingOverride(MaxFileSize, "--max-file-size"),
         Severities = Severities.Select(s => new SettingOverride(s, "--severity")).ToList(),
     };
 }

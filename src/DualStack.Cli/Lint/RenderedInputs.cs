@@ -14,6 +14,16 @@ internal static class RenderedInputs
 {
     public static Func<IReadOnlyList<InputFile>, LintResult> Linter(LintSettings settings, string currentDirectory, ILintConfiguration configuration)
     {
+        var options = Options(settings, currentDirectory);
+        return inputs => RenderedLint.Lint(inputs.Select(i => new RenderingInput(i.Source, i.IsStandardInput ? null : i.FullPath)).ToList(), configuration, options);
+    }
+
+    /// <summary>The same run over inputs read when the engine gets to them (lint without <c>--fix</c>).</summary>
+    public static LintResult LintLazily(LazyInputs inputs, LintSettings settings, string currentDirectory, ILintConfiguration configuration) =>
+        RenderedLint.Lint(inputs.Inputs, inputs.Rendered, configuration, Options(settings, currentDirectory));
+
+    private static RenderingOptions Options(LintSettings settings, string currentDirectory)
+    {
         var roots = new List<string>();
         foreach (var path in settings.Paths.Where(p => p != "-" && p.Length > 0))
         {
@@ -32,7 +42,6 @@ internal static class RenderedInputs
             roots.Add(full);
         }
 
-        var options = new RenderingOptions(new LintedTree(currentDirectory, roots), settings.RenderedFrom is null ? null : Path.GetFullPath(settings.RenderedFrom, currentDirectory));
-        return inputs => RenderedLint.Lint(inputs.Select(i => new RenderingInput(i.Source, i.IsStandardInput ? null : i.FullPath)).ToList(), configuration, options);
+        return new RenderingOptions(new LintedTree(currentDirectory, roots), settings.RenderedFrom is null ? null : Path.GetFullPath(settings.RenderedFrom, currentDirectory));
     }
 }

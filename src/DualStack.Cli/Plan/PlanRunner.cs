@@ -19,10 +19,11 @@ internal static class PlanRunner
 {
     public static int Run(PlanSettings settings, ConsoleStreams console)
     {
-        // As in lint: configuration first, since it decides which files are excluded (and never opened).
+        // As in lint: configuration first, since it decides each file's size limit and which files are excluded (never opened).
         var collector = new InputCollector(console.CurrentDirectory, ExcludeFilter.Create(settings.Excludes, console.CurrentDirectory));
         var collected = collector.Collect(settings.Paths);
-        var resolved = ConfigurationResolver.Resolve(settings.ToConfigurationRequest(InputReader.ConfigPaths(collected, settings.StdinFileName, console.CurrentDirectory)));
+        var configPaths = collected.Select(p => InputReader.ConfigurationPath(p, settings.StdinFileName, console.CurrentDirectory)).ToList();
+        var resolved = ConfigurationResolver.Resolve(settings.ToConfigurationRequest(configPaths));
         ConfigurationReport.ThrowOnErrors(resolved, console);
         var paths = collector.ExcludeConfigured(collected, resolved.IsExcluded);
         if (settings.Verbose)
@@ -30,7 +31,7 @@ internal static class PlanRunner
             ExclusionNotes.Write(collector, console);
         }
 
-        var inputs = InputReader.Read(paths, collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory).ToList();
+        var inputs = InputReader.Read(paths, collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory, resolved.Configuration).ToList();
         var run = AddressPlanner.Plan(inputs.Select(i => i.Source).ToList(), resolved.Configuration);
         ConfigurationReport.WriteWarnings(resolved, console);
 

@@ -43,7 +43,11 @@ public class CheckContext
         Report(ruleId, document, document.SpanOf(node), objectName, field, message, severity, fix);
 
     /// <summary>Reports a finding at <paramref name="span"/> of <paramref name="document"/> (an item inside a comma-separated scalar).</summary>
-    public void Report(string ruleId, LoadedDocument document, SourceSpan span, string? objectName, string field, string message, Severity? severity = null, TextEdit? fix = null)
+    public void Report(string ruleId, LoadedDocument document, SourceSpan span, string? objectName, string field, string message, Severity? severity = null, TextEdit? fix = null) =>
+        Report(ruleId, document.File.Path, span, objectName, field, message, severity, fix);
+
+    /// <summary>Reports a finding at <paramref name="span"/> of the file at <paramref name="path"/> (from a summary, whose tree is gone).</summary>
+    public void Report(string ruleId, string path, SourceSpan span, string? objectName, string field, string message, Severity? severity = null, TextEdit? fix = null)
     {
         var rule = RuleCatalog.Get(ruleId);
         _report(new Finding
@@ -51,7 +55,7 @@ public class CheckContext
             RuleId = rule.Id,
             Severity = severity ?? rule.DefaultSeverity,
             Message = message,
-            File = document.File.Path,
+            File = path,
             Line = span.Line,
             Column = span.Column,
             EndLine = span.EndLine,

@@ -35,10 +35,15 @@ public static class CheckRegistry
         new ClusterConfig.DS3013DS3014CiliumValuesCheck(),
     ];
 
-    /// <summary>Checks run once over all objects of a run.</summary>
-    public static IReadOnlyList<IRunCheck> RunChecks { get; } =
+    /// <summary>Checks across the objects of a run, through compact summaries of each object.</summary>
+    public static IReadOnlyList<ISummaryCheck> SummaryChecks { get; } =
     [
         new Services.DS2011DualStackServiceSelectsIPv4PodsCheck(),
+    ];
+
+    /// <summary>Checks run once per run, over the cluster model of all its configuration files.</summary>
+    public static IReadOnlyList<IRunCheck> RunChecks { get; } =
+    [
         new ClusterConfig.DS3001DS3002DS3011CidrListCheck(),
         new ClusterConfig.DS3003NodeMaskCheck(),
         new ClusterConfig.DS3004OverlapCheck(),

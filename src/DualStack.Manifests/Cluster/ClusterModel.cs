@@ -11,45 +11,75 @@ namespace DualStack.Manifests.Cluster;
 /// </summary>
 public sealed class ClusterModel
 {
+    private readonly List<ModelCidr> _serviceCidrs = [];
+    private readonly List<ModelCidr> _podCidrs = [];
+    private readonly List<ModelCidr> _poolCidrs = [];
+    private readonly List<ModelIp> _nodeIps = [];
+    private readonly List<ConfigDocument> _configDocuments = [];
+    private readonly List<string> _sources = [];
+    private readonly bool _tracking;
+    private IpFamilies _families;
+    private bool _familiesFromConfiguration;
+    private ModelIp? _dnsIp;
+
     public ClusterModel(IpFamilies families)
+        : this(families, tracking: false)
     {
-        Families = families;
+    }
+
+    private ClusterModel(IpFamilies families, bool tracking)
+    {
+        _families = families;
+        _tracking = tracking;
     }
 
     /// <summary>The target families: from cluster config files when they say, else from the options.</summary>
-    public IpFamilies Families { get; private set; }
+    public IpFamilies Families => Read(ModelParts.Families, _families);
 
     /// <summary>True when a cluster configuration file of the run defined the families.</summary>
-    public bool FamiliesFromConfiguration { get; private set; }
+    public bool FamiliesFromConfiguration => Read(ModelParts.Families, _familiesFromConfiguration);
+
+    /// <summary>The families when a configuration file defined them, else null; reading it is not recorded in <see cref="PartsRead"/>.</summary>
+    internal IpFamilies? FamiliesDefinedByConfiguration => _familiesFromConfiguration ? _families : null;
+
+    /// <summary>
+    /// The parts of a <see cref="Provisional"/> model that checks read: a file checked against it keeps its findings
+    /// only when the run's model agrees on them (<see cref="AgreesWith"/>).
+    /// </summary>
+    internal ModelParts PartsRead { get; private set; }
 
     /// <summary>Records the families a cluster configuration file defines.</summary>
     public void SetFamiliesFromConfiguration(IpFamilies families, string source)
     {
-        Families = families;
-        FamiliesFromConfiguration = true;
-        if (!Sources.Contains(source))
+        _families = families;
+        _familiesFromConfiguration = true;
+        if (!_sources.Contains(source))
         {
-            Sources.Add(source);
+            _sources.Add(source);
         }
     }
 
     /// <summary>The service ranges of the cluster, primary first (from the first file that defines them, or its defaults).</summary>
-    public List<ModelCidr> ServiceCidrs { get; } = [];
+    public List<ModelCidr> ServiceCidrs => Read(ModelParts.ServiceCidrs, _serviceCidrs);
 
     /// <summary>The pod (cluster) ranges, primary first (from the first file that defines them, or its defaults).</summary>
-    public List<ModelCidr> PodCidrs { get; } = [];
+    public List<ModelCidr> PodCidrs => Read(ModelParts.PodCidrs, _podCidrs);
 
     /// <summary>CNI pools of every file: Calico IPPools and Installation pools, Cilium cluster-pool lists.</summary>
-    public List<ModelCidr> PoolCidrs { get; } = [];
+    public List<ModelCidr> PoolCidrs => Read(ModelParts.PoolCidrs, _poolCidrs);
 
     /// <summary>Node IPs of every node configuration of the run (kubelet <c>--node-ip</c> values).</summary>
-    public List<ModelIp> NodeIps { get; } = [];
+    public List<ModelIp> NodeIps => Read(ModelParts.NodeIps, _nodeIps);
 
     /// <summary>The cluster DNS IP (kubelet <c>--cluster-dns</c>, k3s <c>cluster-dns</c>), when a file sets it.</summary>
-    public ModelIp? DnsIp { get; set; }
+    public ModelIp? DnsIp
+    {
+        get => Read(ModelParts.DnsIp, _dnsIp);
+        set => _dnsIp = value;
+    }
 
     /// <summary>Every recognised cluster configuration document of the run, in input order.</summary>
-    public List<ConfigDocument> ConfigDocuments { get; } = [];
+    public List<ConfigDocument> ConfigDocuments => Read(ModelParts.ConfigDocuments, _configDocuments);
 
     /// <summary>The service range of a family, when known.</summary>
     public IpCidr? ServiceCidrFor(IpFamily family) =>
@@ -58,16 +88,59 @@ public sealed class ClusterModel
     /// <summary>Records a file that contributed to the model.</summary>
     public void AddSource(string source)
     {
-        if (!Sources.Contains(source))
+        if (!_sources.Contains(source))
         {
-            Sources.Add(source);
+            _sources.Add(source);
         }
     }
 
     /// <summary>The files that contributed to the model, in input order, with what each defined.</summary>
-    public List<string> Sources { get; } = [];
+    public List<string> Sources => Read(ModelParts.ConfigDocuments, _sources);
 
     public static ClusterModel FromOptions(LintOptions options) => new(options.IpFamilies);
+
+    /// <summary>
+    /// The model of a run before its configuration files are read, for checking a file early (its tree then need not
+    /// be kept): what the checks read of it is recorded, to be compared with the run's model.
+    /// </summary>
+    internal static ClusterModel Provisional(LintOptions options) => new(options.IpFamilies, tracking: true);
+
+    /// <summary>True when <paramref name="run"/> says the same as this model in every part that was read of this one.</summary>
+    internal bool AgreesWith(ClusterModel run)
+    {
+        var read = PartsRead;
+        return (!read.HasFlag(ModelParts.Families) || (_families.Equals(run._families) && _familiesFromConfiguration == run._familiesFromConfiguration))
+            && (!read.HasFlag(ModelParts.ServiceCidrs) || _serviceCidrs.SequenceEqual(run._serviceCidrs))
+            && (!read.HasFlag(ModelParts.PodCidrs) || _podCidrs.SequenceEqual(run._podCidrs))
+            && (!read.HasFlag(ModelParts.PoolCidrs) || _poolCidrs.SequenceEqual(run._poolCidrs))
+            && (!read.HasFlag(ModelParts.NodeIps) || _nodeIps.SequenceEqual(run._nodeIps))
+            && (!read.HasFlag(ModelParts.DnsIp) || Equals(_dnsIp, run._dnsIp))
+            && (!read.HasFlag(ModelParts.ConfigDocuments) || (_configDocuments.Count == 0 && run._configDocuments.Count == 0 && _sources.SequenceEqual(run._sources)));
+    }
+
+    private T Read<T>(ModelParts part, T value)
+    {
+        if (_tracking)
+        {
+            PartsRead |= part;
+        }
+
+        return value;
+    }
+}
+
+/// <summary>The parts of a <see cref="ClusterModel"/>, for recording which ones a check read.</summary>
+[Flags]
+internal enum ModelParts
+{
+    None = 0,
+    Families = 1,
+    ServiceCidrs = 2,
+    PodCidrs = 4,
+    PoolCidrs = 8,
+    NodeIps = 16,
+    DnsIp = 32,
+    ConfigDocuments = 64,
 }
 
 /// <summary>A range of the cluster model with the file, field and line that defined it.</summary>

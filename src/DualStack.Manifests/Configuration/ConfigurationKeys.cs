@@ -26,6 +26,14 @@ public static class ConfigurationKeys
     /// </summary>
     public const string Exclude = "dualstack_lint.exclude";
 
+    /// <summary>The largest input read, e.g. <c>20MB</c> (bytes, or KB, MB, GB of 1024); larger files are DS0002.</summary>
+    public const string MaxFileSize = "dualstack_lint.max_file_size";
+
+    /// <summary>The largest limit accepted: a larger text does not fit in one .NET string.</summary>
+    public const long MaxFileSizeCeiling = 1024L * 1024 * 1024;
+
+    private static readonly Regex FileSizeValue = new(@"^\s*(?<number>[0-9]{1,10})\s*(?<unit>b|kb|mb|gb)?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
     // dotnet_diagnostic.DS2005.severity: the compiler's key for a rule's severity.
     private static readonly Regex SeverityKey = new(@"^dotnet_diagnostic\.(?<id>ds\d+)\.severity$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
@@ -34,6 +42,7 @@ public static class ConfigurationKeys
         [IpFamilies] = value => ParseIpFamilies(value, out _),
         [KubernetesVersion] = value => ParseKubernetesVersion(value, out _),
         [Exclude] = value => ParseExclude(value, out _),
+        [MaxFileSize] = value => ParseFileSize(value, out _),
     };
 
     /// <summary>Every <c>dualstack_lint.*</c> key dslint reads, sorted.</summary>
@@ -54,6 +63,34 @@ public static class ConfigurationKeys
         return exclude || string.Equals(value, "false", StringComparison.OrdinalIgnoreCase)
             ? null
             : $"\"{value}\" is not true or false; exclude files with a section and this key, e.g. [vendor/**] then dualstack_lint.exclude = true";
+    }
+
+    /// <summary>
+    /// Parses a size limit: bytes (<c>1048576</c>), or a number with <c>KB</c>, <c>MB</c> or <c>GB</c> (powers of 1024,
+    /// as the size messages print them), case-insensitive, from 1 byte to 1GB; returns the error or null.
+    /// </summary>
+    public static string? ParseFileSize(string value, out long bytes)
+    {
+        bytes = 0;
+        var match = FileSizeValue.Match(value);
+        if (match.Success)
+        {
+            var multiplier = match.Groups["unit"].Value.ToLowerInvariant() switch
+            {
+                "kb" => 1024L,
+                "mb" => 1024L * 1024,
+                "gb" => 1024L * 1024 * 1024,
+                _ => 1L,
+            };
+            var size = long.Parse(match.Groups["number"].Value, System.Globalization.CultureInfo.InvariantCulture) * multiplier;
+            if (size is > 0 and <= MaxFileSizeCeiling)
+            {
+                bytes = size;
+                return null;
+            }
+        }
+
+        return $"\"{value}\" is not a file size; use bytes, or a number with KB, MB or GB, from 1 byte to 1GB (e.g. 20MB)";
     }
 
     /// <summary>
@@ -97,7 +134,7 @@ public static class ConfigurationKeys
         {
             return Validators.TryGetValue(key, out var validate)
                 ? validate(value) is { } error ? $"{key.ToLowerInvariant()}: {error}" : null
-                : $"unknown key \"{key}\"{Suggestion(key)}; dslint reads {string.Join(", ", Known.Take(Known.Count - 1))} and {Known[Known.Count - 1]}";
+                : $"unknown key \"{key}\"{Suggestion(key)}; dslint reads {ListOfKnown()}";
         }
 
         var severityKey = SeverityKey.Match(key);
@@ -116,6 +153,10 @@ public static class ConfigurationKeys
             ? null
             : $"{key}: \"{value}\" is not a severity the compiler reads; use none, silent, suggestion, warning, error or default";
     }
+
+    // "a, b and c": the keys in the order of Known.
+    private static string ListOfKnown() =>
+        Known.Count == 1 ? Known[0] : string.Join(", ", Known.Take(Known.Count - 1)) + " and " + Known[Known.Count - 1];
 
     // " (did you mean dualstack_lint.ip_families?)" for a key a few edits away from a known one.
     private static string Suggestion(string key)

@@ -20,6 +20,9 @@ public sealed record ConfigurationRequest
     /// <summary>Target Kubernetes version given explicitly; it wins over files.</summary>
     public SettingOverride? KubernetesVersion { get; init; }
 
+    /// <summary>The per-file size limit given explicitly (<c>--max-file-size</c>); it wins over files.</summary>
+    public SettingOverride? MaxFileSize { get; init; }
+
     /// <summary>Severity overrides <c>RULE=LEVEL</c>, each winning over files.</summary>
     public IReadOnlyList<SettingOverride> Severities { get; init; } = [];
 }

@@ -23,7 +23,7 @@ public static class ConfigurationResolver
     public static ResolvedConfiguration Resolve(ConfigurationRequest request)
     {
         var problems = new List<ConfigurationProblem>();
-        var baseOptions = ResolveOverrides(request, problems, out var familiesOverridden, out var versionOverridden);
+        var baseOptions = ResolveOverrides(request, problems, out var overridden);
 
         var configFiles = ConfigurationFiles.Discover(request.InputPaths)
             .Concat(request.ExtraConfigFiles.Select(Path.GetFullPath))
@@ -54,20 +54,19 @@ public static class ConfigurationResolver
         problems.AddRange(diagnostics.Select(d => new ConfigurationProblem(
             d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), IsError: false)));
 
-        return new ResolvedConfiguration(new EditorConfigConfiguration(set, baseOptions, familiesOverridden, versionOverridden), problems, read);
+        return new ResolvedConfiguration(new EditorConfigConfiguration(set, baseOptions, overridden), problems, read);
     }
 
-    private static LintOptions ResolveOverrides(ConfigurationRequest request, List<ConfigurationProblem> problems, out bool familiesOverridden, out bool versionOverridden)
+    private static LintOptions ResolveOverrides(ConfigurationRequest request, List<ConfigurationProblem> problems, out OverriddenKeys overridden)
     {
         var options = LintOptions.Default;
-        familiesOverridden = false;
-        versionOverridden = false;
+        overridden = OverriddenKeys.None;
         if (request.IpFamilies is { } familiesOverride)
         {
             if (Accepted(familiesOverride, ConfigurationKeys.ParseIpFamilies(familiesOverride.Value, out var families), problems))
             {
                 options = options with { IpFamilies = families, IpFamiliesFromCommandLine = true };
-                familiesOverridden = true;
+                overridden |= OverriddenKeys.IpFamilies;
             }
         }
 
@@ -76,7 +75,16 @@ public static class ConfigurationResolver
             if (Accepted(versionOverride, ConfigurationKeys.ParseKubernetesVersion(versionOverride.Value, out var version), problems))
             {
                 options = options with { KubernetesVersion = version };
-                versionOverridden = true;
+                overridden |= OverriddenKeys.KubernetesVersion;
+            }
+        }
+
+        if (request.MaxFileSize is { } sizeOverride)
+        {
+            if (Accepted(sizeOverride, ConfigurationKeys.ParseFileSize(sizeOverride.Value, out var maxBytes), problems))
+            {
+                options = options with { MaxFileBytes = maxBytes };
+                overridden |= OverriddenKeys.MaxFileSize;
             }
         }
 

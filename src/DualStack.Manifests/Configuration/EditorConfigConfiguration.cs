@@ -15,32 +15,36 @@ public sealed class EditorConfigConfiguration : ILintConfiguration
 {
     private readonly AnalyzerConfigSet _set;
     private readonly LintOptions _baseOptions;
-    private readonly bool _familiesOverridden;
-    private readonly bool _versionOverridden;
+    private readonly OverriddenKeys _overridden;
     private readonly ConcurrentDictionary<string, AnalyzerConfigOptionsResult> _cache = new(StringComparer.Ordinal);
 
-    internal EditorConfigConfiguration(AnalyzerConfigSet set, LintOptions baseOptions, bool familiesOverridden, bool versionOverridden)
+    internal EditorConfigConfiguration(AnalyzerConfigSet set, LintOptions baseOptions, OverriddenKeys overridden)
     {
         _set = set;
         _baseOptions = baseOptions;
-        _familiesOverridden = familiesOverridden;
-        _versionOverridden = versionOverridden;
+        _overridden = overridden;
     }
 
     public LintOptions OptionsFor(string path)
     {
         var result = Get(path);
         var options = _baseOptions;
-        if (!_familiesOverridden && TryGetValue(result, ConfigurationKeys.IpFamilies, out var familiesText)
+        if ((_overridden & OverriddenKeys.IpFamilies) == 0 && TryGetValue(result, ConfigurationKeys.IpFamilies, out var familiesText)
             && ConfigurationKeys.ParseIpFamilies(familiesText, out var families) is null)
         {
             options = options with { IpFamilies = families };
         }
 
-        if (!_versionOverridden && TryGetValue(result, ConfigurationKeys.KubernetesVersion, out var versionText)
+        if ((_overridden & OverriddenKeys.KubernetesVersion) == 0 && TryGetValue(result, ConfigurationKeys.KubernetesVersion, out var versionText)
             && ConfigurationKeys.ParseKubernetesVersion(versionText, out var version) is null)
         {
             options = options with { KubernetesVersion = version };
+        }
+
+        if ((_overridden & OverriddenKeys.MaxFileSize) == 0 && TryGetValue(result, ConfigurationKeys.MaxFileSize, out var sizeText)
+            && ConfigurationKeys.ParseFileSize(sizeText, out var maxBytes) is null)
+        {
+            options = options with { MaxFileBytes = maxBytes };
         }
 
         return options;
@@ -88,4 +92,14 @@ public sealed class EditorConfigConfiguration : ILintConfiguration
         value = string.Empty;
         return false;
     }
+}
+
+/// <summary>The keys an explicit override (command line, MSBuild property) set, so files do not change them.</summary>
+[Flags]
+internal enum OverriddenKeys
+{
+    None = 0,
+    IpFamilies = 1,
+    KubernetesVersion = 2,
+    MaxFileSize = 4,
 }

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using DualStack.Manifests.Checks;
 using DualStack.Manifests.Cluster;
+using DualStack.Manifests.Cluster.Config;
 using DualStack.Manifests.Configuration;
 using DualStack.Manifests.Kubernetes;
 using DualStack.Manifests.Suppression;
@@ -19,9 +19,22 @@ namespace DualStack.Manifests.Engine;
 /// Suppressions (comments and the object annotation) are applied after the checks and before configured severities,
 /// so a suppression of a rule that editorconfig turned off still counts as used. Identical findings (two checks, or
 /// one check twice, reporting the same thing at the same place) are reported once.
+/// <para>
+/// Memory follows the largest files, not the run: each file is read, parsed and checked, and only its findings,
+/// suppressions and the compact summaries of <see cref="ISummaryCheck"/>s are kept. The cluster model needs every
+/// configuration file of the run before any check, so files are checked first against a provisional model that
+/// records what was read of it; only files holding cluster configuration keep their trees (they are few and small),
+/// and a file whose checks read a part of the model that the configuration files then changed is read and checked
+/// again. The common runs (no cluster configuration, or configuration that does not change what the other files'
+/// checks read) read every file once.
+/// </para>
 /// </remarks>
 public static class ManifestLinter
 {
+    // Input bytes being worked on at once, beyond the first file: a parsed tree is tens of times its text, so a few
+    // large files are checked one after the other while small ones go in parallel.
+    private const long InFlightBudget = 16 * 1024 * 1024;
+
     public static LintResult Lint(IReadOnlyList<SourceFile> files, LintOptions options) =>
         Lint(files, new FixedConfiguration(options));
 
@@ -31,12 +44,12 @@ public static class ManifestLinter
     public static LintResult Lint(IReadOnlyList<SourceFile> files, LintOptions options, CheckSet checks) =>
         Lint(files, new FixedConfiguration(options), checks);
 
-    public static LintResult Lint(IReadOnlyList<SourceFile> files, ILintConfiguration configuration, CheckSet checks)
-    {
-        var loaded = new LoadedFile[files.Count];
-        Parallel.For(0, files.Count, i => loaded[i] = YamlLoader.Load(files[i]));
-        return Lint(loaded, [], configuration, checks);
-    }
+    public static LintResult Lint(IReadOnlyList<SourceFile> files, ILintConfiguration configuration, CheckSet checks) =>
+        Lint(files.Select(ManifestInput.FromSource).ToList(), [], configuration, checks);
+
+    /// <summary>Lints inputs that are read when the run gets to them (see <see cref="ManifestInput"/>).</summary>
+    public static LintResult Lint(IReadOnlyList<ManifestInput> inputs, ILintConfiguration configuration, CheckSet checks) =>
+        Lint(inputs, [], configuration, checks);
 
     /// <summary>
     /// Lints files that are already loaded, against a cluster model built from them together with
@@ -44,60 +57,71 @@ public static class ManifestLinter
     /// reported themselves (the language server lints one open document against its workspace's cluster this way).
     /// The model reads all of them in path order, as a run over the same files would.
     /// </summary>
-    public static LintResult Lint(IReadOnlyList<LoadedFile> files, IReadOnlyList<LoadedFile> clusterContext, ILintConfiguration configuration, CheckSet checks)
+    public static LintResult Lint(IReadOnlyList<LoadedFile> files, IReadOnlyList<LoadedFile> clusterContext, ILintConfiguration configuration, CheckSet checks) =>
+        Lint(files.Select(ManifestInput.FromLoaded).ToList(), clusterContext, configuration, checks);
+
+    private static LintResult Lint(IReadOnlyList<ManifestInput> unordered, IReadOnlyList<LoadedFile> clusterContext, ILintConfiguration configuration, CheckSet checks)
     {
         // Inputs in path order: the cluster model takes ranges from the first file that defines them, and the result
         // of a run must not depend on the order its inputs were named in.
-        var loaded = files.OrderBy(f => f.File.Path, StringComparer.Ordinal).ToArray();
-        var raw = new ConcurrentBag<Finding>();
-        foreach (var file in loaded)
-        {
-            foreach (var finding in file.Findings)
-            {
-                raw.Add(finding);
-            }
-        }
+        var inputs = unordered.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
+        var outcomes = new FileOutcome[inputs.Length];
+        var gate = new InFlightGate(InFlightBudget);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
-        // The cluster is one for the run: its model is built from all configuration files before any check. Its
-        // families count only when a configuration file defines them (FileOptions); otherwise each file's own apply.
+        // First pass: every file is read once. Files with cluster configuration are kept for the model and checked
+        // after it; the others are checked now, against a provisional model, and dropped.
+        Parallel.For(0, inputs.Length, parallel, i =>
+        {
+            using var admitted = gate.Enter(inputs[i].Size);
+            var loaded = inputs[i].Load();
+            outcomes[i] = HasClusterConfiguration(loaded)
+                ? new FileOutcome(loaded.Documents.Count) { Kept = loaded }
+                : Check(loaded, checks, configuration, ClusterModel.Provisional(LintOptions.Default));
+        });
+
+        var kept = outcomes.Where(o => o.Kept is not null).Select(o => o.Kept!).ToList();
+        var runFindings = new List<Finding>();
         ClusterModel cluster;
         try
         {
-            cluster = ClusterModelBuilder.Build(ClusterInputs(loaded, clusterContext), LintOptions.Default);
+            cluster = ClusterModelBuilder.Build(ClusterInputs(kept, clusterContext), LintOptions.Default);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             cluster = ClusterModel.FromOptions(LintOptions.Default);
-            raw.Add(InputFindings.InternalError(FirstPath(loaded), "while reading the cluster configuration", ex));
+            runFindings.Add(InputFindings.InternalError(FirstPath(inputs), "while reading the cluster configuration", ex));
         }
 
-        var contexts = new ConcurrentDictionary<string, CheckContext>(StringComparer.Ordinal);
-        CheckContext ContextFor(string path) =>
-            contexts.GetOrAdd(path, p => new CheckContext(FileOptions(configuration, p, cluster), cluster, raw.Add));
-
-        var objectsPerFile = new List<KubeObject>[loaded.Length];
-        var suppressionsPerFile = new IReadOnlyList<SuppressionDirective>[loaded.Length];
-        Parallel.For(0, loaded.Length, i =>
+        // Second pass: the configuration files, and any file whose first check read what the run's model changed.
+        Parallel.For(0, inputs.Length, parallel, i =>
         {
-            objectsPerFile[i] = CheckFile(loaded[i], checks, ContextFor(loaded[i].File.Path), raw);
-            suppressionsPerFile[i] = ReadSuppressions(loaded[i], objectsPerFile[i], raw);
+            var outcome = outcomes[i];
+            if (outcome.Kept is { } configurationFile)
+            {
+                outcomes[i] = Check(configurationFile, checks, configuration, cluster) with { Kept = configurationFile };
+            }
+            else if (!outcome.StillHolds(cluster))
+            {
+                using var admitted = gate.Enter(inputs[i].Size);
+                outcomes[i] = Check(inputs[i].Load(), checks, configuration, cluster);
+            }
         });
 
-        var allObjects = objectsPerFile.SelectMany(o => o).ToList();
-        var runContext = new RunCheckContext(cluster, ContextFor);
+        var runContext = new RunCheckContext(cluster, path => ContextFor(configuration, path, cluster, runFindings.Add));
         foreach (var check in checks.RunChecks)
         {
-            try
-            {
-                check.Check(allObjects, runContext);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                raw.Add(InputFindings.InternalError(FirstPath(loaded), $"in check {check.GetType().Name}", ex));
-            }
+            Guarded(runFindings, inputs, check, () => check.Check(ObjectsOf(kept), runContext));
         }
 
-        var findings = SuppressionFilter.Apply(raw, suppressionsPerFile.SelectMany(s => s).ToList())
+        for (var c = 0; c < checks.SummaryChecks.Count; c++)
+        {
+            var check = checks.SummaryChecks[c];
+            var summaries = outcomes.SelectMany(o => o.Summaries[c]).ToList();
+            Guarded(runFindings, inputs, check, () => check.Check(summaries, runContext));
+        }
+
+        var findings = SuppressionFilter.Apply(outcomes.SelectMany(o => o.Findings).Concat(runFindings), outcomes.SelectMany(o => o.Suppressions).ToList())
             .Select(f => ApplyConfiguredSeverity(f, configuration))
             .Where(f => f.Severity != Severity.None)
             .Distinct()
@@ -106,37 +130,40 @@ public static class ManifestLinter
 
         return new LintResult(
             findings,
-            loaded.Length,
-            loaded.Sum(f => f.Documents.Count),
+            inputs.Length,
+            outcomes.Sum(o => o.Documents),
             cluster.Sources.ToList(),
-            CountLinted(allObjects, cluster));
+            outcomes.Sum(o => o.Objects) + ConfigurationDocumentsThatAreNotObjects(kept, cluster));
     }
 
-    // Objects plus configuration documents that are not objects themselves (a MicroK8s launch configuration, k3s).
-    private static int CountLinted(List<KubeObject> objects, ClusterModel cluster)
+    // Whether a file holds a document the cluster model reads; a file whose recognition fails is kept too, so the
+    // model's own reading reports the problem.
+    private static bool HasClusterConfiguration(LoadedFile file)
     {
-        var objectDocuments = new HashSet<LoadedDocument>(objects.Select(o => o.Document));
-        return objects.Count + cluster.ConfigDocuments.Count(c => !objectDocuments.Contains(c.Document));
+        try
+        {
+            return file.Documents.Any(d => ConfigRecognizer.Recognize(d) is not null);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return true;
+        }
     }
 
-    // A problem of the whole run (the cluster model, a run check) is reported on the first input in path order.
-    private static string FirstPath(LoadedFile[] files) => files.Length > 0 ? files[0].File.Path : "<no input>";
-
-    private static IReadOnlyList<LoadedFile> ClusterInputs(LoadedFile[] loaded, IReadOnlyList<LoadedFile> clusterContext) =>
-        clusterContext.Count == 0
-            ? loaded
-            : loaded.Concat(clusterContext).OrderBy(f => f.File.Path, StringComparer.Ordinal).ToList();
-
-    // Runs the document and object checks of one file; an exception in a check is reported on the document or
-    // object it was checking, and the remaining checks still run.
-    private static List<KubeObject> CheckFile(LoadedFile file, CheckSet checks, CheckContext context, ConcurrentBag<Finding> raw)
+    // Checks one file against a cluster model: its loading findings, document and object checks, summaries and
+    // suppressions. The tree is not kept.
+    private static FileOutcome Check(LoadedFile file, CheckSet checks, ILintConfiguration configuration, ClusterModel cluster)
     {
+        var findings = new List<Finding>(file.Findings);
+        var options = configuration.OptionsFor(file.File.Path);
+        var context = new CheckContext(FileOptions(options, cluster), cluster, findings.Add);
+        var summaries = checks.SummaryChecks.Select(_ => new List<object>()).ToArray();
         var objects = new List<KubeObject>();
         foreach (var document in file.Documents)
         {
             foreach (var check in checks.DocumentChecks)
             {
-                Guard(raw, check, document, null, () => check.Check(document, context));
+                Guard(findings, check, document, null, () => check.Check(document, context));
             }
 
             List<KubeObject> documentObjects;
@@ -146,7 +173,7 @@ public static class ManifestLinter
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                raw.Add(InternalErrorAt(document, null, "while reading Kubernetes objects", ex));
+                findings.Add(InternalErrorAt(document, null, "while reading Kubernetes objects", ex));
                 continue;
             }
 
@@ -155,15 +182,52 @@ public static class ManifestLinter
                 objects.Add(obj);
                 foreach (var check in checks.ObjectChecks)
                 {
-                    Guard(raw, check, document, obj, () => check.Check(obj, context));
+                    Guard(findings, check, document, obj, () => check.Check(obj, context));
+                }
+
+                for (var c = 0; c < checks.SummaryChecks.Count; c++)
+                {
+                    var check = checks.SummaryChecks[c];
+                    var keep = summaries[c];
+                    Guard(findings, check, document, obj, () => check.Summarize(obj, context, keep.Add));
                 }
             }
         }
 
-        return objects;
+        var suppressions = ReadSuppressions(file, objects, findings);
+        return new FileOutcome(file.Documents.Count)
+        {
+            Findings = findings,
+            Suppressions = suppressions,
+            Summaries = summaries,
+            Objects = objects.Count,
+            Options = options,
+            Cluster = cluster,
+        };
     }
 
-    private static void Guard(ConcurrentBag<Finding> raw, object check, LoadedDocument document, KubeObject? obj, Action run)
+    private static IReadOnlyList<KubeObject> ObjectsOf(List<LoadedFile> files) =>
+        files.SelectMany(f => f.Documents).SelectMany(d => KubeObjectReader.Read(d)).ToList();
+
+    // Configuration documents that are not objects themselves (a MicroK8s launch configuration, k3s) count as linted.
+    private static int ConfigurationDocumentsThatAreNotObjects(List<LoadedFile> kept, ClusterModel cluster)
+    {
+        var objectDocuments = new HashSet<LoadedDocument>(kept.SelectMany(f => f.Documents).Where(d => KubeObjectReader.Read(d).Any()));
+        return cluster.ConfigDocuments.Count(c => !objectDocuments.Contains(c.Document));
+    }
+
+    // A problem of the whole run (the cluster model, a run check) is reported on the first input in path order.
+    private static string FirstPath(ManifestInput[] inputs) => inputs.Length > 0 ? inputs[0].Path : "<no input>";
+
+    private static IReadOnlyList<LoadedFile> ClusterInputs(List<LoadedFile> kept, IReadOnlyList<LoadedFile> clusterContext) =>
+        clusterContext.Count == 0
+            ? kept
+            : kept.Concat(clusterContext).OrderBy(f => f.File.Path, StringComparer.Ordinal).ToList();
+
+    private static CheckContext ContextFor(ILintConfiguration configuration, string path, ClusterModel cluster, Action<Finding> report) =>
+        new(FileOptions(configuration.OptionsFor(path), cluster), cluster, report);
+
+    private static void Guarded(List<Finding> findings, ManifestInput[] inputs, object check, Action run)
     {
         try
         {
@@ -171,7 +235,19 @@ public static class ManifestLinter
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            raw.Add(InternalErrorAt(document, obj, $"in check {check.GetType().Name}", ex));
+            findings.Add(InputFindings.InternalError(FirstPath(inputs), $"in check {check.GetType().Name}", ex));
+        }
+    }
+
+    private static void Guard(List<Finding> findings, object check, LoadedDocument document, KubeObject? obj, Action run)
+    {
+        try
+        {
+            run();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            findings.Add(InternalErrorAt(document, obj, $"in check {check.GetType().Name}", ex));
         }
     }
 
@@ -184,13 +260,12 @@ public static class ManifestLinter
         };
     }
 
-    private static IReadOnlyList<SuppressionDirective> ReadSuppressions(LoadedFile file, List<KubeObject> objects, ConcurrentBag<Finding> raw)
+    private static List<SuppressionDirective> ReadSuppressions(LoadedFile file, List<KubeObject> objects, List<Finding> findings)
     {
-        var problems = new List<Finding>();
         var suppressions = new List<SuppressionDirective>();
         try
         {
-            var comments = CommentSuppressions.Read(file.File, problems);
+            var comments = CommentSuppressions.Read(file.File, findings);
 
             // A skipped template has no findings but DS0003; its suppression comments are meant for the rendered
             // output (comments survive rendering), so only a file-wide DS0003 suppression applies here.
@@ -199,33 +274,52 @@ public static class ManifestLinter
                 : comments);
             foreach (var obj in objects)
             {
-                suppressions.AddRange(AnnotationSuppressions.Read(obj, problems));
+                suppressions.AddRange(AnnotationSuppressions.Read(obj, findings));
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            problems.Add(InputFindings.InternalError(file.File.Path, "while reading suppressions", ex));
-        }
-
-        foreach (var problem in problems)
-        {
-            raw.Add(problem);
+            findings.Add(InputFindings.InternalError(file.File.Path, "while reading suppressions", ex));
         }
 
         return suppressions;
     }
 
     // The cluster's families, when configuration files define them, replace the configured default.
-    private static LintOptions FileOptions(ILintConfiguration configuration, string path, ClusterModel cluster)
-    {
-        var options = configuration.OptionsFor(path);
-        return options.IpFamiliesFromCommandLine || !cluster.FamiliesFromConfiguration
+    // (Read without recording it: the options are compared on their own.)
+    private static LintOptions FileOptions(LintOptions options, ClusterModel cluster) =>
+        options.IpFamiliesFromCommandLine || cluster.FamiliesDefinedByConfiguration is not { } families
             ? options
-            : options with { IpFamilies = cluster.Families };
-    }
+            : options with { IpFamilies = families };
 
     private static Finding ApplyConfiguredSeverity(Finding finding, ILintConfiguration configuration) =>
         configuration.SeverityFor(finding.File, finding.RuleId) is { } configured
             ? finding with { Severity = configured }
             : finding;
+
+    /// <summary>What is kept of one file: findings, suppressions, summaries and counts; its tree only when it holds cluster configuration.</summary>
+    private sealed record FileOutcome(int Documents)
+    {
+        public LoadedFile? Kept { get; init; }
+
+        public List<Finding> Findings { get; init; } = [];
+
+        public List<SuppressionDirective> Suppressions { get; init; } = [];
+
+        public List<object>[] Summaries { get; init; } = [];
+
+        public int Objects { get; init; }
+
+        // The options and the model the file was checked with.
+        public LintOptions? Options { get; init; }
+
+        public ClusterModel? Cluster { get; init; }
+
+        // The findings of a check against the provisional model hold when the run's model gives the file the same
+        // options and agrees with every part of the model its checks read.
+        public bool StillHolds(ClusterModel run) =>
+            Options is { } options && Cluster is { } provisional
+            && FileOptions(options, provisional).Equals(FileOptions(options, run))
+            && provisional.AgreesWith(run);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DualStack.Rules;
 
 namespace DualStack.Manifests;
 
@@ -16,8 +17,11 @@ namespace DualStack.Manifests;
 /// </remarks>
 public sealed class SourceFileReader
 {
-    /// <summary>10 MB: far above any real manifest (the largest CRD bundles are a few MB), far below trouble.</summary>
-    public const long DefaultMaxBytes = 10 * 1024 * 1024;
+    /// <summary>10 MB unless configured (<see cref="LintOptions.MaxFileBytes"/>).</summary>
+    public const long DefaultMaxBytes = LintOptions.DefaultMaxFileBytes;
+
+    // Every front end reads the limit from the same two places; the message names both.
+    private const string HowToRaise = "raise the limit with --max-file-size or dualstack_lint.max_file_size in .editorconfig";
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -32,6 +36,10 @@ public sealed class SourceFileReader
     }
 
     public static SourceFileReader Default { get; } = new();
+
+    /// <summary>A reader with the limit of <paramref name="options"/> (the options of the file to read).</summary>
+    public static SourceFileReader For(LintOptions options) =>
+        options.MaxFileBytes == DefaultMaxBytes ? Default : new SourceFileReader(options.MaxFileBytes);
 
     /// <summary>Files larger than this are reported, not read.</summary>
     public long MaxBytes { get; }
@@ -177,8 +185,8 @@ public sealed class SourceFileReader
 
     private SourceFile TooLarge(string displayPath, long? size) =>
         SourceFile.Unreadable(displayPath, size is { } known
-            ? $"the file is {Size(known, exact: true)}, over the {Size(MaxBytes, exact: false)} size limit; it was not read"
-            : $"the input is over the {Size(MaxBytes, exact: false)} size limit; it was not read");
+            ? $"the file is {Size(known, exact: true)}, over the {Size(MaxBytes, exact: false)} size limit; it was not read; {HowToRaise}"
+            : $"the input is over the {Size(MaxBytes, exact: false)} size limit; it was not read; {HowToRaise}");
 
     private static string Size(long bytes, bool exact)
     {

@@ -16,19 +16,34 @@ public static class RenderedLint
     public static LintResult Lint(IReadOnlyList<RenderingInput> inputs, ILintConfiguration configuration, RenderingOptions options)
     {
         var sources = inputs.Select(i => i.Source).ToList();
-        var result = ManifestLinter.Lint(sources, configuration);
+        return Traced(ManifestLinter.Lint(sources, configuration), sources, configuration, options);
+    }
+
+    /// <summary>
+    /// Lints inputs that are read when the run gets to them (<see cref="ManifestInput"/>); <paramref name="rendered"/>
+    /// gives, after the run, the inputs whose text <see cref="MayBeRendered"/>, read again one by one for tracing.
+    /// </summary>
+    public static LintResult Lint(IReadOnlyList<ManifestInput> inputs, Func<IEnumerable<SourceFile>> rendered, ILintConfiguration configuration, RenderingOptions options) =>
+        Traced(ManifestLinter.Lint(inputs, configuration, CheckSet.Registered), rendered(), configuration, options);
+
+    /// <summary>True when the text may be rendered output whose findings are traced to other files.</summary>
+    public static bool MayBeRendered(SourceFile file) =>
+        file.Text is { } text && text.IndexOf(HelmSourceComments.Marker, StringComparison.Ordinal) >= 0;
+
+    private static LintResult Traced(LintResult result, IEnumerable<SourceFile> sources, ILintConfiguration configuration, RenderingOptions options)
+    {
         var problems = new List<Finding>();
         var traces = new Dictionary<string, RenderedTrace>(StringComparer.Ordinal);
-        foreach (var input in inputs)
+        foreach (var source in sources)
         {
-            if (input.Source.Text is null || traces.ContainsKey(input.Source.Path))
+            if (source.Text is null || traces.ContainsKey(source.Path))
             {
                 continue;
             }
 
-            if (Trace(input.Source, options, problems) is { } trace)
+            if (Trace(source, options, problems) is { } trace)
             {
-                traces[input.Source.Path] = trace;
+                traces[source.Path] = trace;
             }
         }
 
@@ -53,7 +68,7 @@ public static class RenderedLint
 
     private static RenderedTrace? Trace(SourceFile source, RenderingOptions options, List<Finding> problems)
     {
-        if (source.Text!.IndexOf(HelmSourceComments.Marker, StringComparison.Ordinal) >= 0)
+        if (MayBeRendered(source))
         {
             return HelmChart.Trace(YamlLoader.Load(source), options, problems);
         }

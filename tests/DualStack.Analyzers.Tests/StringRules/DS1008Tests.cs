@@ -338,4 +338,34 @@ public sealed class DS1008Tests
             }
             """);
     }
+
+    // Files without any dotted-quad text are skipped before values are resolved (cost); a constant declared in
+    // another file still reaches the sink directly or inside an interpolation.
+    [Fact]
+    public async Task A_constant_from_another_file_is_reported_where_it_reaches_the_sink()
+    {
+        var test = new CSharpAnalyzerTest<DualStack.Analyzers.StringRules.DS1008HardCodedIPv4LiteralAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+        };
+        test.TestState.Sources.Add(("Client.cs", """
+            using System;
+            using System.Net;
+            class Client
+            {
+                IPAddress Server() => IPAddress.Parse({|#0:Defaults.Host|});
+                Uri Api(int port) => new Uri($"http://{{|#1:Defaults.Host|}}:{port}/");
+                Uri Name(string host) => new Uri($"http://{host}/");
+            }
+            """));
+        test.TestState.Sources.Add(("Defaults.cs", """
+            static class Defaults
+            {
+                public const string Host = "10.0.0.5";
+            }
+            """));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("DS1008", DiagnosticSeverity.Info).WithLocation(0).WithArguments("10.0.0.5", "IPAddress.Parse", "it cannot work on an IPv6-only cluster"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("DS1008", DiagnosticSeverity.Info).WithLocation(1).WithArguments("10.0.0.5", "new Uri", "it cannot work on an IPv6-only cluster"));
+        await test.RunAsync();
+    }
 }

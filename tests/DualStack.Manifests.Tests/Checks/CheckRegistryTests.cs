@@ -13,6 +13,7 @@ public sealed class CheckRegistryTests
         var declared = CheckRegistry.ObjectChecks.SelectMany(c => c.RuleIds)
             .Concat(CheckRegistry.DocumentChecks.SelectMany(c => c.RuleIds))
             .Concat(CheckRegistry.RunChecks.SelectMany(c => c.RuleIds))
+            .Concat(CheckRegistry.SummaryChecks.SelectMany(c => c.RuleIds))
             .ToHashSet(StringComparer.Ordinal);
         var missing = RuleCatalog.All.Where(r => r.Id.StartsWith("DS3", StringComparison.Ordinal) && !declared.Contains(r.Id)).Select(r => r.Id).ToList();
         Assert.Empty(missing);

@@ -116,14 +116,39 @@ public sealed class ConfigurationResolverTests
     [InlineData("indent_style", "anything", null)]
     [InlineData("dualstack_lint.ip_families", "IPv4,", "dualstack_lint.ip_families: \"IPv4,\" is not a list of IP families; use IPv4, IPv6, IPv4,IPv6 or IPv6,IPv4")]
     [InlineData("dualstack_lint.kubernetes_version", "next", "dualstack_lint.kubernetes_version: \"next\" is not a Kubernetes version such as 1.36")]
+    [InlineData("dualstack_lint.max_file_size", "20MB", null)]
+    [InlineData("dualstack_lint.max_file_size", "1048576", null)]
+    [InlineData("dualstack_lint.max_file_size", "1gb", null)]
+    [InlineData("dualstack_lint.max_file_size", "1025MB", "dualstack_lint.max_file_size: \"1025MB\" is not a file size; use bytes, or a number with KB, MB or GB, from 1 byte to 1GB (e.g. 20MB)")]
+    [InlineData("dualstack_lint.max_file_size", "20 M", "dualstack_lint.max_file_size: \"20 M\" is not a file size; use bytes, or a number with KB, MB or GB, from 1 byte to 1GB (e.g. 20MB)")]
     [InlineData("dualstack_lint", "x", null)]
     [InlineData("dualstack_lint.exclude", "TRUE", null)]
     [InlineData("dualstack_lint.exclude", "false", null)]
     [InlineData("dualstack_lint.exclude", "yes", "dualstack_lint.exclude: \"yes\" is not true or false; exclude files with a section and this key, e.g. [vendor/**] then dualstack_lint.exclude = true")]
-    [InlineData("dualstack_lint.excludes", "true", "unknown key \"dualstack_lint.excludes\" (did you mean dualstack_lint.exclude?); dslint reads dualstack_lint.exclude, dualstack_lint.ip_families and dualstack_lint.kubernetes_version")]
-    [InlineData("dualstack_lint.severity", "x", "unknown key \"dualstack_lint.severity\"; dslint reads dualstack_lint.exclude, dualstack_lint.ip_families and dualstack_lint.kubernetes_version")]
+    [InlineData("dualstack_lint.excludes", "true", "unknown key \"dualstack_lint.excludes\" (did you mean dualstack_lint.exclude?); dslint reads dualstack_lint.exclude, dualstack_lint.ip_families, dualstack_lint.kubernetes_version and dualstack_lint.max_file_size")]
+    [InlineData("dualstack_lint.severity", "x", "unknown key \"dualstack_lint.severity\"; dslint reads dualstack_lint.exclude, dualstack_lint.ip_families, dualstack_lint.kubernetes_version and dualstack_lint.max_file_size")]
     public void File_settings_are_checked_by_key(string key, string value, string? expected)
     {
         Assert.Equal(expected, ConfigurationKeys.CheckFileSetting(key, value));
+    }
+
+    [Fact]
+    public void Max_file_size_applies_by_path_and_an_override_wins()
+    {
+        using var folder = new TempFolder();
+        folder.Write(".editorconfig", "root = true\n[bundles/*.yaml]\ndualstack_lint.max_file_size = 64MB\n");
+        var bundle = Path.Combine(folder.Path, "bundles", "crds.yaml");
+        var other = Path.Combine(folder.Path, "app.yaml");
+
+        var fromFile = ConfigurationResolver.Resolve(new ConfigurationRequest { InputPaths = [bundle, other] }).Configuration;
+        var overridden = ConfigurationResolver.Resolve(new ConfigurationRequest
+        {
+            InputPaths = [bundle, other],
+            MaxFileSize = new SettingOverride("2MB", "--max-file-size"),
+        }).Configuration;
+
+        Assert.Equal(64L * 1024 * 1024, fromFile.OptionsFor(bundle).MaxFileBytes);
+        Assert.Equal(LintOptions.DefaultMaxFileBytes, fromFile.OptionsFor(other).MaxFileBytes);
+        Assert.Equal(2L * 1024 * 1024, overridden.OptionsFor(bundle).MaxFileBytes);
     }
 }

@@ -37,7 +37,7 @@ public sealed class SourceFileReaderTests : IDisposable
 
         var file = SourceFileReader.Default.Read(path, "huge.yaml");
         Assert.Null(file.Text);
-        Assert.Equal("the file is 100 MB (104,857,600 bytes), over the 10 MB size limit; it was not read", file.ReadError);
+        Assert.Equal("the file is 100 MB (104,857,600 bytes), over the 10 MB size limit; it was not read; raise the limit with --max-file-size or dualstack_lint.max_file_size in .editorconfig", file.ReadError);
 
         var finding = Assert.Single(ManifestTestHelper.Lint([file]));
         Assert.Equal(("DS0002", 1, 1), (finding.RuleId, finding.Line, finding.Column));
@@ -48,7 +48,7 @@ public sealed class SourceFileReaderTests : IDisposable
     {
         var path = Write("a.yaml", Encoding.UTF8.GetBytes("a: 1\nb: 2\n"));
         Assert.NotNull(new SourceFileReader(maxBytes: 10).Read(path).Text);
-        Assert.Equal("the file is 10 bytes, over the 9 bytes size limit; it was not read", new SourceFileReader(maxBytes: 9).Read(path).ReadError);
+        Assert.Equal("the file is 10 bytes, over the 9 bytes size limit; it was not read; raise the limit with --max-file-size or dualstack_lint.max_file_size in .editorconfig", new SourceFileReader(maxBytes: 9).Read(path).ReadError);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class SourceFileReaderTests : IDisposable
     {
         var endless = new EndlessStream();
         var file = new SourceFileReader(maxBytes: 1024 * 1024).Read(endless, "-");
-        Assert.Equal("the input is over the 1 MB size limit; it was not read", file.ReadError);
+        Assert.Equal("the input is over the 1 MB size limit; it was not read; raise the limit with --max-file-size or dualstack_lint.max_file_size in .editorconfig", file.ReadError);
         Assert.True(endless.BytesRead <= 1024 * 1024 + 81920, $"read {endless.BytesRead} bytes");
     }
 

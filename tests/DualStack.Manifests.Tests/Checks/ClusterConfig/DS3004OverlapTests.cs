@@ -62,4 +62,36 @@ public sealed class DS3004OverlapTests
         Assert.Equal((13, 9, "spec.cidr", "IPPool/b"), (finding.Line, finding.Column, finding.Field, finding.Object));
         Assert.Empty(ConfigLint.Describe(yaml.Replace("10.244.128.0/17", "10.245.0.0/16", StringComparison.Ordinal), "DS3004"));
     }
+
+    [Fact]
+    public void Three_hundred_overlapping_Calico_pools_give_one_finding_per_pool_naming_three_earlier_pools_and_the_count()
+    {
+        // The input of the report: 29 KB that gave 44,850 findings (one per pair).
+        var pools = string.Concat(Enumerable.Range(0, 300).Select(i =>
+            $"apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata:\n  name: p{i:D3}\nspec:\n  cidr: 10.244.0.0/16\n---\n"));
+
+        var findings = ConfigLint.Lint(pools, "pools.yaml").Where(f => f.RuleId == "DS3004").ToList();
+
+        Assert.Equal(299, findings.Count);
+        var last = Assert.Single(findings, f => f.Object == "IPPool/p299");
+        Assert.Equal(
+            "IP pool CIDR \"10.244.0.0/16\" overlaps 299 earlier IP pools: \"10.244.0.0/16\" (spec.cidr in pools.yaml:6), " +
+            "\"10.244.0.0/16\" (spec.cidr in pools.yaml:13), \"10.244.0.0/16\" (spec.cidr in pools.yaml:20) and 296 more; " +
+            "Calico refuses to create overlapping pools",
+            last.Message);
+    }
+
+    [Fact]
+    public void A_service_range_overlapping_many_pools_gets_one_finding_naming_them()
+    {
+        var pools = string.Concat(Enumerable.Range(0, 5).Select(i =>
+            $"apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata:\n  name: p{i}\nspec:\n  cidr: 10.96.{i}.0/24\n---\n"));
+
+        var result = ConfigLint.LintFiles(null, ("k3s.yaml", "service-cidr: 10.96.0.0/12\n"), ("pools.yaml", pools));
+
+        var finding = Assert.Single(result.Findings, f => f.RuleId == "DS3004" && f.File == "k3s.yaml");
+        Assert.StartsWith("service range \"10.96.0.0/12\" overlaps 5 ranges: pool \"10.96.0.0/24\" (", finding.Message, StringComparison.Ordinal);
+        Assert.Contains(" and 2 more; addresses in both are routed to Services, not pods", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == "DS3004" && f.File == "pools.yaml" && f.Message.Contains("overlaps IP pool", StringComparison.Ordinal));
+    }
 }
