@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace DualStack.Analyzers.StringRules;
 
@@ -52,6 +53,11 @@ public sealed class DS1008HardCodedIPv4LiteralAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(OperationAnalysisContext context, StringRuleSymbols symbols, DS1008LiteralFiles literalFiles)
     {
+        if (!MayBeSink(context.Operation, symbols))
+        {
+            return;
+        }
+
         foreach (var sink in NetworkSinks.Find(context.Operation, symbols))
         {
             var pieces = literalFiles.MayHoldLiteral(sink.Value) ? StringPieces.From(sink.Value) : null;
@@ -86,6 +92,17 @@ public sealed class DS1008HardCodedIPv4LiteralAnalyzer : DiagnosticAnalyzer
             }
         }
     }
+
+    /// <summary>
+    /// The shared one-lookup test, narrowed for <c>Add</c>: of all <c>Add</c> calls (every collection has one) only a
+    /// Kestrel URL collection (<c>app.Urls</c>, <c>IServerAddressesFeature.Addresses</c>, a property) is a sink.
+    /// </summary>
+    private static bool MayBeSink(IOperation operation, StringRuleSymbols symbols) => operation switch
+    {
+        IInvocationOperation { TargetMethod.Name: "Add" } add => add.Arguments.Length == 1
+            && add.Instance?.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Urls" or "Addresses" },
+        _ => NetworkSinks.MayBeSink(operation, symbols),
+    };
 
     /// <summary>
     /// A connect call can only miss a peer on ::1, a listener can only be missed by clients using ::1, and a parsed

@@ -16,6 +16,39 @@ public sealed record NodePath(YamlNode Node, IReadOnlyList<string> Path, bool Is
     /// </summary>
     public IReadOnlyList<string> Siblings { get; init; } = [];
 
+    /// <summary>The path with each sequence item's index (<c>spec</c>, <c>ports</c>, <c>0</c>, <c>port</c>).</summary>
+    public IReadOnlyList<string> ExactPath { get; init; } = [];
+
+    /// <summary>The node at <see cref="ExactPath"/> in another tree (the key node when this is a key), or null.</summary>
+    public YamlNode? Follow(YamlNode root)
+    {
+        YamlNode? node = root;
+        for (var i = 0; i < ExactPath.Count; i++)
+        {
+            var segment = ExactPath[i];
+            var last = i == ExactPath.Count - 1;
+            switch (node)
+            {
+                case YamlSequenceNode sequence when int.TryParse(segment, out var index) && index < sequence.Children.Count:
+                    node = sequence.Children[index];
+                    break;
+                case YamlMappingNode mapping:
+                    var pair = mapping.Children.FirstOrDefault(p => p.Key is YamlScalarNode k && k.Value == segment);
+                    node = last && IsKey ? pair.Key : pair.Value;
+                    break;
+                default:
+                    return null;
+            }
+
+            if (node is null)
+            {
+                return null;
+            }
+        }
+
+        return node;
+    }
+
     /// <summary>The text of a scalar node, or null.</summary>
     public string? Scalar => (Node as YamlScalarNode)?.Value;
 
@@ -51,6 +84,7 @@ public sealed record NodePath(YamlNode Node, IReadOnlyList<string> Path, bool Is
     {
         var stack = new Stack<NodePath>();
         stack.Push(new NodePath(root, [], false));
+        static string[] Extend(IReadOnlyList<string> path, string segment) => path.Append(segment).ToArray();
         var visited = 0;
         while (stack.Count > 0 && visited++ < limit)
         {
@@ -69,15 +103,19 @@ public sealed record NodePath(YamlNode Node, IReadOnlyList<string> Path, bool Is
                     {
                         var key = (pair.Key as YamlScalarNode)?.Value ?? "?";
                         var path = current.Path.Append(key).ToArray();
-                        stack.Push(new NodePath(pair.Value, path, false) { Siblings = siblings });
-                        stack.Push(new NodePath(pair.Key, path, true) { Siblings = siblings });
+                        var exact = Extend(current.ExactPath, key);
+                        stack.Push(new NodePath(pair.Value, path, false) { Siblings = siblings, ExactPath = exact });
+                        stack.Push(new NodePath(pair.Key, path, true) { Siblings = siblings, ExactPath = exact });
                     }
 
                     break;
                 case YamlSequenceNode sequence:
                     for (var i = sequence.Children.Count - 1; i >= 0; i--)
                     {
-                        stack.Push(new NodePath(sequence.Children[i], current.Path.Append(Item).ToArray(), false));
+                        stack.Push(new NodePath(sequence.Children[i], current.Path.Append(Item).ToArray(), false)
+                        {
+                            ExactPath = Extend(current.ExactPath, i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                        });
                     }
 
                     break;

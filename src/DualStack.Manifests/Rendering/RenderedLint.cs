@@ -1,6 +1,7 @@
 using DualStack.Manifests.Configuration;
 using DualStack.Manifests.Engine;
 using DualStack.Manifests.Rendering.Helm;
+using DualStack.Manifests.Rendering.Kustomize;
 using DualStack.Manifests.Yaml;
 using DualStack.Rules;
 
@@ -8,32 +9,54 @@ namespace DualStack.Manifests.Rendering;
 
 /// <summary>
 /// A run of <see cref="ManifestLinter"/> that understands rendered input and Kustomize: findings on <c>helm template</c>
-/// or <c>kubectl kustomize</c> output are traced to the files that produced them (<see cref="RenderedTrace"/>).
-/// The engine's checks are unchanged; this step only decides which file and line a finding names.
+/// or <c>kubectl kustomize</c> output are traced to the files that produced them (<see cref="RenderedTrace"/>), and
+/// the kustomizations among the inputs are built (<see cref="KustomizePlan"/>): objects their patches change are
+/// linted merged, and patch files as partial objects. The engine's checks are unchanged.
 /// </summary>
 public static class RenderedLint
 {
     public static LintResult Lint(IReadOnlyList<RenderingInput> inputs, ILintConfiguration configuration, RenderingOptions options)
     {
         var sources = inputs.Select(i => i.Source).ToList();
-        return Traced(ManifestLinter.Lint(sources, configuration), sources, configuration, options);
+        var known = inputs.Where(i => i.FullPath is not null && i.Source.Text is not null)
+            .GroupBy(i => options.Tree.FullPath(i.FullPath!), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
+        var kustomize = KustomizePlan.Prepare(KustomizationPaths(inputs.Where(i => i.FullPath is not null).Select(i => i.FullPath!), options), known, options);
+        var result = ManifestLinter.Lint(sources.Concat(kustomize.MergedFiles).ToList(), configuration);
+        return Traced(result, sources, kustomize, configuration, options);
     }
 
     /// <summary>
     /// Lints inputs that are read when the run gets to them (<see cref="ManifestInput"/>); <paramref name="rendered"/>
     /// gives, after the run, the inputs whose text <see cref="MayBeRendered"/>, read again one by one for tracing.
     /// </summary>
-    public static LintResult Lint(IReadOnlyList<ManifestInput> inputs, Func<IEnumerable<SourceFile>> rendered, ILintConfiguration configuration, RenderingOptions options) =>
-        Traced(ManifestLinter.Lint(inputs, configuration, CheckSet.Registered), rendered(), configuration, options);
+    public static LintResult Lint(IReadOnlyList<ManifestInput> inputs, Func<IEnumerable<SourceFile>> rendered, ILintConfiguration configuration, RenderingOptions options)
+    {
+        var kustomize = KustomizePlan.Prepare(KustomizationPaths(inputs.Select(i => options.Tree.FullPath(i.Path)), options), new Dictionary<string, SourceFile>(), options);
+        var all = inputs.Concat(kustomize.MergedFiles.Select(ManifestInput.FromSource)).ToList();
+        return Traced(ManifestLinter.Lint(all, configuration, CheckSet.Registered), rendered(), kustomize, configuration, options);
+    }
 
     /// <summary>True when the text may be rendered output whose findings are traced to other files.</summary>
     public static bool MayBeRendered(SourceFile file) =>
-        file.Text is { } text && text.IndexOf(HelmSourceComments.Marker, StringComparison.Ordinal) >= 0;
+        file.Text is { } text &&
+        (text.IndexOf(HelmSourceComments.Marker, StringComparison.Ordinal) >= 0 || text.IndexOf(KustomizeOrigins.Annotation, StringComparison.Ordinal) >= 0);
 
-    private static LintResult Traced(LintResult result, IEnumerable<SourceFile> sources, ILintConfiguration configuration, RenderingOptions options)
+    /// <summary>True when the text is rendered output whose findings belong to other files, so <c>--fix</c> must leave it alone.</summary>
+    public static string? RenderedBy(SourceFile file) =>
+        file.Text is not { } text ? null
+        : HelmSourceComments.Find(text).Count > 0 ? "rendered Helm output (# Source: comments)"
+        : text.IndexOf(KustomizeOrigins.Annotation, StringComparison.Ordinal) >= 0 ? $"rendered kustomize output ({KustomizeOrigins.Annotation} annotations)"
+        : null;
+
+    private static List<string> KustomizationPaths(IEnumerable<string> fullPaths, RenderingOptions options) =>
+        fullPaths.Where(KustomizationFile.IsKustomizationName).Select(options.Tree.FullPath).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();
+
+    private static LintResult Traced(LintResult result, IEnumerable<SourceFile> sources, KustomizePlan kustomize, ILintConfiguration configuration, RenderingOptions options)
     {
-        var problems = new List<Finding>();
-        var findingsOf = result.Findings.GroupBy(f => f.File, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var problems = new List<Finding>(kustomize.Problems);
+        var afterKustomize = kustomize.Map(result.Findings).ToList();
+        var findingsOf = afterKustomize.GroupBy(f => f.File, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
         // Each rendered file's findings are mapped as soon as it is traced, so its tree is not kept while the next one
         // is read: a run holds one rendered file at a time, however many there are.
@@ -53,12 +76,12 @@ public static class RenderedLint
             }
         }
 
-        if (mapped.Count == 0 && problems.Count == 0)
+        if (mapped.Count == 0 && kustomize.IsEmpty)
         {
             return result;
         }
 
-        var findings = result.Findings
+        var findings = afterKustomize
             .Where(f => !mapped.ContainsKey(f.File))
             .Concat(mapped.Values.SelectMany(m => m))
             .Concat(problems.Select(p => Reconfigure(p, null, configuration)))
@@ -66,21 +89,29 @@ public static class RenderedLint
             .Distinct()
             .ToList();
         findings.Sort(FindingOrder.Instance);
-        return result with { Findings = findings };
-    }
 
-    /// <summary>True when the text is rendered output whose findings belong to other files, so <c>--fix</c> must leave it alone.</summary>
-    public static string? RenderedBy(SourceFile file) =>
-        file.Text is { } text && HelmSourceComments.Find(text).Count > 0 ? "rendered Helm output (# Source: comments)" : null;
+        // The merged objects are extra inputs of the engine, not files or documents of the user's.
+        var merged = kustomize.MergedFiles.Count;
+        return result with
+        {
+            Findings = findings,
+            Files = result.Files - merged,
+            Documents = result.Documents - merged,
+            Objects = Math.Max(0, result.Objects - merged),
+        };
+    }
 
     private static RenderedTrace? Trace(SourceFile source, RenderingOptions options, List<Finding> problems)
     {
-        if (MayBeRendered(source))
+        var text = source.Text!;
+        if (text.IndexOf(HelmSourceComments.Marker, StringComparison.Ordinal) >= 0)
         {
             return HelmChart.Trace(YamlLoader.Load(source), options, problems);
         }
 
-        return null;
+        return text.IndexOf(KustomizeOrigins.Annotation, StringComparison.Ordinal) >= 0
+            ? KustomizeOrigins.Trace(YamlLoader.Load(source), options, problems)
+            : null;
     }
 
     // A finding that moved to another file takes that file's configured severity, as it would have linted there.

@@ -14,11 +14,14 @@ public sealed class RenderedTrace
     private readonly IReadOnlyList<RenderedSource> _sources;
     private readonly string _producer;
     private readonly string _hint;
+    private readonly Func<LoadedDocument, NodePath, (string File, SourceSpan Span)?>? _exact;
 
     /// <param name="producer">What wrote the sources (<c>Helm template</c>), for messages.</param>
     /// <param name="hint">What to give to point into the sources when they were not found (an option), for messages.</param>
-    public RenderedTrace(LoadedFile rendered, IReadOnlyList<RenderedSource> sources, string producer, string hint)
+    /// <param name="exact">Finds where a rendered node was written when the sources can be rebuilt (a kustomization), or null.</param>
+    public RenderedTrace(LoadedFile rendered, IReadOnlyList<RenderedSource> sources, string producer, string hint, Func<LoadedDocument, NodePath, (string File, SourceSpan Span)?>? exact = null)
     {
+        _exact = exact;
         _rendered = rendered;
         _sources = sources;
         _producer = producer;
@@ -37,6 +40,20 @@ public sealed class RenderedTrace
         }
 
         var renderedAt = $"line {finding.Line} of the rendered output {RenderedPath}";
+        if (_exact is not null && NodeAt(source, finding) is var (document, node) && _exact(document, node) is var (file, span))
+        {
+            return finding with
+            {
+                File = file,
+                Line = span.Line,
+                Column = span.Column,
+                EndLine = span.EndLine,
+                EndColumn = span.EndColumn,
+                Message = $"{finding.Message} ({renderedAt})",
+                Fix = null,
+            };
+        }
+
         if (source.Text is not null && Locate(source, finding) is { } position)
         {
             return finding with
@@ -62,7 +79,10 @@ public sealed class RenderedTrace
         };
     }
 
-    private TemplatePosition? Locate(RenderedSource source, Finding finding)
+    private TemplatePosition? Locate(RenderedSource source, Finding finding) =>
+        NodeAt(source, finding) is var (_, node) ? TemplateLocator.Locate(source.Lines, node) : null;
+
+    private (LoadedDocument Document, NodePath Node)? NodeAt(RenderedSource source, Finding finding)
     {
         var document = _rendered.Documents.LastOrDefault(d => d.SpanOf(d.Root).Line <= finding.Line && source.Section.Covers(d.SpanOf(d.Root).Line));
         if (document is null || NodePath.At(document, finding.Line, finding.Column) is not { } node || node.Path.Count == 0)
@@ -70,6 +90,6 @@ public sealed class RenderedTrace
             return null;
         }
 
-        return TemplateLocator.Locate(source.Lines, node);
+        return (document, node);
     }
 }

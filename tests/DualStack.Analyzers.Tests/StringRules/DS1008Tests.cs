@@ -368,4 +368,24 @@ public sealed class DS1008Tests
         test.ExpectedDiagnostics.Add(new DiagnosticResult("DS1008", DiagnosticSeverity.Info).WithLocation(1).WithArguments("10.0.0.5", "new Uri", "it cannot work on an IPv6-only cluster"));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task Kestrel_url_collections_are_sinks_and_other_collections_are_not()
+    {
+        await Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting.Server.Features;
+            class C
+            {
+                void M(WebApplication app, IServerAddressesFeature feature, List<string> hosts, ICollection<string> Urls)
+                {
+                    app.Urls.Add("http://{|DS1008:127.0.0.1|}:5000");
+                    feature.Addresses.Add("http://{|DS1008:10.0.0.4|}:5001");
+                    hosts.Add("10.0.0.5");
+                    Urls.Add("http://10.0.0.6:5002");
+                }
+            }
+            """);
+    }
 }
