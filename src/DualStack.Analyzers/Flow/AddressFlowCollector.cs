@@ -102,6 +102,63 @@ internal sealed class AddressFlowCollector
         }
     }
 
+    /// <summary>
+    /// Virtual dispatch: an argument passed to a base or interface method arrives in the parameter of each override
+    /// and implementation (channel.BindAsync(endPoint) reaching TcpServerSocketChannel.DoBind). Only methods with an
+    /// address parameter are looked at, so the interface search runs for a handful of methods per compilation.
+    /// </summary>
+    public void OnMethod(SymbolAnalysisContext context)
+    {
+        var method = (IMethodSymbol)context.Symbol;
+        if (method.Parameters.IsEmpty || method.IsStatic || !method.Parameters.Any(p => IsCarrierType(p.Type) && p.Type.SpecialType != SpecialType.System_String))
+        {
+            return;
+        }
+
+        if (method.OverriddenMethod is { } overridden)
+        {
+            LinkParameters(overridden, method);
+        }
+
+        foreach (var explicitImplementation in method.ExplicitInterfaceImplementations)
+        {
+            LinkParameters(explicitImplementation, method);
+        }
+
+        if (method.DeclaredAccessibility != Accessibility.Public || method.ContainingType is not { } type)
+        {
+            return;
+        }
+
+        foreach (var @interface in type.AllInterfaces)
+        {
+            foreach (var member in @interface.GetMembers(method.Name))
+            {
+                if (member is IMethodSymbol candidate && candidate.Parameters.Length == method.Parameters.Length
+                    && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), method))
+                {
+                    LinkParameters(candidate, method);
+                }
+            }
+        }
+    }
+
+    private void LinkParameters(IMethodSymbol declared, IMethodSymbol implementation)
+    {
+        if (!AddressTrace.IsInSource(declared, _assembly))
+        {
+            return;
+        }
+
+        for (var i = 0; i < implementation.Parameters.Length && i < declared.Parameters.Length; i++)
+        {
+            if (IsCarrierType(implementation.Parameters[i].Type))
+            {
+                _summary.AddEdge(implementation.Parameters[i].OriginalDefinition, declared.OriginalDefinition.Parameters[i]);
+            }
+        }
+    }
+
     /// <summary>The base member an override replaces, when it is in this compilation.</summary>
     private ISymbol? Overridden(ISymbol carrier)
     {
@@ -174,24 +231,113 @@ internal sealed class AddressFlowCollector
     public void OnInvalid(OperationAnalysisContext context)
     {
         var invalid = (IInvalidOperation)context.Operation;
-        if (invalid.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
-            {
-                Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name },
-                ArgumentList.Arguments.Count: 1,
-            }
-            || !ListenNames.IsListenCallName(name))
+        var argumentList = invalid.Syntax switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax invocation => invocation.ArgumentList,
+            Microsoft.CodeAnalysis.CSharp.Syntax.BaseObjectCreationExpressionSyntax creation => creation.ArgumentList,
+            _ => null,
+        };
+        if (argumentList is null || argumentList.Arguments.Count == 0)
         {
             return;
         }
 
+        if (invalid.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
+            {
+                Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name },
+                ArgumentList.Arguments.Count: 1,
+            }
+            && ListenNames.IsListenCallName(name))
+        {
+            foreach (var child in invalid.ChildOperations)
+            {
+                var value = child is IArgumentOperation argument ? argument.Value : child;
+                if (value.Syntax.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax && IsCarrierType(value.Type) && value.Type?.SpecialType != SpecialType.System_String)
+                {
+                    Sink(invalid, context.ContainingSymbol, name + " (unresolved)", AddressSinkKind.Bind, value);
+                }
+            }
+
+            return;
+        }
+
+        StoreIntoCandidate(invalid, argumentList);
+    }
+
+    /// <summary>
+    /// A call of this compilation's own method or constructor that failed overload resolution only because another
+    /// argument has an error type (a type from an unrestored package): the address arguments still go to the one
+    /// candidate whose parameters fit, matched by name (<c>Hostname: host</c>) or position.
+    /// </summary>
+    private void StoreIntoCandidate(IInvalidOperation invalid, Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentListSyntax argumentList)
+    {
+        var values = new List<(IOperation Value, Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax Syntax)>();
         foreach (var child in invalid.ChildOperations)
         {
             var value = child is IArgumentOperation argument ? argument.Value : child;
-            if (value.Syntax.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax && IsCarrierType(value.Type) && value.Type?.SpecialType != SpecialType.System_String)
+            if (value.Syntax.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax syntax && syntax.Parent == argumentList && IsCarrierType(value.Type))
             {
-                Sink(invalid, context.ContainingSymbol, name + " (unresolved)", AddressSinkKind.Bind, value);
+                values.Add((value, syntax));
             }
         }
+
+        if (values.Count == 0 || invalid.SemanticModel is not { } model)
+        {
+            return;
+        }
+
+        IMethodSymbol? chosen = null;
+        foreach (var candidate in model.GetSymbolInfo(invalid.Syntax).CandidateSymbols)
+        {
+            if (candidate is IMethodSymbol method && AddressTrace.IsInSource(method, _assembly) && Fits(method, argumentList))
+            {
+                if (chosen is not null)
+                {
+                    return;
+                }
+
+                chosen = method;
+            }
+        }
+
+        if (chosen is null)
+        {
+            return;
+        }
+
+        foreach (var (value, syntax) in values)
+        {
+            var parameter = syntax.NameColon is { } nameColon
+                ? chosen.Parameters.FirstOrDefault(p => p.Name == nameColon.Name.Identifier.ValueText)
+                : argumentList.Arguments.IndexOf(syntax) is var index && index < chosen.Parameters.Length ? chosen.Parameters[index] : null;
+            if (parameter is not null && IsCarrierType(parameter.Type))
+            {
+                Store(parameter.OriginalDefinition, value, isDeclaration: false);
+                if (chosen.MethodKind == MethodKind.Constructor && RecordProperty(chosen.ContainingType, parameter) is { } property)
+                {
+                    _summary.AddEdge(property, parameter.OriginalDefinition);
+                }
+            }
+        }
+    }
+
+    /// <summary>The candidate takes this many arguments, and every named one.</summary>
+    private static bool Fits(IMethodSymbol method, Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentListSyntax arguments)
+    {
+        if (arguments.Arguments.Count > method.Parameters.Length)
+        {
+            return false;
+        }
+
+        foreach (var argument in arguments.Arguments)
+        {
+            if (argument.NameColon is { } nameColon && !method.Parameters.Any(p => p.Name == nameColon.Name.Identifier.ValueText))
+            {
+                return false;
+            }
+        }
+
+        return method.Parameters.Count(p => !p.IsOptional && !p.IsParams) <= arguments.Arguments.Count;
     }
 
     /// <summary>The property a record's primary-constructor parameter initializes (same name, declared in the record).</summary>
@@ -282,6 +428,7 @@ internal sealed class AddressFlowCollector
             return;
         }
 
+        var familyAware = false;
         if (kind == AddressSinkKind.Bind)
         {
             // The inline and single-definition forms are DS1001's own finding at the call; a member that also
@@ -293,10 +440,12 @@ internal sealed class AddressFlowCollector
             }
 
             var facts = SocketBlockFacts.For(call, _symbols);
-            if (facts.HandlesIPv6 || facts.UsesIPv4BroadcastOrMulticast)
+            if (facts.UsesIPv4BroadcastOrMulticast)
             {
                 return;
             }
+
+            familyAware = facts.HandlesIPv6;
         }
 
         var description = sinkName + " in '" + MemberName(containing) + "'";
@@ -304,7 +453,14 @@ internal sealed class AddressFlowCollector
         {
             if (step.Carrier is { } carrier)
             {
-                _summary.AddSink(carrier, kind, description);
+                if (familyAware)
+                {
+                    _summary.AddFamilyAwareBindSink(carrier, description);
+                }
+                else
+                {
+                    _summary.AddSink(carrier, kind, description);
+                }
             }
         }
     }
@@ -367,6 +523,13 @@ internal sealed class AddressFlowCollector
         if (kind == AddressOriginKind.FirstDnsAnswer)
         {
             return isDeclaration && target is ILocalSymbol;
+        }
+
+        if (WildcardWords.MapsWildcardWord(origin))
+        {
+            // "any" (or "*", "+") means every address to whoever configures it; an "IPv6Any" word beside it does not
+            // make the generic word dual-stack.
+            return false;
         }
 
         var facts = SocketBlockFacts.For(origin, _symbols);

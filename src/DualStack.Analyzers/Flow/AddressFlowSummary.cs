@@ -23,6 +23,10 @@ internal sealed class AddressFlowSummary
     private readonly ConcurrentDictionary<ISymbol, AddressSink> _bindSinks = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, AddressSink> _connectSinks = new(SymbolEqualityComparer.Default);
 
+    // Binds in members that also handle IPv6 (a two-listener design picking the address per family).
+    private readonly ConcurrentDictionary<ISymbol, AddressSink> _familyAwareBindSinks = new(SymbolEqualityComparer.Default);
+    private Dictionary<ISymbol, AddressSink>? _resolvedFamilyAwareBind;
+
     private Dictionary<ISymbol, AddressSink>? _resolvedBind;
     private Dictionary<ISymbol, AddressSink>? _resolvedConnect;
 
@@ -43,6 +47,14 @@ internal sealed class AddressFlowSummary
 
     public void AddSink(ISymbol carrier, AddressSinkKind kind, string description) =>
         (kind == AddressSinkKind.Bind ? _bindSinks : _connectSinks).TryAdd(carrier, new AddressSink(kind, description, via: null));
+
+    /// <summary>A bind in a member that also handles IPv6: proof only for a value stored in the IPv6 slot.</summary>
+    public void AddFamilyAwareBindSink(ISymbol carrier, string description) =>
+        _familyAwareBindSinks.TryAdd(carrier, new AddressSink(AddressSinkKind.Bind, description, via: null));
+
+    /// <summary>The family-aware bind a value stored in <paramref name="carrier"/> reaches. Call after collection ends.</summary>
+    public AddressSink? FamilyAwareBindSinkOf(ISymbol carrier) =>
+        (_resolvedFamilyAwareBind ??= Resolve(_familyAwareBindSinks)).TryGetValue(carrier, out var sink) ? sink : null;
 
     /// <summary>The sink of <paramref name="kind"/> a value stored in <paramref name="carrier"/> reaches, if any. Call after collection ends.</summary>
     public AddressSink? SinkOf(ISymbol carrier, AddressSinkKind kind)

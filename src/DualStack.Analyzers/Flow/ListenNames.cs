@@ -23,7 +23,18 @@ internal static class ListenNames
             return true;
         }
 
-        var name = carrier.Name;
+        if (HasListenWord(carrier.Name))
+        {
+            return true;
+        }
+
+        // A member of a type named as listen options (ListenOptions.Ip, ListenerConfig.ToEndPoint()).
+        return carrier is IFieldSymbol or IPropertySymbol or IMethodSymbol
+            && carrier.ContainingType?.Name is { } typeName && typeName.IndexOf("Listen", StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+
+    private static bool HasListenWord(string name)
+    {
         foreach (var word in ListenWords)
         {
             if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)

@@ -60,6 +60,7 @@ public sealed class DS1001DS1011AddressFlowAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(collector.OnReturn, OperationKind.Return);
             start.RegisterOperationAction(collector.OnCall, OperationKind.Invocation, OperationKind.ObjectCreation);
             start.RegisterOperationAction(collector.OnInvalid, OperationKind.Invalid);
+            start.RegisterSymbolAction(collector.OnMethod, SymbolKind.Method);
             start.RegisterCompilationEndAction(end => Report(end, summary));
         });
     }
@@ -89,6 +90,15 @@ public sealed class DS1001DS1011AddressFlowAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(
                 WildcardAcrossMembers, origin.Location, DiagnosticSeverity.Warning, null, null,
                 origin.Text + " (" + Path(origin.Carrier, sink) + ")", BindAdvice));
+            return;
+        }
+
+        if (ListenNames.NamesIPv6(origin.Carrier) && summary.FamilyAwareBindSinkOf(origin.Carrier) is { } v6Sink)
+        {
+            // A two-listener design binds this slot on the IPv6 socket: the IPv4 wildcard there provably breaks it.
+            context.ReportDiagnostic(Diagnostic.Create(
+                WildcardAcrossMembers, origin.Location, DiagnosticSeverity.Warning, null, null,
+                origin.Text + " (" + Path(origin.Carrier, v6Sink) + ", the IPv6 listener's address)", BindAdvice));
             return;
         }
 

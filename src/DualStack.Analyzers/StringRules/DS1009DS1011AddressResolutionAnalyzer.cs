@@ -124,12 +124,14 @@ public sealed class DS1009DS1011AddressResolutionAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary><c>foreach (var a in list) { if (a.AddressFamily == InterNetwork) … }</c> with no else, or <c>!= … continue</c>.</summary>
-    private static bool IsForEachFilter(IBinaryOperation binary)
+    private static bool IsForEachFilter(IBinaryOperation binary) => IsForEachFilter(binary, binary.OperatorKind == BinaryOperatorKind.Equals);
+
+    /// <summary>The test (true for IPv4 when <paramref name="positive"/>) filters the items of a foreach loop.</summary>
+    private static bool IsForEachFilter(IOperation test, bool positive)
     {
         // The test may be one operand of &&: if (!IPAddress.IsLoopback(a) && a.AddressFamily == InterNetwork).
-        IOperation condition = binary;
-        while (binary.OperatorKind == BinaryOperatorKind.Equals
-            && condition.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and)
+        IOperation condition = test;
+        while (positive && condition.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and)
         {
             condition = and;
         }
@@ -139,7 +141,7 @@ public sealed class DS1009DS1011AddressResolutionAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        var filters = binary.OperatorKind == BinaryOperatorKind.Equals
+        var filters = positive
             ? conditional.WhenFalse is null
             : IsContinue(conditional.WhenTrue);
         return filters && conditional.Ancestors().Any(a => a is IForEachLoopOperation);
@@ -160,6 +162,13 @@ public sealed class DS1009DS1011AddressResolutionAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeInvocation(OperationAnalysisContext context, StringRuleSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod is { Parameters.Length: 1 } helper
+            && StringRuleSymbols.Is(helper.Parameters[0].Type, symbols.IPAddress) && IsFamilyHelper(helper, "InterNetwork"))
+        {
+            AnalyzeFamilyHelperCall(context, invocation, symbols);
+            return;
+        }
+
         if (invocation.TargetMethod.Name == "GetIPv4Properties"
             && StringRuleSymbols.IsOrDerives(invocation.TargetMethod.ContainingType, symbols.IPInterfaceProperties))
         {
@@ -180,8 +189,7 @@ public sealed class DS1009DS1011AddressResolutionAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeIPv4Properties(OperationAnalysisContext context, IInvocationOperation invocation, StringRuleSymbols symbols)
     {
-        var insideTry = invocation.Ancestors().Any(a => a is ITryOperation { Catches.Length: > 0 });
-        if (insideTry || invocation.MemberContains(op =>
+        if (IsCaughtPerItem(invocation) || invocation.MemberContains(op =>
                 HandlesIPv6(op, symbols)
                 || (op is IInvocationOperation { TargetMethod.Name: "Supports" } supports
                     && StringRuleSymbols.IsOrDerives(supports.TargetMethod.ContainingType, symbols.NetworkInterface))))
@@ -192,6 +200,75 @@ public sealed class DS1009DS1011AddressResolutionAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.DS1009, invocation.Syntax.GetLocation(), "'GetIPv4Properties()' is called unconditionally and throws for interfaces without IPv4"));
     }
+
+    /// <summary>
+    /// A try/catch guards the call only if it sits inside the loop over interfaces: one around the whole loop ends
+    /// the scan at the first interface without IPv4, so the interfaces after it are never seen.
+    /// </summary>
+    private static bool IsCaughtPerItem(IOperation operation)
+    {
+        foreach (var ancestor in operation.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case ITryOperation { Catches.Length: > 0 }:
+                    return true;
+                case ILoopOperation:
+                case IAnonymousFunctionOperation:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A call of this compilation's own IPv4 test, <c>static bool IsInet4Address(IPAddress a) =&gt; a.AddressFamily ==
+    /// AddressFamily.InterNetwork;</c>, used as a loop filter: read from the helper's syntax (one comparison, no IPv6).
+    /// </summary>
+    private static void AnalyzeFamilyHelperCall(OperationAnalysisContext context, IInvocationOperation invocation, StringRuleSymbols symbols)
+    {
+        var filters = invocation.Parent is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not
+            ? IsForEachFilter(not, positive: false)
+            : IsForEachFilter(invocation, positive: true);
+        if (!filters || invocation.MemberContains(op => HandlesIPv6(op, symbols) || IsIPv6HelperCall(op)))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.DS1009, invocation.Syntax.GetLocation(), "The loop keeps IPv4 addresses only"));
+    }
+
+    private static bool IsIPv6HelperCall(IOperation operation) =>
+        operation is IInvocationOperation { TargetMethod: { } method } && method.Parameters.Length == 1 && IsFamilyHelper(method, "InterNetworkV6");
+
+    /// <summary>A one-parameter bool method of this compilation whose body is one comparison of an address family with <paramref name="family"/>.</summary>
+    private static bool IsFamilyHelper(IMethodSymbol method, string family)
+    {
+        if (method.ReturnType.SpecialType != SpecialType.System_Boolean || method.DeclaringSyntaxReferences.Length != 1)
+        {
+            return false;
+        }
+
+        var syntax = method.DeclaringSyntaxReferences[0].GetSyntax();
+        if (syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax declaration)
+        {
+            return false;
+        }
+
+        var expression = declaration.ExpressionBody?.Expression
+            ?? (declaration.Body is { Statements.Count: 1 } body && body.Statements[0] is Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax ret ? ret.Expression : null);
+        return expression is Microsoft.CodeAnalysis.CSharp.Syntax.BinaryExpressionSyntax binary
+            && binary.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.EqualsExpression)
+            && (EndsWith(binary.Left, "AddressFamily") && EndsWith(binary.Right, family) || EndsWith(binary.Right, "AddressFamily") && EndsWith(binary.Left, family));
+    }
+
+    private static bool EndsWith(Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression, string name) => expression switch
+    {
+        Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText == name,
+        Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
+        _ => false,
+    };
 
     // ---- DS1011 --------------------------------------------------------------------------------------------
 

@@ -32,7 +32,7 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
 
             start.RegisterOperationAction(
                 c => Analyze(c, symbols),
-                OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment, OperationKind.Return);
+                OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment, OperationKind.Return, OperationKind.Invalid);
         });
     }
 
@@ -45,6 +45,7 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
             ISimpleAssignmentOperation assignment => IsComposition(assignment.Value),
             IReturnOperation { ReturnedValue: { } returned } => IsComposition(returned),
             IReturnOperation => false,
+            IInvalidOperation invalid => UnresolvedSinks.UrlArgument(invalid) is not null,
             _ => NetworkSinks.MayBeSink(context.Operation, symbols)
                 || context.Operation is IInvocationOperation { TargetMethod.Name: "SetEnvironmentVariable" },
         };
@@ -53,11 +54,11 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var (value, sink, sinkIsName) in ParsedValues(context.Operation, context.ContainingSymbol, symbols))
+        foreach (var (value, sink, evidence) in ParsedValues(context.Operation, context.ContainingSymbol, symbols))
         {
             foreach (var pieces in PiecesOf(value))
             {
-                ReportHosts(context, symbols, value, pieces, sink, sinkIsName);
+                ReportHosts(context, symbols, value, pieces, sink, evidence);
             }
         }
     }
@@ -96,8 +97,22 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void ReportHosts(OperationAnalysisContext context, StringRuleSymbols symbols, IOperation value, StringPieces pieces, string sink, bool sinkIsName)
+    /// <summary>What shows that the composed text is parsed.</summary>
+    private enum SinkEvidence
     {
+        /// <summary>A parser takes it right here: <c>new Uri</c>, <c>GrpcChannel.ForAddress</c>, <c>IPEndPoint.Parse</c>, a Kestrel URL.</summary>
+        Parser,
+
+        /// <summary>It is handed to configuration or the environment, which something else reads.</summary>
+        Store,
+
+        /// <summary>Only the name of the member it is stored in or returned from says endpoint or URL.</summary>
+        Name,
+    }
+
+    private static void ReportHosts(OperationAnalysisContext context, StringRuleSymbols symbols, IOperation value, StringPieces pieces, string sink, SinkEvidence evidence)
+    {
+        var sinkIsName = evidence == SinkEvidence.Name;
         var text = pieces.Text;
         for (var i = 0; i < text.Length - 1; i++)
         {
@@ -115,7 +130,9 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
             }
 
             var shown = "\"" + pieces.Display(0, text.Length) + "\"";
-            context.ReportDiagnostic(StringDiagnostics.Create(Descriptors.DS1012, value, pieces, i, 1, shown, sink));
+            // Severity follows the evidence: an IP by its type going straight into a parser cannot be IPv6-safe.
+            var severity = !hostIsName && evidence == SinkEvidence.Parser ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info;
+            context.ReportDiagnostic(StringDiagnostics.Create(Descriptors.DS1012, severity, value, pieces, i, 1, properties: null, shown, sink));
         }
     }
 
@@ -177,29 +194,33 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>String values that something parses as an endpoint or URL, with the parser's name.</summary>
-    private static IEnumerable<(IOperation Value, string Sink, bool SinkIsName)> ParsedValues(IOperation operation, ISymbol containingSymbol, StringRuleSymbols symbols)
+    private static IEnumerable<(IOperation Value, string Sink, SinkEvidence Evidence)> ParsedValues(IOperation operation, ISymbol containingSymbol, StringRuleSymbols symbols)
     {
         switch (operation)
         {
+            case IInvalidOperation invalid when UnresolvedSinks.UrlArgument(invalid) is { } unresolved:
+                yield return (unresolved.Value, "the argument of " + unresolved.Name, SinkEvidence.Parser);
+                yield break;
+
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } indexer } assignment
                 when symbols.IsConfiguration(indexer.Property.ContainingType):
-                yield return (assignment.Value, "a configuration value", false);
+                yield return (assignment.Value, "a configuration value", SinkEvidence.Store);
                 yield break;
 
             // Stored for later parsing: a field or property named as an endpoint (Address, ServerUrl, PeerEndpoint),
             // never a name, key or label (ClientName, CacheKey), which only identify.
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: false } or IFieldReferenceOperation } assignment
                 when AddressNames.LooksLikeEndpoint(MemberName(assignment.Target)):
-                yield return (assignment.Value, "'" + MemberName(assignment.Target) + "'", true);
+                yield return (assignment.Value, "'" + MemberName(assignment.Target) + "'", SinkEvidence.Name);
                 yield break;
 
             case IReturnOperation { ReturnedValue: { } returned } when ReturningMemberName(containingSymbol) is { } name && AddressNames.LooksLikeEndpoint(name):
-                yield return (returned, "the result of '" + name + "'", true);
+                yield return (returned, "the result of '" + name + "'", SinkEvidence.Name);
                 yield break;
 
             case IInvocationOperation invocation when StringRuleSymbols.Is(invocation.TargetMethod.ContainingType, symbols.Environment)
                 && invocation.TargetMethod.Name == "SetEnvironmentVariable" && invocation.Arguments.Length >= 2:
-                yield return (invocation.Arguments[1].Value, "an environment variable", false);
+                yield return (invocation.Arguments[1].Value, "an environment variable", SinkEvidence.Store);
                 yield break;
         }
 
@@ -207,7 +228,7 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
         {
             if (sink.Kind != SinkKind.Host)
             {
-                yield return (sink.Value, sink.IsListenUrl ? sink.Name : "the argument of " + sink.Name, false);
+                yield return (sink.Value, sink.IsListenUrl ? sink.Name : "the argument of " + sink.Name, SinkEvidence.Parser);
             }
         }
     }

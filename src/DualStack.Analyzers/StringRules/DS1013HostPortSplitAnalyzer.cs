@@ -158,6 +158,7 @@ public sealed class DS1013HostPortSplitAnalyzer : DiagnosticAnalyzer
     {
         var hostUse = false;
         var firstIsNumber = false;
+        var firstIsText = false;
         var laterIsNumber = false;
         foreach (var (index, element) in ElementReads(split))
         {
@@ -166,6 +167,7 @@ public sealed class DS1013HostPortSplitAnalyzer : DiagnosticAnalyzer
             {
                 hostUse |= use == PieceUse.Host;
                 firstIsNumber |= use == PieceUse.Number;
+                firstIsText |= use == PieceUse.Text;
             }
             else if (index == 1)
             {
@@ -174,7 +176,8 @@ public sealed class DS1013HostPortSplitAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        return hostUse || (laterIsNumber && !firstIsNumber);
+        // A first piece glued into other text ("name:42" read back as parts[0] + ".") is a payload, not a host.
+        return hostUse || (laterIsNumber && !firstIsNumber && !firstIsText);
     }
 
     /// <summary>Reads of <c>split[i]</c> with a constant index, directly or through the local the array is stored in.</summary>
@@ -212,6 +215,9 @@ public sealed class DS1013HostPortSplitAnalyzer : DiagnosticAnalyzer
         Other,
         Host,
         Number,
+
+        /// <summary>Concatenated with other text: a host is passed on whole, not glued to more characters.</summary>
+        Text,
     }
 
     private static PieceUse ClassifyUse(IOperation value, StringRuleSymbols symbols, int depth)
@@ -230,6 +236,10 @@ public sealed class DS1013HostPortSplitAnalyzer : DiagnosticAnalyzer
                 return PieceUse.Host;
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation named } when AddressNames.LooksLikeAddress(named.Symbol.Name):
                 return PieceUse.Host;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when concatenation.Type?.SpecialType == SpecialType.System_String
+                && (concatenation.LeftOperand == current ? concatenation.RightOperand : concatenation.LeftOperand).ConstantValue.Value is string glued
+                && glued.IndexOf(':') < 0:
+                return PieceUse.Text;
             case IArgumentOperation { Parent: IInvocationOperation invocation } argument:
                 return ClassifyArgument(argument, invocation.TargetMethod, symbols);
             case IArgumentOperation { Parent: IObjectCreationOperation { Constructor: { } constructor } } argument:
@@ -269,6 +279,12 @@ public sealed class DS1013HostPortSplitAnalyzer : DiagnosticAnalyzer
             || (argument.Parameter?.Name is "host" or "hostname" or "hostNameOrAddress"
                 && (StringRuleSymbols.Is(type, symbols.Socket) || StringRuleSymbols.Is(type, symbols.TcpClient)
                     || StringRuleSymbols.Is(type, symbols.UdpClient) || StringRuleSymbols.Is(type, symbols.DnsEndPoint))))
+        {
+            return PieceUse.Host;
+        }
+
+        // Any method or constructor whose string parameter is named as a host (new ResolvedTarget(host, port), Connect(string address, …)).
+        if (argument.Parameter is { Type.SpecialType: SpecialType.System_String } named && AddressNames.LooksLikeAddress(named.Name))
         {
             return PieceUse.Host;
         }

@@ -15,17 +15,23 @@ internal static class StringDiagnostics
 
     public static Diagnostic Create(
         DiagnosticDescriptor descriptor, IOperation useSite, StringPieces pieces, int start, int length,
+        System.Collections.Immutable.ImmutableDictionary<string, string?>? properties, params object[] args) =>
+        Create(descriptor, descriptor.DefaultSeverity, useSite, pieces, start, length, properties, args);
+
+    /// <summary>As above at <paramref name="severity"/>: a rule whose default is Info reports certain evidence at Warning.</summary>
+    public static Diagnostic Create(
+        DiagnosticDescriptor descriptor, DiagnosticSeverity severity, IOperation useSite, StringPieces pieces, int start, int length,
         System.Collections.Immutable.ImmutableDictionary<string, string?>? properties, params object[] args)
     {
         var exactLocation = pieces.Locate(start, length, out _);
         var useSpan = useSite.Syntax.Span;
         if (exactLocation.SourceTree == useSite.Syntax.SyntaxTree && useSpan.Contains(exactLocation.SourceSpan))
         {
-            return Diagnostic.Create(descriptor, exactLocation, properties, args);
+            return Diagnostic.Create(descriptor, exactLocation, severity, null, properties, args);
         }
 
         return exactLocation.SourceTree == useSite.Syntax.SyntaxTree
-            ? Diagnostic.Create(descriptor, useSite.Syntax.GetLocation(), [exactLocation], properties, args)
-            : Diagnostic.Create(descriptor, useSite.Syntax.GetLocation(), properties, args);
+            ? Diagnostic.Create(descriptor, useSite.Syntax.GetLocation(), severity, [exactLocation], properties, args)
+            : Diagnostic.Create(descriptor, useSite.Syntax.GetLocation(), severity, null, properties, args);
     }
 }

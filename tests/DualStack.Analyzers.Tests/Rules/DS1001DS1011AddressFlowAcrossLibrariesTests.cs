@@ -198,17 +198,23 @@ public sealed class DS1001DS1011AddressFlowAcrossLibrariesTests
         using System.Net;
         using System.Threading.Tasks;
 
-        public sealed record TransportSettings(string Hostname, int Port)
+        public sealed record TransportSettings(string Hostname, int Port, ByteOrder Order)
         {
-            public static TransportSettings Create(string configuredHost, int port)
+            public static TransportSettings Create(string configuredHost, int port, string byteOrder)
             {
+                var order = byteOrder switch
+                {
+                    "little-endian" => ByteOrder.LittleEndian,
+                    _ => ByteOrder.BigEndian,
+                };
+
                 var host = configuredHost;
                 if (string.IsNullOrWhiteSpace(host))
                 {
                     host = {|#0:IPAddress.Any|}.ToString();
                 }
 
-                return new TransportSettings(Hostname: host, Port: port);
+                return new TransportSettings(Hostname: host, Port: port, Order: order);
             }
         }
 
@@ -238,7 +244,26 @@ public sealed class DS1001DS1011AddressFlowAcrossLibrariesTests
     [Fact]
     public Task Wildcard_text_default_parsed_into_an_endpoint_for_an_unresolved_bind_call_warns_at_the_default() => Analyze(
         TransportSettings + """
-            private Task NewServer(EndPoint listenAddress) => new ServerBootstrap().BindAsync(listenAddress);
+            private async Task<IChannel> NewServer(EndPoint listenAddress)
+            {
+                try
+                {
+                    if (listenAddress is DnsEndPoint dns)
+                    {
+                        listenAddress = await DnsToIPEndpoint(dns).ConfigureAwait(false);
+                    }
+
+                    return await ServerFactory().BindAsync(listenAddress).ConfigureAwait(false);
+                }
+                catch (System.Exception ex)
+                {
+                    throw new System.InvalidOperationException($"Failed to bind to [{listenAddress}]", ex);
+                }
+            }
+
+            private ServerBootstrap ServerFactory() => new ServerBootstrap();
+
+            private static Task<IPEndPoint> DnsToIPEndpoint(DnsEndPoint dns) => Task.FromResult(new IPEndPoint(IPAddress.Loopback, dns.Port));
         }
         """,
         library: null,
@@ -340,5 +365,218 @@ public sealed class DS1001DS1011AddressFlowAcrossLibrariesTests
         }
         """,
         ActorIo,
+        incomplete: false);
+
+    private const string ChannelPipeline = """
+        using System.Net;
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        public interface IChannel
+        {
+            Task BindAsync(EndPoint localAddress);
+        }
+
+        public abstract class AbstractChannel : IChannel
+        {
+            public Task BindAsync(EndPoint localAddress)
+            {
+                DoBind(localAddress);
+                return Task.CompletedTask;
+            }
+
+            protected abstract void DoBind(EndPoint localAddress);
+        }
+
+        public sealed class TcpServerSocketChannel : AbstractChannel
+        {
+            private readonly Socket _socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+
+            protected override void DoBind(EndPoint localAddress) => _socket.Bind(localAddress);
+        }
+
+        """;
+
+    [Fact]
+    public Task Convenience_overloads_reaching_the_socket_through_interface_and_override_dispatch_warn() => Analyze(
+        ChannelPipeline + """
+        public sealed class ServerBootstrap
+        {
+            private readonly IChannel _channel = new TcpServerSocketChannel();
+            private EndPoint _localAddress;
+
+            public ServerBootstrap LocalAddress(int inetPort) => LocalAddress(new IPEndPoint({|#0:IPAddress.Any|}, inetPort));
+
+            public ServerBootstrap LocalAddress(EndPoint localAddress)
+            {
+                _localAddress = localAddress;
+                return this;
+            }
+
+            public Task BindAsync() => DoBindAsync(_localAddress);
+
+            public Task BindAsync(int inetPort) => BindAsync(new IPEndPoint({|#1:IPAddress.Any|}, inetPort));
+
+            public Task BindAsync(EndPoint localAddress) => DoBindAsync(localAddress);
+
+            private Task DoBindAsync(EndPoint localAddress) => _channel.BindAsync(localAddress);
+        }
+        """,
+        library: null,
+        incomplete: false,
+        Wildcard(DiagnosticSeverity.Warning,
+            "IPAddress.Any (passed to parameter 'localAddress' of 'ServerBootstrap.LocalAddress', which Socket.Bind in 'TcpServerSocketChannel.DoBind' reads)"),
+        new DiagnosticResult("DS1001", DiagnosticSeverity.Warning).WithLocation(1).WithArguments(
+            "IPAddress.Any (passed to parameter 'localAddress' of 'ServerBootstrap.BindAsync', which Socket.Bind in 'TcpServerSocketChannel.DoBind' reads)", BindAdvice));
+
+    [Fact]
+    public Task Convenience_overload_binding_IPv6Any_and_a_wildcard_only_sent_through_the_pipeline_stay_silent() => Analyze(
+        ChannelPipeline + """
+        public sealed class ServerBootstrap
+        {
+            private readonly IChannel _channel = new TcpServerSocketChannel();
+
+            public Task BindAsync(int inetPort) => BindAsync(new IPEndPoint(IPAddress.IPv6Any, inetPort));
+
+            public Task BindAsync(EndPoint localAddress) => _channel.BindAsync(localAddress);
+
+            public string Describe() => Format(new IPEndPoint(IPAddress.Any, 0));
+
+            private static string Format(EndPoint endPoint) => endPoint.ToString();
+        }
+        """,
+        library: null,
+        incomplete: false);
+
+    private const string ListenOptionsType = """
+        using System;
+        using System.Net;
+
+        public sealed class ListenOptions
+        {
+            public string Ip { get; set; }
+            public int Port { get; set; }
+
+            public IPEndPoint ToEndPoint()
+            {
+                IPAddress ipAddress;
+                if ("any".Equals(Ip, StringComparison.OrdinalIgnoreCase))
+                {
+                    ipAddress = MARK;
+                }
+                else if ("IpV6Any".Equals(Ip, StringComparison.OrdinalIgnoreCase))
+                {
+                    ipAddress = IPAddress.IPv6Any;
+                }
+                else
+                {
+                    ipAddress = IPAddress.Parse(Ip);
+                }
+
+                return new IPEndPoint(ipAddress, Port);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Configuration_word_any_mapped_to_the_IPv4_wildcard_beside_an_IPv6Any_word_is_reported_from_the_listen_options_type() => Analyze(
+        ListenOptionsType.Replace("MARK", "{|#0:IPAddress.Any|}"),
+        library: null,
+        incomplete: false,
+        Wildcard(DiagnosticSeverity.Info, "IPAddress.Any (stored in 'ipAddress', then returned by 'ListenOptions.ToEndPoint', named as a listen address)"));
+
+    [Fact]
+    public Task Configuration_word_any_mapped_to_both_wildcards_or_to_the_IPv4_wildcard_by_an_OS_check_stays_silent() => Analyze(
+        ListenOptionsType.Replace("MARK", "System.Net.Sockets.Socket.OSSupportsIPv6 ? IPAddress.IPv6Any : IPAddress.Any") + """
+
+        public sealed class ListenerConfig
+        {
+            public IPAddress V4 { get; private set; }
+            public IPAddress V6 { get; private set; }
+
+            public void Apply(string word)
+            {
+                switch (word)
+                {
+                    case "*":
+                        V4 = IPAddress.Any;
+                        V6 = IPAddress.IPv6Any;
+                        break;
+                }
+            }
+        }
+        """,
+        library: null,
+        incomplete: false);
+
+    private const string TwoListenerServer = """
+        using System.Net;
+        using System.Net.Sockets;
+
+        public sealed class TcpEndpointOptions
+        {
+            public IPAddress BoundInterNetworkAddress { get; set; } = IPAddress.Any;
+            public IPAddress BoundInterNetworkV6Address { get; set; } = IPAddress.IPv6Any;
+            public int Port { get; set; } = 1883;
+        }
+
+        public sealed class TcpServerListener
+        {
+            private readonly AddressFamily _addressFamily;
+            private readonly TcpEndpointOptions _options;
+            private IPEndPoint _localEndPoint;
+            private Socket _socket;
+
+            public TcpServerListener(AddressFamily addressFamily, TcpEndpointOptions options)
+            {
+                _addressFamily = addressFamily;
+                _options = options;
+            }
+
+            public void Start()
+            {
+                var boundIp = _options.BoundInterNetworkAddress;
+                if (_addressFamily == AddressFamily.InterNetworkV6)
+                {
+                    boundIp = _options.BoundInterNetworkV6Address;
+                }
+
+                _localEndPoint = new IPEndPoint(boundIp, _options.Port);
+                _socket = new Socket(_addressFamily, SocketType.Stream, ProtocolType.Tcp);
+                _socket.Bind(_localEndPoint);
+                _socket.Listen(100);
+            }
+        }
+
+        public sealed class ServerOptionsBuilder
+        {
+            private readonly TcpEndpointOptions _options = new TcpEndpointOptions();
+
+            public ServerOptionsBuilder WithDefaultEndpointBoundIPAddress(IPAddress value)
+            {
+                _options.BoundInterNetworkAddress = value ?? IPAddress.Any;
+                return this;
+            }
+
+            public ServerOptionsBuilder WithDefaultEndpointBoundIPV6Address(IPAddress value)
+            {
+                _options.BoundInterNetworkV6Address = value ?? MARK;
+                return this;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task IPv4_wildcard_defaulted_into_the_IPv6_slot_bound_by_the_IPv6_listener_warns() => Analyze(
+        TwoListenerServer.Replace("MARK", "{|#0:IPAddress.Any|}"),
+        library: null,
+        incomplete: false,
+        Wildcard(DiagnosticSeverity.Warning,
+            "IPAddress.Any (stored in 'TcpEndpointOptions.BoundInterNetworkV6Address', which Socket.Bind in 'TcpServerListener.Start' reads, the IPv6 listener's address)"));
+
+    [Fact]
+    public Task Both_slots_of_the_two_listener_design_defaulting_to_their_own_family_stay_silent() => Analyze(
+        TwoListenerServer.Replace("MARK", "IPAddress.IPv6Any"),
+        library: null,
         incomplete: false);
 }

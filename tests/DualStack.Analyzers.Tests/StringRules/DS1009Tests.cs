@@ -137,6 +137,112 @@ public sealed class DS1009Tests
     }
 
     [Fact]
+    public async Task Array_Find_with_conditional_access_a_predicate_helper_and_a_try_around_the_interface_loop_are_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Net;
+            using System.Net.NetworkInformation;
+            using System.Net.Sockets;
+            class Resolver
+            {
+                public string? ResolveHostAddress(string hostName)
+                {
+                    try
+                    {
+                        IPAddress[] hostAddresses = Dns.GetHostAddresses(hostName);
+                        return Array.Find(hostAddresses, ip => {|DS1009:ip.AddressFamily == AddressFamily.InterNetwork|})?.ToString();
+                    }
+                    catch (Exception)
+                    {
+                        return null;
+                    }
+                }
+
+                IPAddress? FindFirstNonLoopbackAddress()
+                {
+                    IPAddress? result = null;
+                    try
+                    {
+                        foreach (var nic in NetworkInterface.GetAllNetworkInterfaces())
+                        {
+                            var properties = nic.GetIPProperties();
+                            var ipv4 = {|DS1009:properties.GetIPv4Properties()|};
+                            foreach (var info in properties.UnicastAddresses)
+                            {
+                                var address = info.Address;
+                                if ({|DS1009:IsInet4Address(address)|} && !IPAddress.IsLoopback(address))
+                                {
+                                    result = address;
+                                }
+                            }
+                        }
+                    }
+                    catch (NetworkInformationException)
+                    {
+                        return null;
+                    }
+
+                    return result;
+                }
+
+                private static bool IsInet4Address(IPAddress address) => address.AddressFamily == AddressFamily.InterNetwork;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Per_interface_try_a_helper_beside_its_IPv6_twin_and_a_helper_used_outside_a_filter_are_not_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Net;
+            using System.Net.NetworkInformation;
+            using System.Net.Sockets;
+            class Resolver
+            {
+                IEnumerable<int> Indexes()
+                {
+                    foreach (var nic in NetworkInterface.GetAllNetworkInterfaces())
+                    {
+                        int index;
+                        try
+                        {
+                            index = nic.GetIPProperties().GetIPv4Properties().Index;
+                        }
+                        catch (NetworkInformationException)
+                        {
+                            continue;
+                        }
+
+                        yield return index;
+                    }
+                }
+
+                IPAddress? Pick(IPAddress[] all)
+                {
+                    foreach (var address in all)
+                    {
+                        if (IsInet4Address(address) || IsInet6Address(address))
+                        {
+                            return address;
+                        }
+                    }
+
+                    return null;
+                }
+
+                string Describe(IPAddress address) => IsInet4Address(address) ? "v4" : "other";
+
+                private static bool IsInet4Address(IPAddress address) => address.AddressFamily == AddressFamily.InterNetwork;
+
+                private static bool IsInet6Address(IPAddress address) => address.AddressFamily == AddressFamily.InterNetworkV6;
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Incomplete_code_does_not_throw()
     {
         await Verify.VerifyIncompleteAsync("""

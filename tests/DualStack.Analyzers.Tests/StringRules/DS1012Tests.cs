@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using DualStack.CodeFixes.StringRules;
 using Verify = DualStack.Analyzers.Tests.Verifiers.StringRuleVerifier<DualStack.Analyzers.StringRules.DS1012HostPortCompositionAnalyzer>;
 
@@ -212,6 +214,72 @@ public sealed class DS1012Tests
                 }
             }
             """);
+    }
+
+    [Fact]
+    public async Task Address_typed_host_going_straight_into_a_parser_is_a_warning_and_a_name_only_host_is_info()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Net;
+            class C
+            {
+                Uri Typed(IPAddress ip, int port) => new Uri($"http://{{|#0:ip|}}:{port}/");
+
+                Uri Named(string serverIp, int port) => new Uri($"http://{{|#1:serverIp|}}:{port}/");
+
+                string Stored(IPAddress ip, int port) => ServerUrl = $"http://{{|#2:ip|}}:{port}/";
+
+                string ServerUrl { get; set; }
+            }
+            """,
+            new DiagnosticResult("DS1012", DiagnosticSeverity.Warning).WithLocation(0)
+                .WithArguments("\"http://{ip}:{port}/\"", "the argument of new Uri"),
+            new DiagnosticResult("DS1012", DiagnosticSeverity.Info).WithLocation(1)
+                .WithArguments("\"http://{serverIp}:{port}/\"", "the argument of new Uri"),
+            new DiagnosticResult("DS1012", DiagnosticSeverity.Info).WithLocation(2)
+                .WithArguments("\"http://{ip}:{port}/\"", "'ServerUrl'"));
+    }
+
+    [Fact]
+    public async Task Url_local_composed_in_branches_for_an_unresolved_GrpcChannel_is_reported()
+    {
+        await Verify.VerifyIncompleteAsync("""
+            using System;
+            class RemoteServerInfo
+            {
+                public string ServerIp { get; set; }
+                public int ServerPort { get; set; }
+            }
+            class GrpcConnector
+            {
+                object Connect(RemoteServerInfo serverInfo, bool tls, int offset)
+                {
+                    var port = serverInfo.ServerPort + offset;
+                    string address;
+                    if (tls)
+                    {
+                        address = $"https://{{|#1:serverInfo.ServerIp|}}:{port}";
+                    }
+                    else
+                    {
+                        address = $"http://{{|#2:serverInfo.ServerIp|}}:{port}";
+                    }
+
+                    return GrpcChannel.ForAddress({|#0:address|}, new GrpcChannelOptions());
+                }
+
+                object Bracketed(RemoteServerInfo serverInfo) =>
+                    GrpcChannel.ForAddress($"http://[{serverInfo.ServerIp}]:{serverInfo.ServerPort}");
+
+                object NotAChannel(RemoteServerInfo serverInfo) =>
+                    Metrics.ForAddress($"http://{serverInfo.ServerIp}:{serverInfo.ServerPort}");
+            }
+            """,
+            new DiagnosticResult("DS1012", DiagnosticSeverity.Info).WithLocation(0).WithLocation(1)
+                .WithArguments("\"https://{serverInfo.ServerIp}:{serverInfo.ServerPort + offset}\"", "the argument of GrpcChannel.ForAddress"),
+            new DiagnosticResult("DS1012", DiagnosticSeverity.Info).WithLocation(0).WithLocation(2)
+                .WithArguments("\"http://{serverInfo.ServerIp}:{serverInfo.ServerPort + offset}\"", "the argument of GrpcChannel.ForAddress"));
     }
 
     [Fact]

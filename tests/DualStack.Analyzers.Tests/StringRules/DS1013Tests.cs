@@ -71,6 +71,58 @@ public sealed class DS1013Tests
     }
 
     [Fact]
+    public async Task First_piece_passed_to_a_host_parameter_of_any_constructor_in_a_lambda_is_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            public sealed class ResolvedTarget
+            {
+                public ResolvedTarget(string host, int? port = null) { }
+            }
+            static class DiscoveryConfig
+            {
+                public static ResolvedTarget[] Parse(IEnumerable<string> configured) =>
+                    configured.Select(e =>
+                    {
+                        var values = {|DS1013:e.Split(':')|};
+                        return new ResolvedTarget(values[0], int.TryParse(values.Skip(1).FirstOrDefault(), out var i) ? i : null);
+                    }).ToArray();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Payload_pieces_glued_into_other_text_or_passed_as_credentials_are_not_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System.Text;
+            public sealed class Payload
+            {
+                public Payload(string data, int n) { }
+            }
+            public sealed class Credential
+            {
+                public Credential(string user, string password) { }
+            }
+            class Serializer
+            {
+                object FromBinary(byte[] bytes)
+                {
+                    var parts = Encoding.UTF8.GetString(bytes).Split(':');
+                    return new Payload(parts[0] + ".", int.Parse(parts[1]));
+                }
+
+                Credential FromUserInfo(string userInfo)
+                {
+                    var pieces = userInfo.Split(':');
+                    return new Credential(pieces[0], pieces[1]);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Scheme_lookups_and_port_presence_tests_are_not_reported()
     {
         await Verify.VerifyAsync("""

@@ -90,20 +90,20 @@ internal static class ServiceFieldValidation
             var key = service.ClusterIPsFromClusterIP ? Key(spec, "clusterIP") : Key(spec, "clusterIPs");
             var written = service.ClusterIPsFromClusterIP ? "clusterIP" : "clusterIPs";
             problems.Add(new(RuleIds.ExternalNameWithIpFields, key ?? spec, ClusterIPsPath,
-                ApiErrors.Forbidden(ClusterIPsPath, "may not be set for ExternalName services") +
+                ApiError.Forbidden(ClusterIPsPath, "may not be set for ExternalName services") +
                 $" (remove `{written}`: an ExternalName Service is a DNS alias and has no cluster IP)"));
         }
 
         if (service.IpFamilies.Count > 0)
         {
             problems.Add(new(RuleIds.ExternalNameWithIpFields, Key(spec, "ipFamilies") ?? spec, IpFamiliesPath,
-                ApiErrors.Forbidden(IpFamiliesPath, "may not be set for ExternalName services") + " (remove `ipFamilies`)"));
+                ApiError.Forbidden(IpFamiliesPath, "may not be set for ExternalName services") + " (remove `ipFamilies`)"));
         }
 
         if (service.Policy is not null)
         {
             problems.Add(new(RuleIds.ExternalNameWithIpFields, Key(spec, "ipFamilyPolicy") ?? spec, PolicyPath,
-                ApiErrors.Forbidden(PolicyPath, "may not be set for ExternalName services") + " (remove `ipFamilyPolicy`)"));
+                ApiError.Forbidden(PolicyPath, "may not be set for ExternalName services") + " (remove `ipFamilyPolicy`)"));
         }
     }
 
@@ -118,7 +118,7 @@ internal static class ServiceFieldValidation
         {
             // S10, reported at the first value beyond the second.
             problems.Add(new(RuleIds.InconsistentClusterIPs, clusterIPs[2].Node, ClusterIPsPath,
-                ApiErrors.Invalid(ClusterIPsPath, service.ClusterIPValues, "may only hold up to 2 values") +
+                ApiError.Invalid(ClusterIPsPath, service.ClusterIPValues, "may only hold up to 2 values") +
                 " (one IPv4 and one IPv6 address at most)"));
         }
 
@@ -146,15 +146,15 @@ internal static class ServiceFieldValidation
             if (first.Value != service.ClusterIP)
             {
                 problems.Add(new(RuleIds.InconsistentClusterIPs, first.Node, ClusterIPsPath,
-                    ApiErrors.Invalid(ClusterIPsPath, service.ClusterIPValues, "first value must match `clusterIP`") +
-                    $" (clusterIP is {ApiErrors.Quote(service.ClusterIP)}, clusterIPs[0] is {ApiErrors.Quote(first.Value)})"));
+                    ApiError.Invalid(ClusterIPsPath, service.ClusterIPValues, "first value must match `clusterIP`") +
+                    $" (clusterIP is {ApiError.Quote(service.ClusterIP)}, clusterIPs[0] is {ApiError.Quote(first.Value)})"));
             }
         }
         else
         {
             problems.Add(new(RuleIds.InconsistentClusterIPs, service.ClusterIPsNode!, ClusterIPsPath,
-                ApiErrors.Invalid(ClusterIPsPath, service.ClusterIPValues, "must be empty when `clusterIP` is not specified") +
-                $" (also set clusterIP to {ApiErrors.Quote(service.ClusterIPs[0].Value)})"));
+                ApiError.Invalid(ClusterIPsPath, service.ClusterIPValues, "must be empty when `clusterIP` is not specified") +
+                $" (also set clusterIP to {ApiError.Quote(service.ClusterIPs[0].Value)})"));
         }
     }
 
@@ -167,13 +167,13 @@ internal static class ServiceFieldValidation
             var path = $"{IpFamiliesPath}[{item.Index}]";
             if (Array.IndexOf(SupportedFamilies, item.Value) < 0)
             {
-                problems.Add(new(RuleIds.InvalidIpFamilies, item.Node, path, ApiErrors.NotSupported(path, item.Value, SupportedFamilies)));
+                problems.Add(new(RuleIds.InvalidIpFamilies, item.Node, path, ApiError.NotSupported(path, item.Value, SupportedFamilies)));
             }
 
             if (!seen.Add(item.Value))
             {
                 problems.Add(new(RuleIds.InvalidIpFamilies, item.Node, path,
-                    ApiErrors.Duplicate(path, item.Value) + " (ipFamilies holds at most one IPv4 and one IPv6 entry)"));
+                    ApiError.Duplicate(path, item.Value) + " (ipFamilies holds at most one IPv4 and one IPv6 entry)"));
             }
         }
     }
@@ -186,12 +186,12 @@ internal static class ServiceFieldValidation
             return;
         }
 
-        var message = ApiErrors.NotSupported(PolicyPath, policy, SupportedPolicies);
+        var message = ApiError.NotSupported(PolicyPath, policy, SupportedPolicies);
         var spelled = SupportedPolicies.FirstOrDefault(p => string.Equals(p, policy.Trim(), StringComparison.OrdinalIgnoreCase));
         TextEdit? fix = null;
         if (spelled is not null && ServiceFixes.ReplaceScalar(service.Object, node, spelled) is { } edit)
         {
-            message += $" (did you mean {ApiErrors.Quote(spelled)}? values are case-sensitive)";
+            message += $" (did you mean {ApiError.Quote(spelled)}? values are case-sensitive)";
             fix = edit;
         }
 
@@ -211,7 +211,7 @@ internal static class ServiceFieldValidation
                 {
                     hasInvalid = true;
                     problems.Add(new(RuleIds.InconsistentClusterIPs, item.Node, ClusterIPsPath,
-                        ApiErrors.Invalid(ClusterIPsPath, service.ClusterIPValues, "'None' must be the first and only value")));
+                        ApiError.Invalid(ClusterIPsPath, service.ClusterIPValues, "'None' must be the first and only value")));
                 }
 
                 continue;
@@ -222,7 +222,7 @@ internal static class ServiceFieldValidation
             {
                 hasInvalid = true;
                 var path = $"{ClusterIPsPath}[{item.Index}]";
-                problems.Add(new(RuleIds.InconsistentClusterIPs, item.Node, path, ApiErrors.Invalid(path, item.Value, IpMessages.InvalidIp)));
+                problems.Add(new(RuleIds.InconsistentClusterIPs, item.Node, path, ApiError.Invalid(path, item.Value, IpMessages.InvalidIp)));
             }
             else if (!parsed.Success)
             {
@@ -247,7 +247,7 @@ internal static class ServiceFieldValidation
         if (!(families.Contains(IpFamily.IPv4) && families.Contains(IpFamily.IPv6)))
         {
             problems.Add(new(RuleIds.InconsistentClusterIPs, clusterIPs[1].Node, ClusterIPsPath,
-                ApiErrors.Invalid(ClusterIPsPath, service.ClusterIPValues, "may specify no more than one IP for each IP family") +
+                ApiError.Invalid(ClusterIPsPath, service.ClusterIPValues, "may specify no more than one IP for each IP family") +
                 (clusterIPs.Count == 2 ? $" (both are {families[0]})" : $" (none of them is of the other family)")));
         }
     }
@@ -276,7 +276,7 @@ internal static class ServiceFieldValidation
             {
                 var path = $"{ClusterIPsPath}[{i}]";
                 problems.Add(new(RuleIds.InconsistentClusterIPs, ip.Node, path,
-                    ApiErrors.Invalid(path, ip.Value, $"expected an {expected} value as indicated by `ipFamilies[{i}]`")));
+                    ApiError.Invalid(path, ip.Value, $"expected an {expected} value as indicated by `ipFamilies[{i}]`")));
             }
         }
     }
@@ -291,7 +291,7 @@ internal static class ServiceFieldValidation
 
         const string path = ClusterIPsPath + "[0]";
         problems.Add(new(RuleIds.HeadlessWithNodePortOrLoadBalancer, service.ClusterIPs[0].Node, path,
-            ApiErrors.Invalid(path, ServiceSpec.None, $"may not be set to 'None' for {service.Type} services") +
+            ApiError.Invalid(path, ServiceSpec.None, $"may not be set to 'None' for {service.Type} services") +
             $" (remove clusterIP None, or use type ClusterIP for a headless Service)"));
     }
 

@@ -47,7 +47,7 @@ public sealed class DS2001DS2002DS2003DS2007DS2008ServiceDualStackFieldsTests
         var findings = ManifestTestHelper.Lint(With("  clusterIP: 10.0.0.10\n  clusterIPs: [10.0.0.11, fd00::10]\n  ipFamilyPolicy: PreferDualStack\n"));
         Assert.Equal(["DS2003 9:16 spec.clusterIPs"], findings.Describe());
         Assert.Equal(
-            "spec.clusterIPs: Invalid value: [\"10.0.0.11\", \"fd00::10\"]: first value must match `clusterIP` (clusterIP is \"10.0.0.10\", clusterIPs[0] is \"10.0.0.11\")",
+            "spec.clusterIPs: Invalid value: [\"10.0.0.11\",\"fd00::10\"]: first value must match `clusterIP` (clusterIP is \"10.0.0.10\", clusterIPs[0] is \"10.0.0.11\")",
             findings[0].Message);
         Assert.Empty(ManifestTestHelper.Lint(With("  clusterIP: 10.0.0.10\n  clusterIPs: [10.0.0.10, fd00::10]\n  ipFamilyPolicy: PreferDualStack\n")));
     }
