@@ -30,7 +30,10 @@ public static class CheckRegistry
     /// <summary>Checks run on each document (cluster configuration files).</summary>
     public static IReadOnlyList<IDocumentCheck> DocumentChecks { get; } =
     [
-        new ClusterConfig.DS3008DS3009DS3010DS3013MicroK8sLaunchConfigurationCheck(),
+        new ClusterConfig.DS3008MicroK8sLaunchConfigurationCheck(),
+        new ClusterConfig.DS3009MicroK8sSettingsDisagreeCheck(),
+        new ClusterConfig.DS3010MicroK8sCalicoPoolCheck(),
+        new ClusterConfig.DS3013MicroK8sIgnoredKeysCheck(),
         new ClusterConfig.CalicoInstallationPools(),
         new ClusterConfig.DS3013DS3014CiliumValuesCheck(),
     ];

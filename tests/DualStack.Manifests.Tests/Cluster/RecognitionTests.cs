@@ -102,7 +102,7 @@ public sealed class TruncationTests
 {
     public static TheoryData<string> Inputs() => new()
     {
-        DS3008DS3009MicroK8sLaunchConfigurationTests.Documented + "extraKubeletArgs:\n  --node-ip: \"10.0.0.5, fd00::5\"\n  --cluster-dns: 10.153.183.10\nextraKubeControllerManagerArgs:\n  --allocate-node-cidrs: \"true\"\n",
+        DS3008DS3009DS3010DS3013MicroK8sLaunchConfigurationTests.Documented + "extraKubeletArgs:\n  --node-ip: \"10.0.0.5, fd00::5\"\n  --cluster-dns: 10.153.183.10\nextraKubeControllerManagerArgs:\n  --allocate-node-cidrs: \"true\"\n",
         "apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\nnetworking:\n  podSubnet: 10.244.0.0/16,2001:db8:42:0::/56\n  serviceSubnet: 10.96.0.0/16,2001:db8:42:1::/112\ncontrollerManager:\n  extraArgs:\n  - name: node-cidr-mask-size-ipv6\n    value: \"64\"\n---\napiVersion: kubeadm.k8s.io/v1beta4\nkind: InitConfiguration\nlocalAPIEndpoint:\n  advertiseAddress: \"10.100.0.1\"\n",
         "kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnetworking:\n  podSubnet: \"192.168.0.0/16,fd00:10:244::/64\"\n  ipFamily: dual\nkubeadmConfigPatches:\n- |\n  apiVersion: kubeadm.k8s.io/v1beta3\n  kind: ClusterConfiguration\n  controllerManager:\n    extraArgs:\n      cluster-cidr: \"192.168.0.0/16\"\n",
         "rke2_server:\n  cluster-cidr: 10.42.0.0/16,fc00:a0::/64\n  service-cidr: 10.43.0.0/16,fc00:a1::/64\n  node-ip: [10.0.0.1, fe80::1]\n  kube-controller-manager-arg: [\"node-cidr-mask-size-ipv6=64\"]\n",

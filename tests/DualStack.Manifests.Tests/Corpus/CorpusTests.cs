@@ -5,8 +5,10 @@ namespace DualStack.Manifests.Tests.Corpus;
 
 /// <summary>
 /// Lints every manifest of <c>shared/corpus/manifests/</c> (real files from public repositories) with the default
-/// options. The counts per rule are checked in (<c>Corpus/manifests-summary.txt</c>) and change only on purpose:
-/// after a deliberate change run the tests with <c>DSLINT_UPDATE_GOLDEN=1</c> and review the diff.
+/// options. Every finding (file, line, column, severity, rule, message, object and field) is checked in
+/// (<c>Corpus/manifests-expected.txt</c>, as <c>cluster-config-expected.txt</c> does for cluster configuration), so a
+/// moved, added or changed finding shows in review: after a deliberate change run the tests with
+/// <c>DSLINT_UPDATE_GOLDEN=1</c> and review the diff.
 /// </summary>
 public sealed class CorpusTests
 {
@@ -27,17 +29,19 @@ public sealed class CorpusTests
     });
 
     [SharedFact]
-    public void Findings_per_rule_match_the_checked_in_summary()
+    public void Every_finding_matches_the_checked_in_expectation()
     {
         var (files, result) = Run.Value;
-        var summary = string.Concat(result.Findings
+        var findings = string.Concat(result.Findings.Select(f => ClusterConfigCorpusTests.Format(f) + "\n"));
+        var perRule = string.Join(", ", result.Findings
             .GroupBy(f => f.RuleId, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => $"{g.Key} {g.Count()}\n"));
+            .Select(g => $"{g.Key} {g.Count()}"));
         var header =
-            "# Findings per rule when linting shared/corpus/manifests/ with default options.\n" +
-            $"# {files.Count} files, {result.Documents} documents. Regenerate on purpose: DSLINT_UPDATE_GOLDEN=1 dotnet test --filter Corpus\n";
-        GoldenFile.Verify(Path.Combine(GoldenFile.ProjectDirectory, "Corpus", "manifests-summary.txt"), summary, header);
+            "# Every finding when linting shared/corpus/manifests/ with default options.\n" +
+            $"# {files.Count} files, {result.Documents} documents; per rule: {perRule}.\n" +
+            "# Regenerate on purpose: DSLINT_UPDATE_GOLDEN=1 dotnet test --filter Corpus\n";
+        GoldenFile.Verify(Path.Combine(GoldenFile.ProjectDirectory, "Corpus", "manifests-expected.txt"), findings, header);
     }
 
     [SharedFact]

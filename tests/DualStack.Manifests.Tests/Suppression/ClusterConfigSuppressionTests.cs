@@ -8,7 +8,7 @@ public sealed class ClusterConfigSuppressionTests
     [Fact]
     public void A_next_line_comment_suppresses_a_launch_configuration_finding()
     {
-        var yaml = DS3008DS3009MicroK8sLaunchConfigurationTests.Documented.Replace("  IPv6_SUPPORT: true", "  # dslint-disable-next-line DS3009 the IPv6 range is routed later\n  IPv6_SUPPORT: True", StringComparison.Ordinal);
+        var yaml = DS3008DS3009DS3010DS3013MicroK8sLaunchConfigurationTests.Documented.Replace("  IPv6_SUPPORT: true", "  # dslint-disable-next-line DS3009 the IPv6 range is routed later\n  IPv6_SUPPORT: True", StringComparison.Ordinal);
         var findings = ConfigLint.Lint(yaml, "microk8s.yaml");
         Assert.DoesNotContain(findings, f => f.RuleId == "DS3009" && f.Field == "extraCNIEnv.IPv6_SUPPORT");
         Assert.Contains(findings, f => f.RuleId == "DS3009" && f.Field == "extraCNIEnv.IPv6_CLUSTER_CIDR");

@@ -4,7 +4,7 @@ namespace DualStack.Manifests.Tests.Checks.ClusterConfig;
 /// The MicroK8s dual-stack launch configuration as documented (microk8s.io/docs/how-to-dual-stack, same block as
 /// upstream tests/test-cluster.py) lints clean; each single mistake introduced into it is found at its position.
 /// </summary>
-public sealed class DS3008DS3009MicroK8sLaunchConfigurationTests
+public sealed class DS3008DS3009DS3010DS3013MicroK8sLaunchConfigurationTests
 {
     internal const string Documented = """
         ---
