@@ -48,25 +48,32 @@ public sealed class DS1009DS1011AddressResolutionAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeFamilyTest(OperationAnalysisContext context, StringRuleSymbols symbols)
     {
         var binary = (IBinaryOperation)context.Operation;
-        if (binary.OperatorKind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals) || !IsIPv4FamilyTest(binary, symbols))
+        if (binary.OperatorKind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals))
+        {
+            return;
+        }
+
+        // a.AddressFamily != InterNetworkV6 as a filter's predicate keeps the IPv4 answers just the same.
+        var excludesIPv6 = binary.OperatorKind == BinaryOperatorKind.NotEquals && IsFamilyTest(binary, symbols, StringRuleSymbols.InterNetworkV6);
+        if (!excludesIPv6 && !IsFamilyTest(binary, symbols, StringRuleSymbols.InterNetwork))
         {
             return;
         }
 
         string? filter = null;
-        if (binary.OperatorKind == BinaryOperatorKind.Equals && PredicateOf(binary) is { } invocation)
+        if ((binary.OperatorKind == BinaryOperatorKind.Equals || excludesIPv6) && PredicateOf(binary) is { } invocation)
         {
             if (!IsCoalescedWithFallback(invocation))
             {
                 filter = "'" + invocation.TargetMethod.Name + "'";
             }
         }
-        else if (IsForEachFilter(binary))
+        else if (!excludesIPv6 && IsForEachFilter(binary))
         {
             filter = "The loop";
         }
 
-        if (filter is null || binary.MemberContains(op => HandlesIPv6(op, symbols)))
+        if (filter is null || binary.MemberContains(op => HandlesIPv6(op, symbols) && !IsWithin(op, binary)))
         {
             return;
         }
@@ -74,16 +81,29 @@ public sealed class DS1009DS1011AddressResolutionAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.DS1009, binary.Syntax.GetLocation(), filter + " keeps IPv4 addresses only"));
     }
 
-    /// <summary><c>x.AddressFamily == AddressFamily.InterNetwork</c> where x is an address or endpoint.</summary>
-    private static bool IsIPv4FamilyTest(IBinaryOperation binary, StringRuleSymbols symbols)
+    private static bool IsWithin(IOperation operation, IOperation ancestor)
+    {
+        for (var current = operation; current is not null; current = current.Parent)
+        {
+            if (current == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>x.AddressFamily == AddressFamily.X</c> (or !=) where x is an address or endpoint and X has the value <paramref name="family"/>.</summary>
+    private static bool IsFamilyTest(IBinaryOperation binary, StringRuleSymbols symbols, int family)
     {
         bool IsFamilyProperty(IOperation op) =>
             op.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "AddressFamily" } property
             && (StringRuleSymbols.IsOrDerives(property.Property.ContainingType, symbols.IPAddress)
                 || StringRuleSymbols.IsOrDerives(property.Property.ContainingType, symbols.EndPoint));
 
-        return (IsFamilyProperty(binary.LeftOperand) && symbols.IsAddressFamilyConstant(binary.RightOperand, StringRuleSymbols.InterNetwork))
-            || (IsFamilyProperty(binary.RightOperand) && symbols.IsAddressFamilyConstant(binary.LeftOperand, StringRuleSymbols.InterNetwork));
+        return (IsFamilyProperty(binary.LeftOperand) && symbols.IsAddressFamilyConstant(binary.RightOperand, family))
+            || (IsFamilyProperty(binary.RightOperand) && symbols.IsAddressFamilyConstant(binary.LeftOperand, family));
     }
 
     /// <summary>The filtering call whose predicate is exactly this comparison (<c>a =&gt; a.AddressFamily == InterNetwork</c>).</summary>

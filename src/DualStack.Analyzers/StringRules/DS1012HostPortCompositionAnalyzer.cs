@@ -32,7 +32,8 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
 
             start.RegisterOperationAction(
                 c => Analyze(c, symbols),
-                OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment, OperationKind.Return, OperationKind.Invalid);
+                OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment, OperationKind.Return, OperationKind.Invalid,
+                OperationKind.VariableDeclarator);
         });
     }
 
@@ -41,6 +42,7 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
         // Cheap rejections first: most assignments and returns compose nothing, most calls parse no address.
         var candidate = context.Operation switch
         {
+            IVariableDeclaratorOperation declarator => declarator.GetVariableInitializer()?.Value is { } initial && IsComposition(initial),
             ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } } => true,
             ISimpleAssignmentOperation assignment => IsComposition(assignment.Value),
             IReturnOperation { ReturnedValue: { } returned } => IsComposition(returned),
@@ -64,37 +66,77 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// The value's pieces; for a local given different values in different branches (<c>address = secure ?
-    /// … : …</c> written as an if/else), the pieces of each value it is given, all reported at the use.
+    /// The value's pieces. A local is not followed here: each composition assigned to it is reported where it is
+    /// written (<see cref="LocalSinks"/>), which is where the fix belongs, and keeps the diagnostic local to it.
     /// </summary>
     private static IEnumerable<StringPieces> PiecesOf(IOperation value)
     {
-        if (StringPieces.From(value) is { } pieces && (pieces.HasHoles || value.WalkDownConversions() is not ILocalReferenceOperation))
+        if (value.WalkDownConversions() is not ILocalReferenceOperation && StringPieces.From(value) is { } pieces)
         {
             yield return pieces;
-            yield break;
         }
+    }
 
-        if (value.WalkDownConversions() is not ILocalReferenceOperation { Local: var local })
+    /// <summary>
+    /// The parser a local's composed value reaches: the first use of the local (<c>new Uri(address)</c>,
+    /// <c>GrpcChannel.ForAddress(address)</c>, <c>config["Url"] = address</c>) that <see cref="ParsedValues"/> recognises.
+    /// </summary>
+    private static IEnumerable<(IOperation Value, string Sink, SinkEvidence Evidence)> LocalSinks(
+        IOperation composition, ILocalSymbol local, ISymbol containingSymbol, StringRuleSymbols symbols)
+    {
+        // Only a composition with a host in host position is worth the walk over the member.
+        if (!HasCandidateHost(composition, symbols))
         {
             yield break;
         }
 
-        foreach (var operation in value.GetRoot().Descendants())
+        foreach (var operation in composition.GetRoot().Descendants())
         {
-            var assigned = operation switch
+            if (operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
             {
-                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
-                    when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
-                IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.GetVariableInitializer()?.Value,
-                _ => null,
-            };
+                continue;
+            }
 
-            if (assigned is not null && IsComposition(assigned) && StringPieces.From(assigned) is { } each)
+            var user = reference.Parent;
+            while (user is IConversionOperation or IParenthesizedOperation or IArgumentOperation)
             {
-                yield return each;
+                user = user.Parent;
+            }
+
+            if (user is null || (user is ISimpleAssignmentOperation assignment && assignment.Target == reference))
+            {
+                continue;
+            }
+
+            foreach (var (value, sink, evidence) in ParsedValues(user, containingSymbol, symbols))
+            {
+                if (value.WalkDownConversions() is ILocalReferenceOperation used && SymbolEqualityComparer.Default.Equals(used.Local, local))
+                {
+                    yield return (composition, sink, evidence);
+                    yield break;
+                }
             }
         }
+    }
+
+    private static bool HasCandidateHost(IOperation composition, StringRuleSymbols symbols)
+    {
+        if (StringPieces.From(composition) is not { } pieces)
+        {
+            return false;
+        }
+
+        var text = pieces.Text;
+        for (var i = 0; i < text.Length - 1; i++)
+        {
+            if (text[i] == StringPieces.HoleChar && text[i + 1] == ':' && IsHostPosition(text, i)
+                && pieces.HoleAt(i) is { } hole && IsUnbracketedIPHost(hole, symbols) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>What shows that the composed text is parsed.</summary>
@@ -198,6 +240,22 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
     {
         switch (operation)
         {
+            case IVariableDeclaratorOperation declarator when declarator.GetVariableInitializer()?.Value is { } initial && IsComposition(initial):
+                foreach (var found in LocalSinks(initial, declarator.Symbol, containingSymbol, symbols))
+                {
+                    yield return found;
+                }
+
+                yield break;
+
+            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } local when IsComposition(local.Value):
+                foreach (var found in LocalSinks(local.Value, target.Local, containingSymbol, symbols))
+                {
+                    yield return found;
+                }
+
+                yield break;
+
             case IInvalidOperation invalid when UnresolvedSinks.UrlArgument(invalid) is { } unresolved:
                 yield return (unresolved.Value, "the argument of " + unresolved.Name, SinkEvidence.Parser);
                 yield break;

@@ -40,6 +40,9 @@ public sealed class ResolvedConfiguration
     /// <summary>Options and severities per input path; pass it to <c>ManifestLinter.Lint</c>.</summary>
     public ILintConfiguration Configuration { get; }
 
+    /// <summary>True when the configuration excludes the file (<c>dualstack_lint.exclude = true</c>): front ends leave it out unread.</summary>
+    public bool IsExcluded(string path) => Configuration is EditorConfigConfiguration editorConfig && editorConfig.IsExcluded(path);
+
     /// <summary>Every mistake found, errors and warnings, in a stable order.</summary>
     public IReadOnlyList<ConfigurationProblem> Problems { get; }
 

@@ -243,6 +243,30 @@ public sealed class DS1009Tests
     }
 
     [Fact]
+    public async Task Predicate_excluding_IPv6_is_an_IPv4_filter_and_is_reported_unless_a_fallback_follows()
+    {
+        await Verify.VerifyAsync("""
+            using System.Linq;
+            using System.Net;
+            using System.Net.Sockets;
+            class Placeholders
+            {
+                string? RemoteIpAddress(IPAddress? remote)
+                {
+                    var ip = remote
+                        ?? Dns.GetHostAddresses(string.Empty).FirstOrDefault(a => {|DS1009:a.AddressFamily != AddressFamily.InterNetworkV6|});
+                    return ip?.ToString();
+                }
+
+                IPAddress? WithFallback(IPAddress[] all) =>
+                    all.FirstOrDefault(a => a.AddressFamily != AddressFamily.InterNetworkV6) ?? all.FirstOrDefault();
+
+                string Describe(IPAddress a) => a.AddressFamily != AddressFamily.InterNetworkV6 ? a.ToString() : "[" + a + "]";
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Incomplete_code_does_not_throw()
     {
         await Verify.VerifyIncompleteAsync("""

@@ -65,7 +65,7 @@ public sealed class DS1012Tests
     }
 
     [Fact]
-    public async Task Composition_in_a_local_is_reported_at_the_use_and_fixed_where_written()
+    public async Task Composition_in_a_local_is_reported_and_fixed_where_written()
     {
         await Verify.VerifyFixAsync<DS1012HostPortCompositionFixer>("""
             class C
@@ -73,7 +73,7 @@ public sealed class DS1012Tests
                 void M(System.Net.IPAddress ip, int port)
                 {
                     var endpoint = $"{{|#1:ip|}}:{port}";
-                    System.Environment.SetEnvironmentVariable("PEER", {|#0:endpoint|});
+                    System.Environment.SetEnvironmentVariable("PEER", endpoint);
                 }
             }
             """, """
@@ -86,7 +86,7 @@ public sealed class DS1012Tests
                 }
             }
             """,
-            Verify.Diagnostic("DS1012").WithLocation(0).WithLocation(1).WithArguments("\"{ip}:{port}\"", "an environment variable"));
+            Verify.Diagnostic("DS1012").WithLocation(1).WithArguments("\"{ip}:{port}\"", "an environment variable"));
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class DS1012Tests
     }
 
     [Fact]
-    public async Task Url_local_assigned_in_several_branches_is_reported_at_the_use_for_each_composition()
+    public async Task Url_local_assigned_in_several_branches_is_reported_at_each_composition()
     {
         await Verify.VerifyAsync("""
             using System;
@@ -162,14 +162,14 @@ public sealed class DS1012Tests
                         address = $"http://{{|#2:GetCurrentIp()|}}:{port}";
                     }
 
-                    return new Uri({|#0:address|});
+                    return new Uri(address);
                 }
 
                 static string GetCurrentIp() => "10.0.0.1";
             }
             """,
-            Verify.Diagnostic("DS1012").WithLocation(0).WithLocation(1).WithArguments("\"https://{GetCurrentIp()}:{port}\"", "the argument of new Uri"),
-            Verify.Diagnostic("DS1012").WithLocation(0).WithLocation(2).WithArguments("\"http://{GetCurrentIp()}:{port}\"", "the argument of new Uri"));
+            Verify.Diagnostic("DS1012").WithLocation(1).WithArguments("\"https://{GetCurrentIp()}:{port}\"", "the argument of new Uri"),
+            Verify.Diagnostic("DS1012").WithLocation(2).WithArguments("\"http://{GetCurrentIp()}:{port}\"", "the argument of new Uri"));
     }
 
     [Fact]
@@ -266,7 +266,7 @@ public sealed class DS1012Tests
                         address = $"http://{{|#2:serverInfo.ServerIp|}}:{port}";
                     }
 
-                    return GrpcChannel.ForAddress({|#0:address|}, new GrpcChannelOptions());
+                    return GrpcChannel.ForAddress(address, new GrpcChannelOptions());
                 }
 
                 object Bracketed(RemoteServerInfo serverInfo) =>
@@ -276,9 +276,9 @@ public sealed class DS1012Tests
                     Metrics.ForAddress($"http://{serverInfo.ServerIp}:{serverInfo.ServerPort}");
             }
             """,
-            new DiagnosticResult("DS1012", DiagnosticSeverity.Info).WithLocation(0).WithLocation(1)
+            new DiagnosticResult("DS1012", DiagnosticSeverity.Info).WithLocation(1)
                 .WithArguments("\"https://{serverInfo.ServerIp}:{serverInfo.ServerPort + offset}\"", "the argument of GrpcChannel.ForAddress"),
-            new DiagnosticResult("DS1012", DiagnosticSeverity.Info).WithLocation(0).WithLocation(2)
+            new DiagnosticResult("DS1012", DiagnosticSeverity.Info).WithLocation(2)
                 .WithArguments("\"http://{serverInfo.ServerIp}:{serverInfo.ServerPort + offset}\"", "the argument of GrpcChannel.ForAddress"));
     }
 
