@@ -57,9 +57,10 @@ public sealed class KustomizeBuilder
                 AddResource(kustomization, folder, entry, chain, objects);
             }
 
-            if (kustomization.Namespace is { } ns)
+            if (kustomization.Namespace is { } ns && kustomization.Document.Root.Get("namespace") is YamlScalarNode written)
             {
-                objects.ForEach(o => o.Namespace = ns);
+                RecordDocument(kustomization.Document, kustomization.Document.Root);
+                objects.ForEach(o => SetNamespace(o, ns, written));
             }
 
             foreach (var entry in kustomization.StrategicMergePatches.Concat(kustomization.Patches))
@@ -142,6 +143,24 @@ public sealed class KustomizeBuilder
             foreach (var obj in KubeObjectReader.Read(document))
             {
                 objects.Add(new BuiltObject((YamlMappingNode)Origins.Clone(obj.Root), obj.Kind, obj.Name, obj.Namespace, loaded.File.Path));
+            }
+        }
+    }
+
+    // The namespace transformer sets metadata.namespace on every object; the value is the kustomization's.
+    private static void SetNamespace(BuiltObject obj, string ns, YamlScalarNode written)
+    {
+        obj.Namespace = ns;
+        if (obj.Root.Get("metadata") is YamlMappingNode metadata)
+        {
+            var key = metadata.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: "namespace" });
+            if (key is null)
+            {
+                metadata.Children.Add(new YamlScalarNode("namespace"), written);
+            }
+            else
+            {
+                metadata.Children[key] = written;
             }
         }
     }

@@ -60,18 +60,7 @@ public static class KustomizeOrigins
             return null;
         }
 
-        var loaded = new Dictionary<string, LoadedFile?>(StringComparer.Ordinal);
-        var builder = new KustomizeBuilder(tree, path =>
-        {
-            var key = tree.FullPath(path);
-            if (!loaded.TryGetValue(key, out var file))
-            {
-                file = tree.TryRead(key, out _) is { } source ? YamlLoader.Load(source) : null;
-                loaded[key] = file;
-            }
-
-            return file;
-        });
+        var builder = new KustomizeBuilder(tree, new LoadedFiles(tree).Load);
         var objects = builder.Build(kustomization);
         return (document, node) =>
         {

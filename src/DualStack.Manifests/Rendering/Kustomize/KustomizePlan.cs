@@ -39,21 +39,7 @@ public sealed class KustomizePlan
             return plan;
         }
 
-        var loaded = new Dictionary<string, LoadedFile?>(StringComparer.Ordinal);
-        LoadedFile? Load(string fullPath)
-        {
-            var key = options.Tree.FullPath(fullPath);
-            if (!loaded.TryGetValue(key, out var file))
-            {
-                var source = known.TryGetValue(key, out var input) ? input : options.Tree.TryRead(key, out _);
-                file = source?.Text is null ? null : YamlLoader.Load(source);
-                loaded[key] = file;
-            }
-
-            return file;
-        }
-
-        var builder = new KustomizeBuilder(options.Tree, Load);
+        var builder = new KustomizeBuilder(options.Tree, new LoadedFiles(options.Tree, known).Load);
         foreach (var kustomization in kustomizations)
         {
             foreach (var obj in builder.Build(kustomization).Where(o => o.PatchedBy.Count > 0))
