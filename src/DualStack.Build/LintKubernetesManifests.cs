@@ -26,6 +26,9 @@ public sealed class LintKubernetesManifests : Microsoft.Build.Utilities.Task
 
     public string? KubernetesVersion { get; set; }
 
+    /// <summary><c>$(DualStackLintBaseline)</c>: findings this baseline file accepts are not reported.</summary>
+    public string? Baseline { get; set; }
+
     public override bool Execute()
     {
         var request = new ManifestLintRequest
@@ -35,11 +38,24 @@ public sealed class LintKubernetesManifests : Microsoft.Build.Utilities.Task
             ExtraConfigFiles = ConfigFiles.Select(c => c.GetMetadata("FullPath")).Where(p => p.Length > 0).ToList(),
             IpFamilies = IpFamilies,
             KubernetesVersion = KubernetesVersion,
+            Baseline = Baseline,
         };
 
-        var findings = ManifestLintRunner.Run(request, LogProblem);
+        var findings = ManifestLintRunner.Run(request, LogProblem, note => Log.LogMessage(MessageImportance.Normal, "DualStack.Lint: " + note));
+        if (Log.HasLoggedErrors)
+        {
+            // No cache after a configuration or baseline error: the next build must run (and fail) again, not replay
+            // an empty list as if the manifests were clean.
+            if (File.Exists(CacheFile))
+            {
+                File.Delete(CacheFile);
+            }
+
+            return false;
+        }
+
         FindingCache.Write(CacheFile, findings);
-        return !Log.HasLoggedErrors;
+        return true;
     }
 
     // A configuration problem at its file and line, so the IDE's error list opens the .editorconfig there.

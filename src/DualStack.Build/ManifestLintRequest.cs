@@ -17,4 +17,10 @@ public sealed record ManifestLintRequest
 
     /// <summary>MSBuild property override of <c>dualstack_lint.kubernetes_version</c>; empty for none.</summary>
     public string? KubernetesVersion { get; init; }
+
+    /// <summary>
+    /// <c>DualStackLintBaseline</c>: a baseline file written by <c>dslint lint --write-baseline</c> (absolute or relative
+    /// to <see cref="ProjectDirectory"/>); findings it accepts are not reported. Empty for none.
+    /// </summary>
+    public string? Baseline { get; init; }
 }

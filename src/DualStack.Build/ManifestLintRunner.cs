@@ -1,4 +1,5 @@
 using DualStack.Manifests;
+using DualStack.Manifests.Baseline;
 using DualStack.Manifests.Configuration;
 using DualStack.Manifests.Engine;
 using DualStack.Rules;
@@ -10,6 +11,8 @@ namespace DualStack.Build;
 /// step (<see cref="ConfigurationResolver"/>: .editorconfig/.globalconfig by path, then the MSBuild properties), runs
 /// the engine, and returns the findings. Configuration problems go to <paramref name="reportProblem"/>: errors (a bad
 /// property or an unreadable configuration file, and then nothing is linted) and warnings naming file and line.
+/// With a baseline (<see cref="ManifestLintRequest.Baseline"/>) only the findings it does not accept are returned, and
+/// <c>reportNote</c> hears how many it suppressed; a missing or broken baseline is an error and nothing is linted.
 /// </summary>
 public static class ManifestLintRunner
 {
@@ -17,7 +20,9 @@ public static class ManifestLintRunner
 
     public const string KubernetesVersionProperty = "DualStackLintKubernetesVersion";
 
-    public static IReadOnlyList<Finding> Run(ManifestLintRequest request, Action<ConfigurationProblem> reportProblem)
+    public const string BaselineProperty = "DualStackLintBaseline";
+
+    public static IReadOnlyList<Finding> Run(ManifestLintRequest request, Action<ConfigurationProblem> reportProblem, Action<string>? reportNote = null)
     {
         var paths = request.Manifests
             .Select(m => Path.GetFullPath(Path.Combine(request.ProjectDirectory, m)))
@@ -37,15 +42,50 @@ public static class ManifestLintRunner
             reportProblem(problem);
         }
 
-        if (resolved.HasErrors)
+        var baseline = LoadBaseline(request, reportProblem);
+        if (resolved.HasErrors || baseline.Failed)
         {
             return [];
         }
 
-        // The size limit is per file, like every key: dualstack_lint.max_file_size by the manifest's path.
-        var files = paths.Select(p => SourceFileReader.For(resolved.Configuration.OptionsFor(p)).Read(p)).ToList();
-        return ManifestLinter.Lint(files, resolved.Configuration).Findings;
+        // dualstack_lint.exclude = true leaves a file out unread, as in dslint lint. The size limit is per file, like
+        // every key: dualstack_lint.max_file_size by the manifest's path.
+        var files = paths.Where(p => !resolved.IsExcluded(p)).Select(p => SourceFileReader.For(resolved.Configuration.OptionsFor(p)).Read(p)).ToList();
+        var findings = ManifestLinter.Lint(files, resolved.Configuration).Findings;
+        if (baseline.Value is null)
+        {
+            return findings;
+        }
+
+        // Matched as dslint lint matches them: the findings it would show, by rule, file, object and field.
+        var match = baseline.Value.Match(findings.Where(f => f.Severity >= Severity.Info).ToList(), Path.GetFullPath);
+        reportNote?.Invoke(BaselineNote(request.Baseline!, match));
+        return match.New;
     }
+
+    private static (FindingBaseline? Value, bool Failed) LoadBaseline(ManifestLintRequest request, Action<ConfigurationProblem> reportProblem)
+    {
+        if (string.IsNullOrWhiteSpace(request.Baseline))
+        {
+            return (null, false);
+        }
+
+        var path = Path.GetFullPath(Path.Combine(request.ProjectDirectory, request.Baseline!.Trim()));
+        try
+        {
+            return (FindingBaseline.Load(path, request.Baseline.Trim()), false);
+        }
+        catch (BaselineException ex)
+        {
+            var hint = File.Exists(path) ? string.Empty : "; create it with 'dslint lint --write-baseline FILE' or clear the property";
+            reportProblem(new ConfigurationProblem($"{BaselineProperty}: {ex.Message}{hint}", IsError: true, path));
+            return (null, true);
+        }
+    }
+
+    private static string BaselineNote(string baseline, BaselineMatch match) =>
+        $"{match.Suppressed.Count} manifest finding{(match.Suppressed.Count == 1 ? "" : "s")} accepted by the baseline {baseline} not reported"
+        + (match.StaleEntries == 0 ? string.Empty : $"; {match.StaleEntries} baselined finding{(match.StaleEntries == 1 ? " no longer occurs" : "s no longer occur")} (rewrite the baseline with 'dslint lint --write-baseline {baseline}')");
 
     // An empty MSBuild property means "not set".
     private static SettingOverride? Given(string? value, string property) =>

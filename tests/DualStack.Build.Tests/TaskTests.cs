@@ -123,10 +123,32 @@ public sealed class TaskTests : IDisposable
         Assert.Empty(engine.Errors);
         Assert.Equal(
             [
-                (editorconfig, 3, "DualStack.Lint configuration: unknown key \"dualstack_lint.ip_family\" (did you mean dualstack_lint.ip_families?); dslint reads dualstack_lint.ip_families, dualstack_lint.kubernetes_version and dualstack_lint.max_file_size"),
+                (editorconfig, 3, "DualStack.Lint configuration: unknown key \"dualstack_lint.ip_family\" (did you mean dualstack_lint.ip_families?); dslint reads dualstack_lint.exclude, dualstack_lint.ip_families, dualstack_lint.kubernetes_version and dualstack_lint.max_file_size"),
                 (editorconfig, 4, "DualStack.Lint configuration: dualstack_lint.kubernetes_version: 1.99 is newer than the newest known version 1.36; use 1.36 until dslint knows 1.99"),
             ],
             engine.Warnings.Select(w => (w.File, w.LineNumber, w.Message)));
+    }
+
+    [Fact]
+    public void Manifests_excluded_in_editorconfig_are_not_read()
+    {
+        Write(".editorconfig", "root = true\n[vendor/**]\ndualstack_lint.exclude = true\n");
+        var vendored = Write("vendor/bad.yaml", "b: [1\n");
+        var own = Write("k8s/bad.yaml", "b: [1\n");
+        var engine = new FakeBuildEngine();
+        var cache = Path.Combine(_dir, "obj", "findings");
+        var lint = new LintKubernetesManifests
+        {
+            BuildEngine = engine,
+            Manifests = [new TaskItem(vendored), new TaskItem(own)],
+            ProjectDirectory = _dir,
+            CacheFile = cache,
+        };
+
+        Assert.True(lint.Execute());
+        new ReportManifestFindings { BuildEngine = engine, CacheFile = cache }.Execute();
+
+        Assert.Equal([own], engine.Errors.Select(e => e.File));
     }
 
     private FakeBuildEngine Run(string manifest, string? cache = null)

@@ -60,7 +60,7 @@ public sealed class ConfigurationTests
             [
                 "dslint: warning: .editorconfig:3: dualstack_lint.ip_families: \"IPv5\" is not an IP family; use IPv4 or IPv6",
                 "dslint: warning: .editorconfig:4: dualstack_lint.kubernetes_version: 1.99 is newer than the newest known version 1.36; use 1.36 until dslint knows 1.99",
-                "dslint: warning: app/.editorconfig:2: unknown key \"dualstack_lint.ip_family\" (did you mean dualstack_lint.ip_families?); dslint reads dualstack_lint.ip_families, dualstack_lint.kubernetes_version and dualstack_lint.max_file_size",
+                "dslint: warning: app/.editorconfig:2: unknown key \"dualstack_lint.ip_family\" (did you mean dualstack_lint.ip_families?); dslint reads dualstack_lint.exclude, dualstack_lint.ip_families, dualstack_lint.kubernetes_version and dualstack_lint.max_file_size",
                 "dslint: warning: app/.editorconfig:3: dotnet_diagnostic.DS2005.severity: \"info\" is not a severity the compiler reads; use none, silent, suggestion, warning, error or default",
                 "dslint: warning: app/.editorconfig:4: dotnet_diagnostic.DS9999.severity: unknown rule \"DS9999\"; run 'dslint rules' for the list",
             ],

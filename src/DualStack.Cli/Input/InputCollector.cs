@@ -6,8 +6,11 @@ namespace DualStack.Cli.Input;
 /// Turns the command-line paths into the list of inputs: files as named, directories searched recursively for
 /// <c>.yaml</c>, <c>.yml</c> and <c>.json</c> (skipping <c>bin</c>, <c>obj</c>, <c>.git</c>, <c>node_modules</c>),
 /// and <c>-</c> for standard input. The order is deterministic: arguments in order, each directory's files sorted.
+/// Files matched by <c>--exclude</c> (<see cref="ExcludeFilter"/>) or by <c>dualstack_lint.exclude = true</c>
+/// (<see cref="ExcludeConfigured"/>) are left out before anything is read, also when named explicitly (pre-commit
+/// names every staged file), and listed in <see cref="Excluded"/> for <c>--verbose</c>.
 /// </summary>
-internal sealed class InputCollector(string currentDirectory)
+internal sealed class InputCollector(string currentDirectory, ExcludeFilter? exclude = null)
 {
     public const string StandardInputName = "<stdin>";
 
@@ -15,6 +18,12 @@ internal sealed class InputCollector(string currentDirectory)
     private static readonly HashSet<string> SkippedDirectories = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", ".git", "node_modules" };
 
     private readonly Dictionary<string, string> _listingErrors = new(StringComparer.Ordinal);
+    private readonly List<(string Path, string Reason)> _excluded = [];
+    private readonly HashSet<string> _excludedPaths = new(StringComparer.Ordinal);
+    private readonly ExcludeFilter _exclude = exclude ?? ExcludeFilter.None;
+
+    /// <summary>The files left out by an exclusion (absolute paths), with what excluded them, in the order met.</summary>
+    public IReadOnlyList<(string Path, string Reason)> Excluded => _excluded;
 
     /// <summary>
     /// Folders that could not be listed (permissions, I/O errors), by absolute path, with the reason. They are among the
@@ -51,6 +60,11 @@ internal sealed class InputCollector(string currentDirectory)
             var full = Path.GetFullPath(argument, currentDirectory);
             if (File.Exists(full))
             {
+                if (IsExcludedByGlob(full))
+                {
+                    continue;
+                }
+
                 if (seen.Add(full))
                 {
                     result.Add(full);
@@ -60,7 +74,7 @@ internal sealed class InputCollector(string currentDirectory)
             {
                 foreach (var file in Enumerate(full, _listingErrors))
                 {
-                    if (seen.Add(file))
+                    if (!IsExcludedByGlob(file) && seen.Add(file))
                     {
                         result.Add(file);
                     }
@@ -80,11 +94,52 @@ internal sealed class InputCollector(string currentDirectory)
         return result;
     }
 
+    /// <summary>
+    /// The collected paths without the files the configuration excludes (<c>dualstack_lint.exclude = true</c> for
+    /// their path); standard input is kept.
+    /// </summary>
+    public IReadOnlyList<string> ExcludeConfigured(IReadOnlyList<string> paths, Func<string, bool> isExcluded)
+    {
+        var kept = new List<string>(paths.Count);
+        foreach (var path in paths)
+        {
+            if (path != StandardInputName && !_listingErrors.ContainsKey(path) && isExcluded(path))
+            {
+                Exclude(path, "dualstack_lint.exclude = true");
+            }
+            else
+            {
+                kept.Add(path);
+            }
+        }
+
+        return kept;
+    }
+
     /// <summary>The path to print: relative to the current directory when below it, else absolute.</summary>
     public string DisplayPath(string fullPath)
     {
         var relative = Path.GetRelativePath(currentDirectory, fullPath);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? fullPath : relative;
+    }
+
+    private bool IsExcludedByGlob(string fullPath)
+    {
+        if (_exclude.Match(fullPath) is not { } glob)
+        {
+            return false;
+        }
+
+        Exclude(fullPath, $"--exclude '{glob}'");
+        return true;
+    }
+
+    private void Exclude(string fullPath, string reason)
+    {
+        if (_excludedPaths.Add(fullPath))
+        {
+            _excluded.Add((fullPath, reason));
+        }
     }
 
     private static IEnumerable<string> Enumerate(string directory, Dictionary<string, string> listingErrors)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DualStack.Cli.Baseline;
 using DualStack.Cli.CommandLine;
 using DualStack.Cli.Fixing;
 using DualStack.Cli.Input;
@@ -17,19 +18,28 @@ internal static class LintRunner
 {
     public static int Run(LintSettings settings, ConsoleStreams console)
     {
-        var collector = new InputCollector(console.CurrentDirectory);
-        var paths = collector.Collect(settings.Paths);
-        if (settings.Fix && paths.Contains(InputCollector.StandardInputName))
+        var collector = new InputCollector(console.CurrentDirectory, ExcludeFilter.Create(settings.Excludes, console.CurrentDirectory));
+        var collected = collector.Collect(settings.Paths);
+        if (settings.Fix && collected.Contains(InputCollector.StandardInputName))
         {
             throw new CliException("--fix cannot change standard input; give the files to fix as paths");
         }
 
-        using var progress = new ProgressIndicator(console.Error, console.ErrorIsTerminal);
-        // Configuration first: it decides each file's size limit. It is found by the paths alone.
-        var configPaths = paths.Select(p => InputReader.ConfigurationPath(p, settings.StdinFileName, console.CurrentDirectory)).ToList();
+        // A missing or broken baseline stops the run before anything is linted or fixed.
+        var baseline = BaselineOptions.Open(settings.Baseline, settings.WriteBaseline, console.CurrentDirectory);
+
+        // Configuration first: it decides which files are excluded (never opened) and each file's size limit. It is
+        // found by the paths alone.
+        var configPaths = collected.Select(p => InputReader.ConfigurationPath(p, settings.StdinFileName, console.CurrentDirectory)).ToList();
         var resolved = ConfigurationResolver.Resolve(settings.ToConfigurationRequest(configPaths));
         ConfigurationReport.ThrowOnErrors(resolved, console);
+        var paths = collector.ExcludeConfigured(collected, resolved.IsExcluded);
+        if (settings.Verbose)
+        {
+            ExclusionNotes.Write(collector, console);
+        }
 
+        using var progress = new ProgressIndicator(console.Error, console.ErrorIsTerminal);
         var configuration = resolved.Configuration;
         LintResult result;
         var (fixedCount, filesChanged) = (0, 0);
@@ -43,7 +53,7 @@ internal static class LintRunner
             var lint = RenderedInputs.Linter(settings, console.CurrentDirectory, configuration);
             result = lint(inputs);
             progress.Report("applying fixes");
-            (result, fixedCount, filesChanged) = FixRunner.Run(inputs, configuration, result, notFixed, lint);
+            (result, fixedCount, filesChanged) = FixRunner.Run(inputs, configuration, result, notFixed, lint, baseline.Fixable);
         }
         else
         {
@@ -65,7 +75,8 @@ internal static class LintRunner
             console.Error.WriteLine(NothingLinted(result, settings.FailIfNoObjects));
         }
 
-        var shown = result.Findings.Where(f => f.Severity >= Severity.Info).ToList();
+        var baselined = baseline.Apply(result.Findings.Where(f => f.Severity >= Severity.Info).ToList());
+        var shown = baselined.New;
         var failing = shown.Any(f => f.Severity == Severity.Error || (settings.WarnAsError && f.Severity == Severity.Warning))
             || (settings.FailIfNoObjects && result.Objects == 0);
         var report = new LintReport
@@ -76,6 +87,7 @@ internal static class LintRunner
             ExitCode = failing ? ExitCodes.Findings : ExitCodes.Success,
             Locator = new ArtifactLocator(console.CurrentDirectory),
             ClusterModelSources = result.ClusterModelSources,
+            Baseline = baseline.InUse ? new BaselineSummary(baseline.DisplayName!, baselined.Suppressed, baselined.StaleEntries) : null,
         };
 
         var toConsole = settings.OutputFile is null;
@@ -94,6 +106,12 @@ internal static class LintRunner
                 {
                     console.Error.WriteLine("dslint: cluster model from " + TerminalText.Escape(source));
                 }
+            }
+
+            if (settings.WriteBaseline is not null)
+            {
+                var count = baselined.Suppressed.Count;
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dslint: wrote the baseline {TerminalText.Escape(settings.WriteBaseline)} with {count} finding{(count == 1 ? "" : "s")}"));
             }
 
             if (settings.Fix)

@@ -9,6 +9,9 @@ internal sealed record LintSettings
 
     public string Format { get; init; } = Output.OutputFormat.Text;
 
+    /// <summary><c>--exclude GLOB</c> values as given (relative to the current folder).</summary>
+    public IReadOnlyList<string> Excludes { get; init; } = [];
+
     public string? OutputFile { get; init; }
 
     public string? StdinFileName { get; init; }
@@ -31,6 +34,12 @@ internal sealed record LintSettings
     public bool FailIfNoObjects { get; init; }
 
     public bool Fix { get; init; }
+
+    /// <summary><c>--baseline FILE</c>: report only findings the baseline does not accept.</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary><c>--write-baseline FILE</c>: record every current finding in FILE.</summary>
+    public string? WriteBaseline { get; init; }
 
     public bool NoColor { get; init; }
 

@@ -26,6 +26,14 @@ internal sealed class JsonFormatter : IReportFormatter
         json.WriteNumber("errors", report.Errors);
         json.WriteNumber("warnings", report.Warnings);
         json.WriteNumber("infos", report.Infos);
+        if (report.Baseline is { } baseline)
+        {
+            // Additions to the contract, present only when a baseline is in use: findings holds the new ones only.
+            json.WriteString("baseline", baseline.File);
+            json.WriteNumber("suppressedByBaseline", baseline.Suppressed.Count);
+            json.WriteNumber("staleBaselineEntries", baseline.StaleEntries);
+        }
+
         json.WriteEndObject();
         json.WriteEndObject();
     });

@@ -8,7 +8,8 @@ namespace DualStack.Cli.Output;
 /// SARIF 2.1.0 for GitHub code scanning and other viewers: one run, the manifest rules as <c>tool.driver.rules</c>
 /// (with the rule page link repeated in <c>help.markdown</c>, since GitHub does not show <c>helpUri</c>), results with
 /// exact 1-based regions (<c>endColumn</c> exclusive), root-relative URIs with <c>%SRCROOT%</c>, fixes as replacements,
-/// and the exit code in <c>invocations</c>.
+/// and the exit code in <c>invocations</c>. With a baseline, every result carries <c>baselineState</c>: the reported
+/// ones <c>new</c>, the baselined ones <c>unchanged</c> and suppressed (<c>kind: external</c>), so viewers hide them.
 /// </summary>
 internal sealed class SarifFormatter : IReportFormatter
 {
@@ -16,7 +17,8 @@ internal sealed class SarifFormatter : IReportFormatter
 
     public void Write(LintReport report, TextWriter writer)
     {
-        var rules = RulesFor(report.Findings);
+        var baselined = report.Baseline?.Suppressed ?? [];
+        var rules = RulesFor([.. report.Findings, .. baselined]);
         var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         JsonOutput.Write(writer, json =>
         {
@@ -34,7 +36,12 @@ internal sealed class SarifFormatter : IReportFormatter
             json.WriteStartArray("results");
             foreach (var finding in report.Findings)
             {
-                WriteResult(json, finding, ruleIndex[finding.RuleId], report.Locator);
+                WriteResult(json, finding, ruleIndex[finding.RuleId], report.Locator, report.Baseline is null ? null : "new", null);
+            }
+
+            foreach (var finding in baselined)
+            {
+                WriteResult(json, finding, ruleIndex[finding.RuleId], report.Locator, "unchanged", report.Baseline!.File);
             }
 
             json.WriteEndArray();
@@ -132,7 +139,9 @@ internal sealed class SarifFormatter : IReportFormatter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Finding finding, int ruleIndex, ArtifactLocator locator)
+    /// <param name="baselineState">SARIF <c>baselineState</c>, or null when the run has no baseline.</param>
+    /// <param name="baselineFile">For a baselined result: the baseline that suppresses it.</param>
+    private static void WriteResult(Utf8JsonWriter json, Finding finding, int ruleIndex, ArtifactLocator locator, string? baselineState, string? baselineFile)
     {
         var (uri, uriBaseId) = locator.SarifLocation(finding.File);
         json.WriteStartObject();
@@ -166,6 +175,21 @@ internal sealed class SarifFormatter : IReportFormatter
         if (finding.Fix is { } fix)
         {
             WriteFix(json, fix, uri, uriBaseId);
+        }
+
+        if (baselineState is not null)
+        {
+            json.WriteString("baselineState", baselineState);
+        }
+
+        if (baselineFile is not null)
+        {
+            json.WriteStartArray("suppressions");
+            json.WriteStartObject();
+            json.WriteString("kind", "external");
+            json.WriteString("justification", "accepted in the dslint baseline " + baselineFile);
+            json.WriteEndObject();
+            json.WriteEndArray();
         }
 
         if (finding.Object is not null || finding.Field is not null)

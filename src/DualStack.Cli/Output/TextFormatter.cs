@@ -37,10 +37,13 @@ internal sealed class TextFormatter(TextStyle style, bool quiet) : IReportFormat
         return $"{style.Bold(location)} {coloured} {finding.RuleId}: {TerminalText.Escape(finding.Message)}{(context is null ? string.Empty : " " + style.Dim(context))}";
     }
 
-    /// <summary><c>N files, M documents: E errors, W warnings, I infos</c>.</summary>
+    /// <summary><c>N files, M documents: E errors, W warnings, I infos</c>, then <c>; baseline: S suppressed, G no longer found</c> with a baseline.</summary>
     public static string Summary(LintReport report) =>
         $"{Count(report.Files, "file")}, {Count(report.Documents, "document")}: " +
-        $"{Count(report.Errors, "error")}, {Count(report.Warnings, "warning")}, {Count(report.Infos, "info")}";
+        $"{Count(report.Errors, "error")}, {Count(report.Warnings, "warning")}, {Count(report.Infos, "info")}" +
+        (report.Baseline is { } baseline
+            ? string.Create(CultureInfo.InvariantCulture, $"; baseline: {baseline.Suppressed.Count} suppressed, {baseline.StaleEntries} no longer found")
+            : string.Empty);
 
     private static string? Context(Finding finding)
     {

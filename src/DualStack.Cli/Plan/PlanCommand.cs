@@ -28,11 +28,12 @@ internal static class PlanCommand
         var podsPerNode = new Option<long?>("--pods-per-node") { Description = "Check that every node can run this many pods (default: kubelet's maxPods).", HelpName = "N" };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text output (same as --color never; also: the NO_COLOR environment variable)." };
         var color = ExplainCommand.ColorOption();
-        var verbose = new Option<bool>("--verbose") { Description = "Print stack traces of internal errors." };
+        var exclude = LintCommand.ExcludeOption();
+        var verbose = new Option<bool>("--verbose") { Description = "Name each excluded file and why; print stack traces of internal errors." };
 
         var command = new Command("plan", "Print the cluster's dual-stack address plan (pod and service ranges, nodes, overlaps) from its configuration files.")
         {
-            paths, format, output, stdinFileName, kubernetesVersion, nodes, podsPerNode, color, noColor, verbose,
+            paths, format, output, exclude, stdinFileName, kubernetesVersion, nodes, podsPerNode, color, noColor, verbose,
         };
         command.SetAction(parse => PlanRunner.Run(
             new PlanSettings
@@ -46,6 +47,8 @@ internal static class PlanCommand
                 PodsPerNode = Positive(parse.GetValue(podsPerNode), "--pods-per-node"),
                 NoColor = parse.GetValue(noColor),
                 Color = parse.GetValue(color) ?? TextStyle.Auto,
+                Excludes = parse.GetValue(exclude) ?? [],
+                Verbose = parse.GetValue(verbose),
             },
             console));
         return command;

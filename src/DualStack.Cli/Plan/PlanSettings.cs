@@ -13,6 +13,12 @@ internal sealed record PlanSettings
 
     public string? StdinFileName { get; init; }
 
+    /// <summary><c>--exclude GLOB</c> values as given (relative to the current folder), as for <c>lint</c>.</summary>
+    public IReadOnlyList<string> Excludes { get; init; } = [];
+
+    /// <summary><c>--verbose</c>: notes on excluded files (stack traces are the command line's business).</summary>
+    public bool Verbose { get; init; }
+
     /// <summary>From <c>--kubernetes-version</c>, as given; null when not given (editorconfig or the newest decides).</summary>
     public string? KubernetesVersion { get; init; }
 

@@ -19,6 +19,13 @@ public static class ConfigurationKeys
     /// <summary>Target Kubernetes version, e.g. <c>1.36</c>.</summary>
     public const string KubernetesVersion = "dualstack_lint.kubernetes_version";
 
+    /// <summary>
+    /// <c>true</c> in a section leaves the files it matches out of every run (never opened): <c>[vendor/**]</c> then
+    /// <c>dualstack_lint.exclude = true</c>. The section's glob does the matching, relative to the .editorconfig's
+    /// folder, as for every other key; like the compiler's <c>generated_code = true</c>.
+    /// </summary>
+    public const string Exclude = "dualstack_lint.exclude";
+
     /// <summary>The largest input read, e.g. <c>20MB</c> (bytes, or KB, MB, GB of 1024); larger files are DS0002.</summary>
     public const string MaxFileSize = "dualstack_lint.max_file_size";
 
@@ -34,6 +41,7 @@ public static class ConfigurationKeys
     {
         [IpFamilies] = value => ParseIpFamilies(value, out _),
         [KubernetesVersion] = value => ParseKubernetesVersion(value, out _),
+        [Exclude] = value => ParseExclude(value, out _),
         [MaxFileSize] = value => ParseFileSize(value, out _),
     };
 
@@ -47,6 +55,15 @@ public static class ConfigurationKeys
     /// <summary>Parses a Kubernetes version and checks it is one the engine knows; returns the error or null.</summary>
     public static string? ParseKubernetesVersion(string value, out KubernetesVersion version) =>
         Rules.KubernetesVersion.TryParseSupported(value, out version, out var error) ? null : error;
+
+    /// <summary>Parses a <c>dualstack_lint.exclude</c> value: <c>true</c> or <c>false</c>; returns the error or null.</summary>
+    public static string? ParseExclude(string value, out bool exclude)
+    {
+        exclude = string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+        return exclude || string.Equals(value, "false", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : $"\"{value}\" is not true or false; exclude files with a section and this key, e.g. [vendor/**] then dualstack_lint.exclude = true";
+    }
 
     /// <summary>
     /// Parses a size limit: bytes (<c>1048576</c>), or a number with <c>KB</c>, <c>MB</c> or <c>GB</c> (powers of 1024,

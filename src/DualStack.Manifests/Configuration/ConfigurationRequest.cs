@@ -40,6 +40,13 @@ public sealed class ResolvedConfiguration
     /// <summary>Options and severities per input path; pass it to <c>ManifestLinter.Lint</c>.</summary>
     public ILintConfiguration Configuration { get; }
 
+    /// <summary>True when the configuration excludes the file (<c>dualstack_lint.exclude = true</c>): front ends leave it out unread.</summary>
+    public bool IsExcluded(string path) => ConfigFiles.Count > 0 && ExcludedByFiles(path);
+
+    // Apart, so that a run without configuration files never loads EditorConfigConfiguration, nor Roslyn with it.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private bool ExcludedByFiles(string path) => Configuration is EditorConfigConfiguration editorConfig && editorConfig.IsExcluded(path);
+
     /// <summary>Every mistake found, errors and warnings, in a stable order.</summary>
     public IReadOnlyList<ConfigurationProblem> Problems { get; }
 

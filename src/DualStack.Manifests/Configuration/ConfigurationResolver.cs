@@ -30,6 +30,20 @@ public static class ConfigurationResolver
             .Distinct(StringComparer.Ordinal)
             .OrderBy(p => p, StringComparer.Ordinal)
             .ToList();
+        // Without any configuration file the options are the overrides alone, and Roslyn is not even loaded: most of a
+        // small run's start-up would otherwise be spent loading and compiling AnalyzerConfigSet.
+        if (configFiles.Count == 0)
+        {
+            return new ResolvedConfiguration(new FixedConfiguration(baseOptions), problems, []);
+        }
+
+        return FromFiles(configFiles, baseOptions, overridden, problems);
+    }
+
+    // Kept out of Resolve so that compiling Resolve does not load Microsoft.CodeAnalysis.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ResolvedConfiguration FromFiles(List<string> configFiles, LintOptions baseOptions, OverriddenKeys overridden, List<ConfigurationProblem> problems)
+    {
         var configs = new List<AnalyzerConfig>();
         var read = new List<string>();
         foreach (var path in configFiles)

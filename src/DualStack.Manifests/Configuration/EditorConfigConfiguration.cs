@@ -50,6 +50,10 @@ public sealed class EditorConfigConfiguration : ILintConfiguration
         return options;
     }
 
+    /// <summary>True when <c>dualstack_lint.exclude = true</c> applies to the file: it is left out of the run.</summary>
+    public bool IsExcluded(string path) =>
+        TryGetValue(Get(path), ConfigurationKeys.Exclude, out var text) && ConfigurationKeys.ParseExclude(text, out var exclude) is null && exclude;
+
     public Severity? SeverityFor(string path, string ruleId)
     {
         if (_baseOptions.SeverityOverrides.TryGetValue(ruleId, out var fromCommandLine))

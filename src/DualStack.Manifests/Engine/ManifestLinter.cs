@@ -23,9 +23,9 @@ namespace DualStack.Manifests.Engine;
 /// Memory follows the largest files, not the run: each file is read, parsed and checked, and only its findings,
 /// suppressions and the compact summaries of <see cref="ISummaryCheck"/>s are kept. The cluster model needs every
 /// configuration file of the run before any check, so files are checked first against a provisional model that
-/// records what was read of it; only files holding cluster configuration keep their trees (they are few and small),
-/// and a file whose checks read a part of the model that the configuration files then changed is read and checked
-/// again. The common runs (no cluster configuration, or configuration that does not change what the other files'
+/// records what was read of it; only the cluster configuration documents are kept for the model (with their file's
+/// text), and a file whose checks read a part of the model that the configuration files then changed is read and
+/// checked again. The common runs (no cluster configuration, or configuration that does not change what the other files'
 /// checks read) read every file once.
 /// </para>
 /// </remarks>
@@ -33,7 +33,10 @@ public static class ManifestLinter
 {
     // Input bytes being worked on at once, beyond the first file: a parsed tree is tens of times its text, so a few
     // large files are checked one after the other while small ones go in parallel.
-    private const long InFlightBudget = 16 * 1024 * 1024;
+    private const long InFlightBudget = 20 * 1024 * 1024;
+
+    // Files from this size on are followed by a full collection (see ReleaseLargeFile).
+    private const long LargeFile = 4 * 1024 * 1024;
 
     public static LintResult Lint(IReadOnlyList<SourceFile> files, LintOptions options) =>
         Lint(files, new FixedConfiguration(options));
@@ -73,11 +76,16 @@ public static class ManifestLinter
         // after it; the others are checked now, against a provisional model, and dropped.
         Parallel.For(0, inputs.Length, parallel, i =>
         {
-            using var admitted = gate.Enter(inputs[i].Size);
-            var loaded = inputs[i].Load();
-            outcomes[i] = HasClusterConfiguration(loaded)
-                ? new FileOutcome(loaded.Documents.Count) { Kept = loaded }
-                : Check(loaded, checks, configuration, ClusterModel.Provisional(LintOptions.Default));
+            using (gate.Enter(inputs[i].Size))
+            {
+                var loaded = inputs[i].Load();
+                outcomes[i] = Check(loaded, checks, configuration, ClusterModel.Provisional(LintOptions.Default)) with
+                {
+                    Kept = ClusterConfiguration(loaded),
+                };
+            }
+
+            ReleaseLargeFile(inputs[i]);
         });
 
         var kept = outcomes.Where(o => o.Kept is not null).Select(o => o.Kept!).ToList();
@@ -93,19 +101,20 @@ public static class ManifestLinter
             runFindings.Add(InputFindings.InternalError(FirstPath(inputs), "while reading the cluster configuration", ex));
         }
 
-        // Second pass: the configuration files, and any file whose first check read what the run's model changed.
+        // Second pass: any file whose first check read a part of the model that the configuration files changed.
         Parallel.For(0, inputs.Length, parallel, i =>
         {
-            var outcome = outcomes[i];
-            if (outcome.Kept is { } configurationFile)
+            if (outcomes[i].StillHolds(cluster))
             {
-                outcomes[i] = Check(configurationFile, checks, configuration, cluster) with { Kept = configurationFile };
+                return;
             }
-            else if (!outcome.StillHolds(cluster))
+
+            using (gate.Enter(inputs[i].Size))
             {
-                using var admitted = gate.Enter(inputs[i].Size);
-                outcomes[i] = Check(inputs[i].Load(), checks, configuration, cluster);
+                outcomes[i] = Check(inputs[i].Load(), checks, configuration, cluster) with { Kept = outcomes[i].Kept };
             }
+
+            ReleaseLargeFile(inputs[i]);
         });
 
         var runContext = new RunCheckContext(cluster, path => ContextFor(configuration, path, cluster, runFindings.Add));
@@ -136,17 +145,28 @@ public static class ManifestLinter
             outcomes.Sum(o => o.Objects) + ConfigurationDocumentsThatAreNotObjects(kept, cluster));
     }
 
-    // Whether a file holds a document the cluster model reads; a file whose recognition fails is kept too, so the
-    // model's own reading reports the problem.
-    private static bool HasClusterConfiguration(LoadedFile file)
+    // The documents of a file that the cluster model reads (its text stays with them: positions and fixes need it), or
+    // null when there are none. A file whose recognition fails is kept whole, so the model's own reading reports it.
+    private static LoadedFile? ClusterConfiguration(LoadedFile file)
     {
         try
         {
-            return file.Documents.Any(d => ConfigRecognizer.Recognize(d) is not null);
+            var documents = file.Documents.Where(d => ConfigRecognizer.Recognize(d) is not null).ToList();
+            return documents.Count == 0 ? null : file with { Documents = documents, Findings = [] };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return true;
+            return file with { Findings = [] };
+        }
+    }
+
+    // A large file's tree is garbage once it is checked; collected now, the next large file reuses the memory instead
+    // of the heap growing with every one of them until the collector's own budget is reached.
+    private static void ReleaseLargeFile(ManifestInput input)
+    {
+        if (input.Size >= LargeFile)
+        {
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         }
     }
 
@@ -297,7 +317,7 @@ public static class ManifestLinter
             ? finding with { Severity = configured }
             : finding;
 
-    /// <summary>What is kept of one file: findings, suppressions, summaries and counts; its tree only when it holds cluster configuration.</summary>
+    /// <summary>What is kept of one file: findings, suppressions, summaries and counts, and its cluster configuration documents.</summary>
     private sealed record FileOutcome(int Documents)
     {
         public LoadedFile? Kept { get; init; }

@@ -55,27 +55,35 @@ public static class RenderedLint
     private static LintResult Traced(LintResult result, IEnumerable<SourceFile> sources, KustomizePlan kustomize, ILintConfiguration configuration, RenderingOptions options)
     {
         var problems = new List<Finding>(kustomize.Problems);
-        var traces = new Dictionary<string, RenderedTrace>(StringComparer.Ordinal);
+        var afterKustomize = kustomize.Map(result.Findings).ToList();
+        var findingsOf = afterKustomize.GroupBy(f => f.File, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+
+        // Each rendered file's findings are mapped as soon as it is traced, so its tree is not kept while the next one
+        // is read: a run holds one rendered file at a time, however many there are.
+        var mapped = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
         foreach (var source in sources)
         {
-            if (source.Text is null || traces.ContainsKey(source.Path))
+            if (source.Text is null || mapped.ContainsKey(source.Path))
             {
                 continue;
             }
 
             if (Trace(source, options, problems) is { } trace)
             {
-                traces[source.Path] = trace;
+                mapped[source.Path] = findingsOf.TryGetValue(source.Path, out var own)
+                    ? own.Select(f => Reconfigure(trace.Map(f), f, configuration)).ToList()
+                    : [];
             }
         }
 
-        if (traces.Count == 0 && kustomize.IsEmpty)
+        if (mapped.Count == 0 && kustomize.IsEmpty)
         {
             return result;
         }
 
-        var findings = kustomize.Map(result.Findings)
-            .Select(f => traces.TryGetValue(f.File, out var trace) ? Reconfigure(trace.Map(f), f, configuration) : f)
+        var findings = afterKustomize
+            .Where(f => !mapped.ContainsKey(f.File))
+            .Concat(mapped.Values.SelectMany(m => m))
             .Concat(problems.Select(p => Reconfigure(p, null, configuration)))
             .Where(f => f.Severity != Severity.None)
             .Distinct()

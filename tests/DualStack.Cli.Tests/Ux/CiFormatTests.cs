@@ -47,7 +47,7 @@ public sealed class CiFormatTests
         Assert.Equal("no findings", Assert.Single(clean.Root!.Element("testsuite")!.Elements("testcase")).Attribute("name")!.Value);
         Assert.Equal("0", clean.Root!.Attribute("failures")!.Value);
         var message = XDocument.Parse(evil.Stdout).Descendants("failure").First().Attribute("message")!.Value;
-        Assert.Contains(@"""a\e[2J\x01""", message);
+        Assert.Contains(@"""a\x1b[2J\x01""", message);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class TerminalInjectionTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(
             [
-                """evil.yaml:6:19: error DS2001: spec.ipFamilyPolicy: Unsupported value: "Single\e[2J\r\n::error file=x.yaml::forged\a": supported values: "PreferDualStack", "RequireDualStack", "SingleStack" [Service/web\e]0;pwned\a\u202Eevil spec.ipFamilyPolicy]""",
+                """evil.yaml:6:19: error DS2001: spec.ipFamilyPolicy: Unsupported value: "Single\x1b[2J\r\n::error file=x.yaml::forged\a": supported values: "PreferDualStack", "RequireDualStack", "SingleStack" [Service/web\e]0;pwned\a\u202Eevil spec.ipFamilyPolicy]""",
                 "1 file, 1 document: 1 error, 0 warnings, 0 infos",
             ],
             result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -52,21 +52,23 @@ public sealed class TerminalInjectionTests
 
         var line = Assert.Single(result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("::error file=evil.yaml,line=6,col=19,", line);
-        Assert.Contains(@"Single\e[2J%0D%0A::error file=x.yaml::forged\a", line);
+        // The engine quotes the value as the API server does (Go %q escapes); the object name is escaped by the output.
+        Assert.Contains(@"Single\x1b[2J\r\n::error file=x.yaml::forged\a", line);
         Assert.DoesNotContain('\u001b', result.Stdout);
         Assert.DoesNotContain('\a', result.Stdout);
         Assert.DoesNotContain('\u202E', result.Stdout);
     }
 
     [Fact]
-    public void Json_keeps_the_exact_value_because_json_escaping_is_safe()
+    public void Json_carries_the_message_as_the_engine_quoted_it()
     {
         using var folder = new TempFolder();
         folder.Write("evil.yaml", Hostile);
 
         var result = Dslint.Run(folder.Path, "lint", "evil.yaml", "--format", "json");
 
-        Assert.Contains(@"Single\u001B[2J\r\n::error file=x.yaml::forged\u0007", result.Stdout);
+        Assert.Contains(@"Single\\x1b[2J\\r\\n::error file=x.yaml::forged\\a", result.Stdout);
+        Assert.Contains(@"""object"": ""Service/web\u001B]0;pwned\u0007", result.Stdout);
     }
 
     [Fact]

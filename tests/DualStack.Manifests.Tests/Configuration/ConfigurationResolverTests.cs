@@ -51,7 +51,7 @@ public sealed class ConfigurationResolverTests
         Assert.Equal(
             [
                 $"{editorconfig}:4: dualstack_lint.kubernetes_version: 1.19 is older than the oldest supported version 1.20",
-                $"{editorconfig}:5: unknown key \"dualstack_lint.exclude\"; dslint reads dualstack_lint.ip_families, dualstack_lint.kubernetes_version and dualstack_lint.max_file_size",
+                $"{editorconfig}:5: dualstack_lint.exclude: \"vendor/**\" is not true or false; exclude files with a section and this key, e.g. [vendor/**] then dualstack_lint.exclude = true",
             ],
             resolved.Problems.Select(p => p.ToString()));
         Assert.Equal(KubernetesVersion.Newest, resolved.Configuration.OptionsFor(input).KubernetesVersion);
@@ -122,7 +122,11 @@ public sealed class ConfigurationResolverTests
     [InlineData("dualstack_lint.max_file_size", "1025MB", "dualstack_lint.max_file_size: \"1025MB\" is not a file size; use bytes, or a number with KB, MB or GB, from 1 byte to 1GB (e.g. 20MB)")]
     [InlineData("dualstack_lint.max_file_size", "20 M", "dualstack_lint.max_file_size: \"20 M\" is not a file size; use bytes, or a number with KB, MB or GB, from 1 byte to 1GB (e.g. 20MB)")]
     [InlineData("dualstack_lint", "x", null)]
-    [InlineData("dualstack_lint.severity", "x", "unknown key \"dualstack_lint.severity\"; dslint reads dualstack_lint.ip_families, dualstack_lint.kubernetes_version and dualstack_lint.max_file_size")]
+    [InlineData("dualstack_lint.exclude", "TRUE", null)]
+    [InlineData("dualstack_lint.exclude", "false", null)]
+    [InlineData("dualstack_lint.exclude", "yes", "dualstack_lint.exclude: \"yes\" is not true or false; exclude files with a section and this key, e.g. [vendor/**] then dualstack_lint.exclude = true")]
+    [InlineData("dualstack_lint.excludes", "true", "unknown key \"dualstack_lint.excludes\" (did you mean dualstack_lint.exclude?); dslint reads dualstack_lint.exclude, dualstack_lint.ip_families, dualstack_lint.kubernetes_version and dualstack_lint.max_file_size")]
+    [InlineData("dualstack_lint.severity", "x", "unknown key \"dualstack_lint.severity\"; dslint reads dualstack_lint.exclude, dualstack_lint.ip_families, dualstack_lint.kubernetes_version and dualstack_lint.max_file_size")]
     public void File_settings_are_checked_by_key(string key, string value, string? expected)
     {
         Assert.Equal(expected, ConfigurationKeys.CheckFileSetting(key, value));

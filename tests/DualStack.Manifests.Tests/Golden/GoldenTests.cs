@@ -46,18 +46,25 @@ public sealed class GoldenTests
         Assert.Empty(orphans);
     }
 
-    // kube-linter's guard: a rule without a whole-file case can break unnoticed. DS0002 needs bytes that are not
-    // text, so its cases are in SourceFileReaderTests and HostileInputTests instead.
+    // kube-linter's guard, driven by the catalog: every input, object and cluster configuration rule has a whole-file
+    // case where it fires (a Golden/*.expected file or a rule page example) and a rule page example where it stays
+    // silent. DS0002 is the one exception: it needs bytes that are not text (or files that cannot be read), so its
+    // cases are in SourceFileReaderTests and HostileInputTests.
+    public static TheoryData<string> ManifestRules() =>
+        new(RuleCatalog.All.Select(r => r.Id).Where(id => id[2] is '0' or '2' or '3' && id != RuleIds.UnreadableInput));
+
     [Theory]
-    [InlineData("DS0001")]
-    [InlineData("DS0003")]
-    [InlineData("DS0004")]
-    [InlineData("DS0005")]
-    public void The_rule_has_a_golden_case(string id)
+    [MemberData(nameof(ManifestRules))]
+    public void The_rule_has_a_firing_and_a_silent_case(string id)
     {
-        var covered = Directory.EnumerateFiles(Folder, "*.expected")
-            .Any(p => File.ReadLines(p).Any(l => l.Contains($" {id}: ", StringComparison.Ordinal)));
-        Assert.True(covered, $"no Golden/*.expected file shows {id}; add a case");
+        var fires = Directory.EnumerateFiles(Folder, "*.expected").SelectMany(File.ReadLines)
+            .Concat(RulePageExamplesTests.ExampleOutputs().SelectMany(e => e.Output))
+            .Any(l => l.Contains($" {id}: ", StringComparison.Ordinal));
+        Assert.True(fires, $"no Golden/*.expected file or rule page example shows {id} firing; add a case");
+
+        var silent = RulePageExamplesTests.ExampleOutputs()
+            .Any(e => e.Page == id + ".md" && !e.Output.Any(l => l.Contains($" {id}: ", StringComparison.Ordinal)));
+        Assert.True(silent, $"rules/{id}.md has no example where {id} stays silent on a look-alike; add one");
     }
 
     private static LintOptions OptionsOf(string text)

@@ -80,6 +80,30 @@ public sealed class RulePageExamplesTests
         Assert.True(failures.Count == 0, $"Run with {GoldenFile.UpdateVariable}=1 if the change is intended.\n" + string.Join("\n", failures));
     }
 
+    /// <summary>Every example of every rule page with the output block it shows (kept equal to the real output above).</summary>
+    internal static IReadOnlyList<(string Page, string Name, IReadOnlyList<string> Output)> ExampleOutputs()
+    {
+        var examples = new List<(string Page, string Name, IReadOnlyList<string> Output)>();
+        foreach (var path in Directory.EnumerateFiles(RepositoryPaths.RulesDirectory, "*.md").OrderBy(p => p, StringComparer.Ordinal))
+        {
+            var page = Path.GetFileName(path);
+            var lines = File.ReadAllLines(path).ToList();
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (Marker.Match(lines[i].Trim()) is { Success: true } marker)
+                {
+                    var name = marker.Groups["name"].Value;
+                    var (_, yamlEnd) = Fence(lines, i + 1, "```yaml", "```json", page, name);
+                    var (outStart, outEnd) = Fence(lines, yamlEnd + 1, "```text", "```text", page, name);
+                    examples.Add((page, name, lines.Skip(outStart + 1).Take(outEnd - outStart - 1).ToList()));
+                    i = outEnd;
+                }
+            }
+        }
+
+        return examples;
+    }
+
     // As dslint's text format prints it, so the page shows what `dslint lint` prints (tests/DualStack.Cli.Tests/Ux runs it).
     private static string Context(Finding finding)
     {
