@@ -405,7 +405,8 @@ internal sealed class AddressFlowCollector
         IArgumentOperation? found = null;
         foreach (var argument in arguments)
         {
-            if (argument.Parameter is { } parameter && IsAddressType(parameter.Type) && (found is null || parameter.Ordinal < found.Parameter!.Ordinal))
+            // Host strings count too: TcpClient.BeginConnect(string host, int port, …) reads a host kept from an address.
+            if (argument.Parameter is { } parameter && IsCarrierType(parameter.Type) && (found is null || parameter.Ordinal < found.Parameter!.Ordinal))
             {
                 found = argument;
             }

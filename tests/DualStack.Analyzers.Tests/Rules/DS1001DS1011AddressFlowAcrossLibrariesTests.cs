@@ -579,4 +579,36 @@ public sealed class DS1001DS1011AddressFlowAcrossLibrariesTests
         TwoListenerServer.Replace("MARK", "IPAddress.IPv6Any"),
         library: null,
         incomplete: false);
+
+    [Fact]
+    public Task First_DNS_answer_kept_as_a_host_string_and_connected_by_name_later_warns() => Analyze(
+        """
+        using System.Net;
+        using System.Net.Sockets;
+
+        public sealed class SimpleClient
+        {
+            private string _serverIp;
+            private IPAddress _ipAddress;
+            private readonly int _serverPort;
+            private readonly TcpClient _client = new TcpClient();
+
+            public SimpleClient(string serverIp, int port)
+            {
+                _serverIp = serverIp;
+                _serverPort = port;
+                if (!IPAddress.TryParse(_serverIp, out _ipAddress))
+                {
+                    _ipAddress = {|#0:Dns.GetHostEntry(serverIp).AddressList[0]|};
+                    _serverIp = _ipAddress.ToString();
+                }
+            }
+
+            public void Connect() => _client.BeginConnect(_serverIp, _serverPort, null, null);
+        }
+        """,
+        library: null,
+        incomplete: false,
+        new DiagnosticResult("DS1011", DiagnosticSeverity.Warning).WithLocation(0)
+            .WithArguments("'Dns.GetHostEntry(serverIp).AddressList[0]' (stored in 'SimpleClient._ipAddress', which TcpClient.BeginConnect in 'SimpleClient.Connect' reads)"));
 }
