@@ -2,6 +2,7 @@ using DualStack.Manifests;
 using DualStack.Manifests.Baseline;
 using DualStack.Manifests.Configuration;
 using DualStack.Manifests.Engine;
+using DualStack.Manifests.Rendering;
 using DualStack.Rules;
 
 namespace DualStack.Build;
@@ -50,8 +51,13 @@ public static class ManifestLintRunner
 
         // dualstack_lint.exclude = true leaves a file out unread, as in dslint lint. The size limit is per file, like
         // every key: dualstack_lint.max_file_size by the manifest's path.
-        var files = paths.Where(p => !resolved.IsExcluded(p)).Select(p => SourceFileReader.For(resolved.Configuration.OptionsFor(p)).Read(p)).ToList();
-        var findings = ManifestLinter.Lint(files, resolved.Configuration).Findings;
+        var included = paths.Where(p => !resolved.IsExcluded(p)).ToList();
+        var files = included.Select(p => new RenderingInput(SourceFileReader.For(resolved.Configuration.OptionsFor(p)).Read(p), p)).ToList();
+
+        // Through the same run as dslint lint, so kustomizations among the manifests are built (patches are partial
+        // objects) and rendered output is traced; only the project and the manifests' folders may be read.
+        var tree = new LintedTree(request.ProjectDirectory, included.Select(Path.GetDirectoryName).OfType<string>());
+        var findings = RenderedLint.Lint(files, resolved.Configuration, new RenderingOptions(tree)).Findings;
         if (baseline.Value is null)
         {
             return findings;

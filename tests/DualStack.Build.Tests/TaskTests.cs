@@ -151,6 +151,42 @@ public sealed class TaskTests : IDisposable
         Assert.Equal([own], engine.Errors.Select(e => e.File));
     }
 
+    [Fact]
+    public void A_kustomize_patch_is_a_partial_object_in_the_build_as_in_dslint_lint()
+    {
+        // The overlay only turns the base's Service into a LoadBalancer; the base sets ipFamilyPolicy, so the patch
+        // must not get DS2005 ("ipFamilyPolicy omitted") as if it were a whole Service.
+        var files = new[]
+        {
+            Write("k8s/base/kustomization.yaml", "resources:\n- service.yaml\n"),
+            Write("k8s/base/service.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ipFamilyPolicy: PreferDualStack\n  selector:\n    app: web\n  ports:\n  - port: 80\n"),
+            Write("k8s/overlay/kustomization.yaml", "resources:\n- ../base\npatches:\n- path: lb.yaml\n"),
+            Write("k8s/overlay/lb.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: LoadBalancer\n"),
+        };
+        var cache = Path.Combine(_dir, "obj", "findings");
+        var engine = new FakeBuildEngine();
+        var lint = new LintKubernetesManifests
+        {
+            BuildEngine = engine,
+            Manifests = files.Select(f => new TaskItem(f)).ToArray(),
+            ProjectDirectory = _dir,
+            CacheFile = cache,
+        };
+        Assert.True(lint.Execute());
+        new ReportManifestFindings { BuildEngine = engine, CacheFile = cache }.Execute();
+
+        Assert.DoesNotContain(engine.Warnings, w => w.Code == "DS2005");
+        Assert.DoesNotContain(engine.Errors, e => e.Code == "DS2005");
+    }
+
+    [Fact]
+    public void A_Service_without_a_policy_and_without_a_kustomization_still_gets_DS2005_in_the_build()
+    {
+        var manifest = Write("k8s/lb.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: LoadBalancer\n");
+        var engine = Run(manifest);
+        Assert.Contains(engine.Warnings, w => w.Code == "DS2005" && w.File == manifest);
+    }
+
     private FakeBuildEngine Run(string manifest, string? cache = null)
     {
         cache ??= Path.Combine(_dir, "obj", "findings");
