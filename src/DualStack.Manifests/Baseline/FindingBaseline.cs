@@ -32,6 +32,13 @@ public sealed class FindingBaseline
     public static FindingBaseline Load(string path, string? displayName = null)
     {
         var name = displayName ?? path;
+
+        // As for manifests, only regular files are opened: a named pipe would block the run until a writer comes.
+        if (File.Exists(path) && FileStatus.Of(path) is { IsRegularOrUnknown: false } status)
+        {
+            throw new BaselineException($"the baseline '{name}' is {status.Description}, not a regular file");
+        }
+
         string text;
         try
         {
