@@ -42,8 +42,8 @@ public sealed class ProjectFileTests : IDisposable
         Assert.Equal([Full("Lib/Lib.csproj")], project.ProjectReferences);
         Assert.Equal(["net8.0", "net472"], project.TargetFrameworks);
         Assert.Equal("My.App", project.AssemblyName);
-        Assert.True(project.ImplicitUsings);
-        Assert.True(project.IsWebSdk);
+        Assert.Contains("System.Linq", project.Usings.Select(u => u.Name));
+        Assert.Contains("Microsoft.AspNetCore.Builder", project.Usings.Select(u => u.Name));
         Assert.True(project.Nullable);
     }
 
