@@ -118,4 +118,47 @@ public sealed class DS1011FirstDnsAnswerOneFindingTests
         }
         """,
         new DiagnosticResult("DS1011", DiagnosticSeverity.Info).WithLocation(0).WithArguments("'Dns.GetHostAddresses(host)[0]'"));
+
+    [Fact]
+    public Task Returned_endpoints_from_the_first_answer_are_one_Info_each() => Analyze(
+        """
+        using System.Net;
+
+        class C
+        {
+            IPEndPoint EndPoint(string host) => new IPEndPoint({|#0:Dns.GetHostEntry(host).AddressList[0]|}, 443);
+
+            IPEndPoint Bind(string host, int port)
+            {
+                var ipAddresses = Dns.GetHostAddressesAsync(host).Result;
+                return new IPEndPoint({|#1:ipAddresses[0]|}, port);
+            }
+
+            IPEndPoint Connect(string host) => new IPEndPoint({|#2:Dns.GetHostAddressesAsync(host).GetAwaiter().GetResult()[0]|}, 80);
+        }
+        """,
+        new DiagnosticResult("DS1011", DiagnosticSeverity.Info).WithLocation(0).WithArguments("'Dns.GetHostEntry(host).AddressList[0]'"),
+        new DiagnosticResult("DS1011", DiagnosticSeverity.Info).WithLocation(1).WithArguments("'ipAddresses[0]'"),
+        new DiagnosticResult("DS1011", DiagnosticSeverity.Info).WithLocation(2).WithArguments("'Dns.GetHostAddressesAsync(host).GetAwaiter().GetResult()[0]'"));
+
+    [Fact]
+    public Task Returned_endpoint_from_the_first_answer_that_a_caller_binds_is_one_Warning() => Analyze(
+        """
+        using System.Net;
+        using System.Net.Sockets;
+
+        class Server
+        {
+            static IPEndPoint Resolve(string host, int port) => new IPEndPoint({|#0:Dns.GetHostAddresses(host)[0]|}, port);
+
+            public TcpListener Start(string host)
+            {
+                var listener = new TcpListener(Resolve(host, 8080));
+                listener.Start();
+                return listener;
+            }
+        }
+        """,
+        new DiagnosticResult("DS1011", DiagnosticSeverity.Warning).WithLocation(0)
+            .WithArguments("'Dns.GetHostAddresses(host)[0]' (returned by 'Server.Resolve', which new TcpListener in 'Server.Start' reads)"));
 }
