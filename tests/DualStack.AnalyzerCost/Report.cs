@@ -33,7 +33,7 @@ internal static class Report
         Console.WriteLine();
         Console.WriteLine($"Compilation symbol set-up before any analyzer (first symbol access, in neither set): {result.SetupTime.TotalSeconds:F3} s ({Share(result.SetupTime, wall)})");
         Console.WriteLine($"{result.Set.Label} / baseline execution time: {(baselineTime > 0 ? setTime / baselineTime : double.NaN):F2}×");
-        if (repeat > 0)
+        if (repeat > 0 && result.AddedPerRound.Count > 0)
         {
             var added = result.WithSetWall - result.BaselineWall;
             var addedCpu = result.WithSetCpu - result.BaselineCpu;
