@@ -1,19 +1,15 @@
-using System.Collections.Concurrent;
 using DualStack.Manifests;
 using DualStack.Manifests.Configuration;
-using DualStack.Manifests.Rendering;
 
 namespace DualStack.Cli.Input;
 
 /// <summary>
 /// The inputs of a lint run without <c>--fix</c>, read by the engine when it gets to each file rather than all at
 /// once, so the run holds the texts of the files being checked, not of every file. Standard input is read at once
-/// (it can be read only once). Files whose text is rendered output are noted, and read again for tracing after the run.
+/// (it can be read only once). Rendered output is traced while the engine has it (RenderedLint), not read again.
 /// </summary>
 internal sealed class LazyInputs
 {
-    private readonly ConcurrentDictionary<string, Func<SourceFile>> _rendered = new(StringComparer.Ordinal);
-
     public LazyInputs(
         IReadOnlyList<string> paths,
         InputCollector collector,
@@ -31,7 +27,7 @@ internal sealed class LazyInputs
                 var options = configuration.OptionsFor(InputReader.ConfigurationPath(path, stdinFileName, currentDirectory));
                 using var stream = standardInput();
                 var source = SourceFileReader.For(options).Read(stream, display);
-                inputs.Add(Noting(source.Path, source.Text?.Length ?? 0, () => source));
+                inputs.Add(new ManifestInput(source.Path, source.Text?.Length ?? 0, () => source));
                 continue;
             }
 
@@ -43,30 +39,13 @@ internal sealed class LazyInputs
             }
 
             var reader = SourceFileReader.For(configuration.OptionsFor(path));
-            inputs.Add(Noting(shown, SizeOf(path), () => reader.Read(path, shown)));
+            inputs.Add(new ManifestInput(shown, SizeOf(path), () => reader.Read(path, shown)));
         }
 
         Inputs = inputs;
     }
 
     public IReadOnlyList<ManifestInput> Inputs { get; }
-
-    /// <summary>The inputs seen to be rendered output during the run, read again one at a time, in path order.</summary>
-    public IEnumerable<SourceFile> Rendered() =>
-        _rendered.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Value());
-
-    // The engine's read also notes whether the text is rendered output.
-    private ManifestInput Noting(string path, long size, Func<SourceFile> read) =>
-        new(path, size, () =>
-        {
-            var source = read();
-            if (RenderedLint.MayBeRendered(source))
-            {
-                _rendered.TryAdd(source.Path, read);
-            }
-
-            return source;
-        });
 
     private static long SizeOf(string path)
     {
