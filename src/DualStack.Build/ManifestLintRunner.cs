@@ -1,7 +1,6 @@
 using DualStack.Manifests;
 using DualStack.Manifests.Baseline;
 using DualStack.Manifests.Configuration;
-using DualStack.Manifests.Engine;
 using DualStack.Manifests.Rendering;
 using DualStack.Rules;
 

@@ -42,8 +42,8 @@ public sealed class ProjectFileTests : IDisposable
         Assert.Equal([Full("Lib/Lib.csproj")], project.ProjectReferences);
         Assert.Equal(["net8.0", "net472"], project.TargetFrameworks);
         Assert.Equal("My.App", project.AssemblyName);
-        Assert.True(project.ImplicitUsings);
-        Assert.True(project.IsWebSdk);
+        Assert.Contains("System.Linq", project.Usings.Select(u => u.Name));
+        Assert.Contains("Microsoft.AspNetCore.Builder", project.Usings.Select(u => u.Name));
         Assert.True(project.Nullable);
     }
 
@@ -84,6 +84,26 @@ public sealed class ProjectFileTests : IDisposable
     [InlineData("net10.0-windows", ".NETCoreApp")]
     public void Target_framework_identifier_is_the_one_msbuild_gives_the_analyzers(string moniker, string identifier) =>
         Assert.Equal(identifier, CompilationBuilder.FrameworkIdentifier(moniker));
+
+    [Theory]
+    [InlineData("net472", "NETFRAMEWORK NET472 NET20_OR_GREATER NET462_OR_GREATER NET472_OR_GREATER", "NET48_OR_GREATER NETSTANDARD")]
+    [InlineData("netstandard2.0", "NETSTANDARD NETSTANDARD2_0 NETSTANDARD1_6_OR_GREATER NETSTANDARD2_0_OR_GREATER", "NETSTANDARD2_1_OR_GREATER NETFRAMEWORK")]
+    [InlineData("net8.0", "NET NETCOREAPP NET8_0 NET5_0_OR_GREATER NET8_0_OR_GREATER NETCOREAPP3_1_OR_GREATER", "NET9_0_OR_GREATER NET10_0")]
+    [InlineData("net10.0-windows", "NET10_0 NET10_0_OR_GREATER", "NET11_0_OR_GREATER")]
+    public void Framework_symbols_are_the_sdks(string moniker, string defined, string notDefined)
+    {
+        var symbols = FrameworkSymbols.For(moniker).ToList();
+        Assert.All(defined.Split(' '), s => Assert.Contains(s, symbols));
+        Assert.All(notDefined.Split(' '), s => Assert.DoesNotContain(s, symbols));
+    }
+
+    [Theory]
+    [InlineData("net472;netstandard2.0;net8.0", "net8.0")]
+    [InlineData("net461;netstandard2.0;netstandard2.1", "netstandard2.1")]
+    [InlineData("net10.0;net8.0", "net10.0")]
+    [InlineData("net48", "net48")]
+    public void The_compiled_framework_is_the_one_closest_to_the_reference_packs(string frameworks, string compiled) =>
+        Assert.Equal(compiled, ProjectFile.ChooseCompiledFramework(frameworks.Split(';')));
 
     private string Full(string relative) => Path.GetFullPath(Path.Combine(_root, relative));
 

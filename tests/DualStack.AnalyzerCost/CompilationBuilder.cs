@@ -16,25 +16,6 @@ namespace DualStack.AnalyzerCost;
 /// </summary>
 internal sealed class CompilationBuilder(ImmutableArray<MetadataReference> frameworkReferences)
 {
-    private static readonly string[] CommonUsings =
-        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
-
-    private static readonly string[] WebUsings =
-    [
-        "System.Net.Http.Json", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http",
-        "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection",
-        "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging",
-    ];
-
-    // The symbols the SDK defines for net10.0 (the reference pack compiled against) plus the usual configuration ones.
-    private static readonly string[] Symbols =
-    [
-        "TRACE", "RELEASE", "NET", "NETCOREAPP", "NET10_0", "NETCOREAPP1_0_OR_GREATER", "NETCOREAPP1_1_OR_GREATER",
-        "NETCOREAPP2_0_OR_GREATER", "NETCOREAPP2_1_OR_GREATER", "NETCOREAPP2_2_OR_GREATER", "NETCOREAPP3_0_OR_GREATER",
-        "NETCOREAPP3_1_OR_GREATER", "NET5_0_OR_GREATER", "NET6_0_OR_GREATER", "NET7_0_OR_GREATER", "NET8_0_OR_GREATER",
-        "NET9_0_OR_GREATER", "NET10_0_OR_GREATER", "NETSTANDARD2_0_OR_GREATER", "NETSTANDARD2_1_OR_GREATER",
-    ];
-
     private readonly Dictionary<string, CSharpCompilation> _built = new(StringComparer.Ordinal);
 
     public static ImmutableArray<MetadataReference> ReferencePacks(string dotnetRoot, out string description)
@@ -77,13 +58,12 @@ internal sealed class CompilationBuilder(ImmutableArray<MetadataReference> frame
             references.Add(Build(reference, projects).ToMetadataReference());
         }
 
-        var parse = new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.None, SourceCodeKind.Regular,
-            [.. Symbols.Concat(project.DefineConstants).Distinct()]);
+        var parse = new CSharpParseOptions(project.LanguageVersion, DocumentationMode.None, SourceCodeKind.Regular, project.DefineConstants);
         var trees = project.Sources.Select(path => Parse(path, parse)).ToList();
         trees.Add(CSharpSyntaxTree.ParseText(Generated(project), parse, Path.Combine(project.Directory, "obj", "DualStack.AnalyzerCost.Generated.cs")));
 
         var options = new CSharpCompilationOptions(
-            OutputKind.DynamicallyLinkedLibrary,
+            project.IsApplication ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
             optimizationLevel: OptimizationLevel.Release,
             allowUnsafe: true,
             concurrentBuild: false,
@@ -155,12 +135,13 @@ internal sealed class CompilationBuilder(ImmutableArray<MetadataReference> frame
     private static string Generated(ProjectFile project)
     {
         var text = new StringBuilder();
-        if (project.ImplicitUsings)
+        // What the SDK's GenerateGlobalUsings writes to obj/*.GlobalUsings.g.cs.
+        foreach (var item in project.Usings)
         {
-            foreach (var name in project.IsWebSdk ? CommonUsings.Concat(WebUsings) : CommonUsings)
-            {
-                text.Append("global using global::").Append(name).AppendLine(";");
-            }
+            text.Append("global using ")
+                .Append(item.Static ? "static " : "")
+                .Append(item.Alias is { } alias ? alias + " = " : "")
+                .Append("global::").Append(item.Name).AppendLine(";");
         }
 
         foreach (var friend in project.InternalsVisibleTo)

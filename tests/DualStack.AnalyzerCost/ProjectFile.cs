@@ -1,182 +1,97 @@
-using System.Text.RegularExpressions;
-using System.Xml.Linq;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace DualStack.AnalyzerCost;
 
+/// <summary>A global using the build generates from a <c>Using</c> item (implicit usings are such items too).</summary>
+internal sealed record GlobalUsing(string Name, string? Alias, bool Static);
+
 /// <summary>
-/// What the tool needs from a *.csproj without running MSBuild (a fetched repository has no restored packages):
-/// its C# files, its project references, its assembly name, target frameworks and the compile settings that change
-/// binding. Properties are read from the project and every Directory.Build.props above it (later wins), with simple
-/// <c>$(Name)</c> substitution; conditional properties count only when no unconditional one exists, conditional items
-/// are ignored.
+/// What the tool needs from a *.csproj (a fetched repository has no restored packages): its C# files, project
+/// references, assembly name, target frameworks, and the settings that change binding, all for the one target
+/// framework it compiles (<see cref="CompiledFramework"/>). Read with the SDK's MSBuild evaluation
+/// (<see cref="ProjectEvaluation"/>); when MSBuild cannot evaluate a project, from its XML (<see cref="ProjectXmlReader"/>).
 /// </summary>
-internal sealed partial record ProjectFile(
+internal sealed record ProjectFile(
     string Path,
     string AssemblyName,
     IReadOnlyList<string> Sources,
     IReadOnlyList<string> ProjectReferences,
     IReadOnlyList<string> TargetFrameworks,
+    string CompiledFramework,
     IReadOnlyList<string> DefineConstants,
     IReadOnlyList<string> InternalsVisibleTo,
-    bool ImplicitUsings,
-    bool IsWebSdk,
-    bool Nullable)
+    IReadOnlyList<GlobalUsing> Usings,
+    bool Nullable,
+    LanguageVersion LanguageVersion,
+    string ReadBy)
 {
     public string Directory => System.IO.Path.GetDirectoryName(Path)!;
 
+    /// <summary>The project's OutputType: Exe and WinExe compile as applications (top-level statements need it).</summary>
+    public bool IsApplication { get; init; }
+
+    /// <summary>Why MSBuild evaluation was not used for this project (null when it was).</summary>
+    public string? FallbackReason { get; init; }
+
     public static ProjectFile Load(string csprojPath, string repositoryRoot, ISet<string> projectDirectories)
     {
-        var project = XDocument.Load(csprojPath).Root!;
-        var directory = System.IO.Path.GetDirectoryName(csprojPath)!;
-        var properties = ReadProperties(csprojPath, repositoryRoot, project);
-        string Property(string name) => properties.TryGetValue(name, out var value) ? value : "";
-
-        var sdk = (string?)project.Attribute("Sdk") ?? "";
-        var sdkStyle = sdk.Length > 0 || project.Elements().Any(e => e.Name.LocalName == "Sdk");
-        var sources = new HashSet<string>(StringComparer.Ordinal);
-        if (sdkStyle && !Property("EnableDefaultCompileItems").Equals("false", StringComparison.OrdinalIgnoreCase))
+        if (MsBuildHost.Error is { } noMsBuild)
         {
-            sources.UnionWith(DefaultCompileItems(directory, projectDirectories));
+            return ProjectXmlReader.Load(csprojPath, repositoryRoot, projectDirectories) with { FallbackReason = noMsBuild };
         }
 
-        foreach (var item in Items(project, "Compile", "Include"))
-        {
-            sources.UnionWith(Glob.Expand(directory, Substitute(item, properties)));
-        }
-
-        foreach (var item in Items(project, "Compile", "Remove"))
-        {
-            sources.ExceptWith(Glob.Expand(directory, Substitute(item, properties)));
-        }
-
-        var references = Items(project, "ProjectReference", "Include")
-            .SelectMany(i => Substitute(i, properties).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Select(r => System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, r.Replace('\\', '/'))))
-            .Distinct()
-            .ToList();
-
-        var frameworks = (Property("TargetFrameworks") is { Length: > 0 } many ? many : Property("TargetFramework"))
-            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(f => !f.Contains("$(", StringComparison.Ordinal))
-            .ToList();
-        if (frameworks.Count == 0 && Property("TargetFrameworkVersion") is { Length: > 0 } legacy)
-        {
-            // Old-style project: v4.6.1 -> net461.
-            frameworks.Add("net" + legacy.TrimStart('v').Replace(".", "", StringComparison.Ordinal));
-        }
-
-        var assemblyName = Property("AssemblyName") is { Length: > 0 } name && !name.Contains("$(", StringComparison.Ordinal)
-            ? name
-            : System.IO.Path.GetFileNameWithoutExtension(csprojPath);
-
-        return new ProjectFile(
-            csprojPath,
-            assemblyName,
-            [.. sources.Order(StringComparer.Ordinal)],
-            references,
-            frameworks,
-            [.. Property("DefineConstants").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(c => !c.Contains('$', StringComparison.Ordinal))],
-            [.. Items(project, "InternalsVisibleTo", "Include").Select(i => Substitute(i, properties))],
-            Property("ImplicitUsings") is "enable" or "true",
-            sdk.Contains("Web", StringComparison.OrdinalIgnoreCase),
-            Property("Nullable") is "enable" or "annotations");
+        return Evaluate(csprojPath, projectDirectories, out var error)
+            ?? ProjectXmlReader.Load(csprojPath, repositoryRoot, projectDirectories) with { FallbackReason = error };
     }
 
-    /// <summary>Every *.cs below the project folder, except bin/obj and folders that hold another project.</summary>
-    private static IEnumerable<string> DefaultCompileItems(string directory, ISet<string> projectDirectories)
+    // Its own method, so that Microsoft.Build is loaded only after MsBuildHost registered the SDK's copy.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ProjectFile? Evaluate(string csprojPath, ISet<string> projectDirectories, out string? error) =>
+        ProjectEvaluation.TryLoad(csprojPath, projectDirectories, out error);
+
+    /// <summary>
+    /// The target framework whose inner build the tool compiles. Sources are compiled against the .NET 10 reference
+    /// packs, so the newest .NET (Core) target is the closest; else the newest .NET Standard one; else the first.
+    /// </summary>
+    public static string ChooseCompiledFramework(IReadOnlyList<string> frameworks)
     {
-        var pending = new Stack<string>([directory]);
-        while (pending.Count > 0)
-        {
-            var current = pending.Pop();
-            foreach (var file in System.IO.Directory.EnumerateFiles(current, "*.cs"))
-            {
-                yield return System.IO.Path.GetFullPath(file);
-            }
-
-            foreach (var sub in System.IO.Directory.EnumerateDirectories(current))
-            {
-                var name = System.IO.Path.GetFileName(sub);
-                if (name is "bin" or "obj" || name.StartsWith('.') || projectDirectories.Contains(System.IO.Path.GetFullPath(sub)))
-                {
-                    continue;
-                }
-
-                pending.Push(sub);
-            }
-        }
+        var known = frameworks.Where(f => !f.Contains("$(", StringComparison.Ordinal)).ToList();
+        return known.Where(f => CompilationBuilder.FrameworkIdentifier(f) == ".NETCoreApp").OrderByDescending(FrameworkVersion).FirstOrDefault()
+            ?? known.Where(f => CompilationBuilder.FrameworkIdentifier(f) == ".NETStandard").OrderByDescending(FrameworkVersion).FirstOrDefault()
+            ?? known.FirstOrDefault()
+            ?? "";
     }
 
-    private static IEnumerable<string> Items(XElement project, string itemName, string attribute) =>
-        project.Descendants()
-            .Where(e => e.Name.LocalName == itemName && e.Parent?.Name.LocalName == "ItemGroup"
-                        && e.Attribute("Condition") is null && e.Parent.Attribute("Condition") is null)
-            .Select(e => (string?)e.Attribute(attribute))
-            .OfType<string>()
-            .SelectMany(v => v.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    /// <summary>
+    /// The preprocessor symbols of a build of <paramref name="framework"/>: the project's DefineConstants plus the
+    /// framework symbols the SDK adds in its compile targets (NET8_0, NET6_0_OR_GREATER, NETSTANDARD2_0, NET472 …),
+    /// which an evaluation alone does not produce.
+    /// </summary>
+    public static IReadOnlyList<string> CompileSymbols(string framework, IEnumerable<string> defineConstants) =>
+        [.. defineConstants.Concat(FrameworkSymbols.For(framework)).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)];
 
-    private static Dictionary<string, string> ReadProperties(string csprojPath, string repositoryRoot, XElement project)
+    /// <summary>True when <paramref name="source"/> lies in a folder of another project below this project's folder.</summary>
+    public static bool InNestedProject(string source, string projectDirectory, ISet<string> projectDirectories)
     {
-        // Directory.Build.props from the repository root down to the project, then the project itself.
-        var files = new List<XElement>();
-        var root = System.IO.Path.GetFullPath(repositoryRoot);
-        for (var dir = new DirectoryInfo(System.IO.Path.GetDirectoryName(csprojPath)!); dir is not null; dir = dir.Parent)
+        if (!source.StartsWith(projectDirectory.TrimEnd('/') + "/", StringComparison.Ordinal))
         {
-            var props = System.IO.Path.Combine(dir.FullName, "Directory.Build.props");
-            if (File.Exists(props))
-            {
-                try
-                {
-                    files.Insert(0, XDocument.Load(props).Root!);
-                }
-                catch (System.Xml.XmlException)
-                {
-                    // An unreadable props file changes settings only; the sources are still measured.
-                }
-            }
+            return false;
+        }
 
-            if (string.Equals(dir.FullName.TrimEnd('/'), root.TrimEnd('/'), StringComparison.Ordinal))
+        for (var dir = System.IO.Path.GetDirectoryName(source); dir is not null && dir.Length > projectDirectory.Length; dir = System.IO.Path.GetDirectoryName(dir))
+        {
+            if (projectDirectories.Contains(dir))
             {
-                break;
+                return true;
             }
         }
 
-        files.Add(project);
-        var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["MSBuildProjectName"] = System.IO.Path.GetFileNameWithoutExtension(csprojPath),
-            ["MSBuildProjectDirectory"] = System.IO.Path.GetDirectoryName(csprojPath)!,
-            ["MSBuildThisFileDirectory"] = System.IO.Path.GetDirectoryName(csprojPath)! + "/",
-        };
-        var conditional = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var file in files)
-        {
-            foreach (var element in file.Descendants().Where(e => e.Parent?.Name.LocalName == "PropertyGroup"))
-            {
-                var isConditional = element.Attribute("Condition") is not null || element.Parent!.Attribute("Condition") is not null;
-                var value = Substitute(element.Value.Trim(), properties);
-                if (isConditional)
-                {
-                    conditional.TryAdd(element.Name.LocalName, value);
-                }
-                else
-                {
-                    properties[element.Name.LocalName] = value;
-                }
-            }
-        }
-
-        foreach (var (name, value) in conditional)
-        {
-            properties.TryAdd(name, value);
-        }
-
-        return properties;
+        return false;
     }
 
-    private static string Substitute(string text, IReadOnlyDictionary<string, string> properties) =>
-        PropertyReference().Replace(text, m => properties.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
-
-    [GeneratedRegex(@"\$\(([A-Za-z_][A-Za-z0-9_]*)\)")]
-    private static partial Regex PropertyReference();
+    private static Version FrameworkVersion(string moniker)
+    {
+        var digits = new string([.. moniker.SkipWhile(c => !char.IsDigit(c)).TakeWhile(c => char.IsDigit(c) || c == '.')]);
+        return Version.TryParse(digits.Contains('.', StringComparison.Ordinal) ? digits : digits + ".0", out var v) ? v : new Version(0, 0);
+    }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using DualStack.Cli.Lint;
 using DualStack.Cli.Output;
-using DualStack.Rules;
 
 namespace DualStack.Cli.CommandLine;
 

@@ -1,5 +1,4 @@
 using DualStack.Manifests;
-using DualStack.Manifests.Configuration;
 
 namespace DualStack.Cli.Input;
 
@@ -10,17 +9,8 @@ namespace DualStack.Cli.Input;
 internal static class InputReader
 {
     /// <param name="paths">Absolute paths, or <see cref="InputCollector.StandardInputName"/> for standard input.</param>
-    /// <param name="collector">Gives the display paths.</param>
-    /// <param name="standardInput">Opens standard input when it is among the paths.</param>
-    /// <param name="stdinFileName">The name standard input is reported and configured as, or null for <c>&lt;stdin&gt;</c>.</param>
-    /// <param name="currentDirectory">Resolves <paramref name="stdinFileName"/>.</param>
-    public static IReadOnlyList<InputFile> Read(
-        IReadOnlyList<string> paths,
-        InputCollector collector,
-        Func<Stream> standardInput,
-        string? stdinFileName,
-        string currentDirectory,
-        ILintConfiguration configuration)
+    /// <param name="source">How each input is read.</param>
+    public static IReadOnlyList<InputFile> Read(IReadOnlyList<string> paths, InputSource source)
     {
         var files = new InputFile[paths.Count];
         var stdinIndex = -1;
@@ -34,25 +24,15 @@ internal static class InputReader
 
         if (stdinIndex >= 0)
         {
-            var display = string.IsNullOrEmpty(stdinFileName) ? InputCollector.StandardInputName : stdinFileName!;
-            var configPath = ConfigurationPath(paths[stdinIndex], stdinFileName, currentDirectory);
-            using var stream = standardInput();
-            var source = SourceFileReader.For(configuration.OptionsFor(configPath)).Read(stream, display);
-            files[stdinIndex] = new InputFile(source, configPath, IsStandardInput: true);
+            files[stdinIndex] = new InputFile(source.ReadStandardInput(), source.ConfigurationPath(paths[stdinIndex]), IsStandardInput: true);
         }
 
         Parallel.For(0, paths.Count, i =>
         {
-            if (i == stdinIndex)
+            if (i != stdinIndex)
             {
-                return;
+                files[i] = new InputFile(source.ReadFile(paths[i]), paths[i], IsStandardInput: false);
             }
-
-            var display = collector.DisplayPath(paths[i]);
-            var source = collector.ListingErrors.TryGetValue(paths[i], out var listingError)
-                ? SourceFile.Unreadable(display, listingError)
-                : SourceFileReader.For(configuration.OptionsFor(paths[i])).Read(paths[i], display);
-            files[i] = new InputFile(source, paths[i], IsStandardInput: false);
         });
 
         return files;

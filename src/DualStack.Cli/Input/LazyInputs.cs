@@ -1,5 +1,4 @@
 using DualStack.Manifests;
-using DualStack.Manifests.Configuration;
 
 namespace DualStack.Cli.Input;
 
@@ -10,36 +9,26 @@ namespace DualStack.Cli.Input;
 /// </summary>
 internal sealed class LazyInputs
 {
-    public LazyInputs(
-        IReadOnlyList<string> paths,
-        InputCollector collector,
-        Func<Stream> standardInput,
-        string? stdinFileName,
-        string currentDirectory,
-        ILintConfiguration configuration)
+    /// <param name="paths">Absolute paths, or <see cref="InputCollector.StandardInputName"/> for standard input.</param>
+    /// <param name="source">How each input is read.</param>
+    public LazyInputs(IReadOnlyList<string> paths, InputSource source)
     {
         var inputs = new List<ManifestInput>(paths.Count);
         foreach (var path in paths)
         {
             if (path == InputCollector.StandardInputName)
             {
-                var display = string.IsNullOrEmpty(stdinFileName) ? InputCollector.StandardInputName : stdinFileName!;
-                var options = configuration.OptionsFor(InputReader.ConfigurationPath(path, stdinFileName, currentDirectory));
-                using var stream = standardInput();
-                var source = SourceFileReader.For(options).Read(stream, display);
-                inputs.Add(new ManifestInput(source.Path, source.Text?.Length ?? 0, () => source));
-                continue;
+                var text = source.ReadStandardInput();
+                inputs.Add(ManifestInput.FromSource(text));
             }
-
-            var shown = collector.DisplayPath(path);
-            if (collector.ListingErrors.TryGetValue(path, out var listingError))
+            else if (source.Collector.ListingErrors.ContainsKey(path))
             {
-                inputs.Add(ManifestInput.FromSource(SourceFile.Unreadable(shown, listingError)));
-                continue;
+                inputs.Add(ManifestInput.FromSource(source.ReadFile(path)));
             }
-
-            var reader = SourceFileReader.For(configuration.OptionsFor(path));
-            inputs.Add(new ManifestInput(shown, SizeOf(path), () => reader.Read(path, shown)));
+            else
+            {
+                inputs.Add(new ManifestInput(source.Collector.DisplayPath(path), SizeOf(path), () => source.ReadFile(path)));
+            }
         }
 
         Inputs = inputs;

@@ -41,6 +41,7 @@ internal static class LintRunner
 
         using var progress = new ProgressIndicator(console.Error, console.ErrorIsTerminal);
         var configuration = resolved.Configuration;
+        var inputSource = new InputSource(collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory, configuration);
         LintResult result;
         var (fixedCount, filesChanged) = (0, 0);
         var notFixed = new List<string>();
@@ -48,7 +49,7 @@ internal static class LintRunner
         {
             // Fixing needs every text as it was linted, to write it back only if the file is still the same.
             progress.Report(string.Create(CultureInfo.InvariantCulture, $"reading {paths.Count} files"));
-            var inputs = InputReader.Read(paths, collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory, configuration).ToList();
+            var inputs = InputReader.Read(paths, inputSource).ToList();
             progress.Report(string.Create(CultureInfo.InvariantCulture, $"linting {inputs.Count} files"));
             var lint = RenderedInputs.Linter(settings, console.CurrentDirectory, configuration);
             result = lint(inputs);
@@ -59,7 +60,7 @@ internal static class LintRunner
         {
             // Each file is read when the engine gets to it, so memory follows the largest files, not all of them.
             progress.Report(string.Create(CultureInfo.InvariantCulture, $"linting {paths.Count} files"));
-            var inputs = new LazyInputs(paths, collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory, configuration);
+            var inputs = new LazyInputs(paths, inputSource);
             result = RenderedInputs.LintLazily(inputs, settings, console.CurrentDirectory, configuration);
         }
 

@@ -31,7 +31,7 @@ internal static class PlanRunner
             ExclusionNotes.Write(collector, console);
         }
 
-        var inputs = InputReader.Read(paths, collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory, resolved.Configuration).ToList();
+        var inputs = InputReader.Read(paths, new InputSource(collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory, resolved.Configuration)).ToList();
         var run = AddressPlanner.Plan(inputs.Select(i => i.Source).ToList(), resolved.Configuration);
         ConfigurationReport.WriteWarnings(resolved, console);
 

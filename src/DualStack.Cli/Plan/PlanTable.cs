@@ -188,6 +188,4 @@ internal static class PlanTable
         FitLimit.MaxPods => "kubelet maxPods",
         _ => "the pod range",
     };
-
-    internal static string FamilyName(IpFamily family) => family.ToString();
 }

@@ -81,10 +81,6 @@ public sealed class ClusterModel
     /// <summary>Every recognised cluster configuration document of the run, in input order.</summary>
     public List<ConfigDocument> ConfigDocuments => Read(ModelParts.ConfigDocuments, _configDocuments);
 
-    /// <summary>The service range of a family, when known.</summary>
-    public IpCidr? ServiceCidrFor(IpFamily family) =>
-        ServiceCidrs.FirstOrDefault(c => c.Cidr.Family == family)?.Cidr;
-
     /// <summary>Records a file that contributed to the model.</summary>
     public void AddSource(string source)
     {

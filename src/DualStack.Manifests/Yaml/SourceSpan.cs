@@ -1,7 +1,4 @@
 namespace DualStack.Manifests.Yaml;
 
 /// <summary>A range of a file: 1-based lines and columns (end exclusive) and the 0-based character offset and length.</summary>
-public readonly record struct SourceSpan(int Line, int Column, int EndLine, int EndColumn, int Start, int Length)
-{
-    public static SourceSpan FileStart { get; } = new(1, 1, 1, 1, 0, 0);
-}
+public readonly record struct SourceSpan(int Line, int Column, int EndLine, int EndColumn, int Start, int Length);

@@ -58,9 +58,5 @@ public sealed class RuleDescriptor
     /// <summary>Link to the rule page <c>rules/ID.md</c>.</summary>
     public string HelpLink => HelpLinkBase + Id + ".md";
 
-    /// <summary>Formats <see cref="MessageFormat"/> with the given arguments (invariant culture).</summary>
-    public string FormatMessage(params object?[] args) =>
-        args.Length == 0 ? MessageFormat : string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args);
-
     public override string ToString() => Id + ": " + Title;
 }

@@ -45,14 +45,4 @@ public static class SeverityNames
         Severity.Hidden => "hidden",
         _ => "none",
     };
-
-    /// <summary>The word used in <c>.editorconfig</c> (<c>dotnet_diagnostic.ID.severity</c>).</summary>
-    public static string ToEditorConfigName(this Severity severity) => severity switch
-    {
-        Severity.Error => "error",
-        Severity.Warning => "warning",
-        Severity.Info => "suggestion",
-        Severity.Hidden => "silent",
-        _ => "none",
-    };
 }

@@ -97,7 +97,4 @@ public static class IpParser
 
     /// <summary>True when <paramref name="text"/> parses and is byte-identical to its canonical form (what <c>IsValidIP</c> demands).</summary>
     public static bool IsCanonicalIp(string? text) => text is not null && Canonicalize(text) == text;
-
-    /// <summary>True when <paramref name="text"/> parses and is byte-identical to its canonical form (what <c>IsValidCIDR</c> demands).</summary>
-    public static bool IsCanonicalCidr(string? text) => text is not null && CanonicalizeCidr(text) == text;
 }

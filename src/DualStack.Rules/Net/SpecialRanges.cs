@@ -30,9 +30,6 @@ public static class SpecialRanges
     public static IpCidr UniqueLocal { get; } = C("fc00::/7");
     public static IpCidr UniqueLocalUndefined { get; } = C("fc00::/8");
 
-    /// <summary><c>fd00::/8</c>: the locally assigned ULA half, the right choice for private IPv6 cluster ranges.</summary>
-    public static IpCidr UniqueLocalAssigned { get; } = C("fd00::/8");
-
     public static IpCidr SiteLocal { get; } = C("fec0::/10");
     public static IpCidr Private10 { get; } = C("10.0.0.0/8");
     public static IpCidr Private172 { get; } = C("172.16.0.0/12");

@@ -55,7 +55,7 @@ public sealed class RecognitionTests
         Assert.Equal(IpFamilies.DualStackIPv4Primary, model.Families);
         Assert.True(model.FamiliesFromConfiguration);
         Assert.Equal(["config.yaml"], model.Sources);
-        Assert.Equal("2001:cafe:43::/112", model.ServiceCidrFor(IpFamily.IPv6)?.ToString());
+        Assert.Equal("2001:cafe:43::/112", model.ServiceCidrs.FirstOrDefault(c => c.Cidr.Family == IpFamily.IPv6)?.Cidr.ToString());
     }
 
     [Fact]

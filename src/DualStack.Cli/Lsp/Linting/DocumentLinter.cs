@@ -7,7 +7,6 @@ using DualStack.Manifests.Configuration;
 using DualStack.Manifests.Engine;
 using DualStack.Manifests.Kubernetes;
 using DualStack.Manifests.Yaml;
-using DualStack.Rules;
 
 namespace DualStack.Cli.Lsp.Linting;
 

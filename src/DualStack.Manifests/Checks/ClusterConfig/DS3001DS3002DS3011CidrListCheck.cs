@@ -119,21 +119,21 @@ public sealed class DS3001DS3002DS3011CidrListCheck : IRunCheck
                         : $"specified {Flag(setting, i)} is too large; for {bits}-bit addresses, the mask must be >= {bits - 20} (\"{item.Text}\"; the limit applies up to Kubernetes 1.33)";
                     context.Report(Rules.RuleIds.RangeSize, item, message);
                 }
-                else if (i == 0 && size < 8)
+                else if (i == 0 && size < RangeLimits.MinPrimaryServiceAddresses)
                 {
                     context.Report(Rules.RuleIds.RangeSize, item,
-                        $"the service cluster IP range must be at least 8 IP addresses; \"{item.Text}\" has {size}");
+                        $"the service cluster IP range must be at least {RangeLimits.MinPrimaryServiceAddresses} IP addresses; \"{item.Text}\" has {size}");
                 }
-                else if (kubeadm && size < 10)
+                else if (kubeadm && size < RangeLimits.KubeadmMinServiceAddresses)
                 {
                     context.Report(Rules.RuleIds.RangeSize, item,
-                        $"subnet with {size} address(es) is too small, the minimum is 10 (\"{item.Text}\"; kubeadm needs the 10th address for DNS)");
+                        $"subnet with {size} address(es) is too small, the minimum is {RangeLimits.KubeadmMinServiceAddresses} (\"{item.Text}\"; kubeadm needs the 10th address for DNS)");
                 }
             }
-            else if (setting.Role == RangeRole.Pod && kubeadm && size < 14)
+            else if (setting.Role == RangeRole.Pod && kubeadm && size < RangeLimits.KubeadmMinPodAddresses)
             {
                 context.Report(Rules.RuleIds.RangeSize, item,
-                    $"subnet with {size} address(es) is too small, the minimum is 14 (\"{item.Text}\")");
+                    $"subnet with {size} address(es) is too small, the minimum is {RangeLimits.KubeadmMinPodAddresses} (\"{item.Text}\")");
             }
         }
     }

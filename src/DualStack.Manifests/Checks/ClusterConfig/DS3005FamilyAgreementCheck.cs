@@ -1,7 +1,6 @@
 using DualStack.Manifests.Cluster.Config;
 using DualStack.Manifests.Kubernetes;
 using DualStack.Rules;
-using DualStack.Rules.Net;
 
 namespace DualStack.Manifests.Checks.ClusterConfig;
 

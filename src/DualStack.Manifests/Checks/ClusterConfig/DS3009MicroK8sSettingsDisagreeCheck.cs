@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using DualStack.Manifests.Cluster.Config;
 using DualStack.Manifests.Yaml;
-using DualStack.Rules;
 using DualStack.Rules.Net;
 using YamlDotNet.RepresentationModel;
 

@@ -1,4 +1,3 @@
-using DualStack.Manifests.Cluster;
 using DualStack.Manifests.Cluster.Config;
 using DualStack.Manifests.Kubernetes;
 using DualStack.Manifests.Yaml;

@@ -1,6 +1,5 @@
 using DualStack.Manifests.Cluster.Config;
 using DualStack.Manifests.Yaml;
-using DualStack.Rules;
 using YamlDotNet.RepresentationModel;
 
 namespace DualStack.Manifests.Checks.ClusterConfig;

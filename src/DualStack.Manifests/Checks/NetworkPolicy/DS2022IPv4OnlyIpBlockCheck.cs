@@ -1,4 +1,3 @@
-using DualStack.Manifests.Checks.IpValues;
 using DualStack.Manifests.Kubernetes;
 using DualStack.Manifests.Yaml;
 using DualStack.Rules;

@@ -1,5 +1,4 @@
 using DualStack.Manifests.Kubernetes;
-using DualStack.Rules;
 
 namespace DualStack.Manifests.Checks.Services;
 

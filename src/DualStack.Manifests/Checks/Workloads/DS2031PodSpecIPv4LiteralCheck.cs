@@ -1,4 +1,3 @@
-using DualStack.Manifests.Checks.Services;
 using DualStack.Manifests.Kubernetes;
 using DualStack.Manifests.Yaml;
 using DualStack.Rules;
