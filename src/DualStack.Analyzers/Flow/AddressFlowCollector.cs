@@ -23,6 +23,9 @@ internal sealed class AddressFlowCollector
     // A type's text is read once, however many wildcards it writes (options builders write several).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> _typesKeepingIPv6 = new(SymbolEqualityComparer.Default);
 
+    // Types whose text sets up broadcast or multicast (a LAN discovery host), read once per type.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> _broadcastTypes = new(SymbolEqualityComparer.Default);
+
     public AddressFlowCollector(SocketSymbols symbols, IAssemblySymbol assembly, AddressFlowSummary summary)
     {
         _symbols = symbols;
@@ -444,8 +447,13 @@ internal sealed class AddressFlowCollector
             }
 
             var facts = SocketBlockFacts.For(call, _symbols);
-            if (facts.UsesIPv4BroadcastOrMulticast)
+            if (facts.UsesIPv4BroadcastOrMulticast
+                || (_symbols.Is(call.Type, _symbols.UdpClient) && containing.ContainingType is { } listenerType
+                    && _broadcastTypes.GetOrAdd(listenerType.OriginalDefinition, BroadcastWords.SpeaksBroadcast)))
             {
+                // A broadcast or multicast listener is IPv4 by protocol: a value it binds is accounted for, and
+                // neither a Warning nor the name-based Info applies to it.
+                Broadcast(address);
                 return;
             }
 
@@ -465,6 +473,17 @@ internal sealed class AddressFlowCollector
                 {
                     _summary.AddSink(carrier, kind, description);
                 }
+            }
+        }
+    }
+
+    private void Broadcast(IOperation address)
+    {
+        foreach (var step in AddressTrace.Trace(address, _symbols, _assembly))
+        {
+            if (step.Carrier is { } carrier)
+            {
+                _summary.AddBroadcastBindSink(carrier);
             }
         }
     }

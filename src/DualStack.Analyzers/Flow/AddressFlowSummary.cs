@@ -27,6 +27,10 @@ internal sealed class AddressFlowSummary
     private readonly ConcurrentDictionary<ISymbol, AddressSink> _familyAwareBindSinks = new(SymbolEqualityComparer.Default);
     private Dictionary<ISymbol, AddressSink>? _resolvedFamilyAwareBind;
 
+    // Binds of broadcast or multicast listeners: IPv4 by protocol, so a value reaching one is accounted for.
+    private readonly ConcurrentDictionary<ISymbol, AddressSink> _broadcastBindSinks = new(SymbolEqualityComparer.Default);
+    private Dictionary<ISymbol, AddressSink>? _resolvedBroadcastBind;
+
     private Dictionary<ISymbol, AddressSink>? _resolvedBind;
     private Dictionary<ISymbol, AddressSink>? _resolvedConnect;
 
@@ -51,6 +55,14 @@ internal sealed class AddressFlowSummary
     /// <summary>A bind in a member that also handles IPv6: proof only for a value stored in the IPv6 slot.</summary>
     public void AddFamilyAwareBindSink(ISymbol carrier, string description) =>
         _familyAwareBindSinks.TryAdd(carrier, new AddressSink(AddressSinkKind.Bind, description, via: null));
+
+    /// <summary>A bind of a broadcast or multicast listener reads this carrier.</summary>
+    public void AddBroadcastBindSink(ISymbol carrier) =>
+        _broadcastBindSinks.TryAdd(carrier, new AddressSink(AddressSinkKind.Bind, "a broadcast listener", via: null));
+
+    /// <summary>A value stored in <paramref name="carrier"/> reaches a broadcast or multicast listener. Call after collection ends.</summary>
+    public bool ReachesBroadcastBind(ISymbol carrier) =>
+        (_resolvedBroadcastBind ??= Resolve(_broadcastBindSinks)).ContainsKey(carrier);
 
     /// <summary>The family-aware bind a value stored in <paramref name="carrier"/> reaches. Call after collection ends.</summary>
     public AddressSink? FamilyAwareBindSinkOf(ISymbol carrier) =>

@@ -105,6 +105,12 @@ public sealed class DS1001DS1011AddressFlowAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        if (summary.ReachesBroadcastBind(origin.Carrier))
+        {
+            // The value is bound by a broadcast or multicast listener (LAN discovery): IPv4 by protocol.
+            return;
+        }
+
         if (ListenNames.NamesIPv6(origin.Carrier) && summary.FamilyAwareBindSinkOf(origin.Carrier) is { } v6Sink)
         {
             // A two-listener design binds this slot on the IPv6 socket: the IPv4 wildcard there provably breaks it.

@@ -393,4 +393,75 @@ public sealed class DS1001DS1011AddressFlowTests
             }
         }
         """);
+
+    // LAN discovery answers IPv4 broadcasts (255.255.255.255): a listener for them is IPv4 by protocol, wherever in the
+    // type the broadcast is set up. Rewritten from a media server's auto-discovery host.
+    [Fact]
+    public Task Broadcast_discovery_listener_defaulted_to_Any_by_its_caller_stays_silent() => Analyze(
+        """
+        using System.Net;
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        public sealed class AutoDiscoveryHost
+        {
+            private const int PortNumber = 7359;
+
+            public Task ExecuteAsync() => ListenForDiscovery(IPAddress.Any);
+
+            private async Task ListenForDiscovery(IPAddress listenAddress)
+            {
+                using var udpClient = new UdpClient(new IPEndPoint(listenAddress, PortNumber));
+                udpClient.MulticastLoopback = false;
+                var result = await udpClient.ReceiveAsync();
+                await Respond(result.RemoteEndPoint, udpClient);
+            }
+
+            private static Task Respond(IPEndPoint endpoint, UdpClient broadcastClient) =>
+                broadcastClient.SendAsync(new byte[] { 1 }, 1, endpoint);
+        }
+        """);
+
+    [Fact]
+    public Task Broadcast_set_up_in_another_member_of_the_listener_type_keeps_it_silent() => Analyze(
+        """
+        using System.Net;
+        using System.Net.Sockets;
+
+        public sealed class Discovery
+        {
+            private readonly IPAddress _listenAddress;
+            private UdpClient _client;
+
+            public Discovery(IPAddress listenAddress = null) => _listenAddress = listenAddress ?? IPAddress.Any;
+
+            public void Start()
+            {
+                _client = new UdpClient(new IPEndPoint(_listenAddress, 1900));
+                Configure(_client);
+            }
+
+            private static void Configure(UdpClient client) => client.EnableBroadcast = true;
+        }
+        """);
+
+    [Fact]
+    public Task Udp_listener_defaulted_to_Any_by_its_caller_without_broadcast_warns() => Analyze(
+        """
+        using System.Net;
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        public sealed class MetricsReceiver
+        {
+            public Task ExecuteAsync() => Listen({|#0:IPAddress.Any|});
+
+            private async Task Listen(IPAddress listenAddress)
+            {
+                using var udpClient = new UdpClient(new IPEndPoint(listenAddress, 8125));
+                await udpClient.ReceiveAsync();
+            }
+        }
+        """,
+        Wildcard(DiagnosticSeverity.Warning, "IPAddress.Any (passed to parameter 'listenAddress' of 'MetricsReceiver.Listen', which new UdpClient in 'MetricsReceiver.Listen' reads)"));
 }
