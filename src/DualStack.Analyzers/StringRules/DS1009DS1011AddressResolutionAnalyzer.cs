@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DualStack.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -257,7 +258,8 @@ public sealed class DS1009DS1011AddressResolutionAnalyzer : DiagnosticAnalyzer
             && StringRuleSymbols.Is(invocation.Type, symbols.IPAddress)
             && !HasFamilyPredicate(invocation, symbols)
             && IsDnsResult(invocation.Arguments[0].Value, symbols, 0)
-            && FeedsConnectOrBind(invocation, symbols, 0))
+            && FeedsConnectOrBind(invocation, symbols, 0)
+            && !FirstDnsAnswerOwnership.FlowOwns(invocation, context.ContainingSymbol, context.Compilation.Assembly))
         {
             ReportFirstAnswer(context, invocation);
         }
@@ -355,7 +357,8 @@ public sealed class DS1009DS1011AddressResolutionAnalyzer : DiagnosticAnalyzer
         if (element.Indices.Length == 1 && element.Indices[0].ConstantValue.Value is 0
             && StringRuleSymbols.Is(element.Type, symbols.IPAddress)
             && IsDnsResult(element.ArrayReference, symbols, 0)
-            && FeedsConnectOrBind(element, symbols, 0))
+            && FeedsConnectOrBind(element, symbols, 0)
+            && !FirstDnsAnswerOwnership.FlowOwns(element, context.ContainingSymbol, context.Compilation.Assembly))
         {
             ReportFirstAnswer(context, element);
         }
