@@ -20,6 +20,9 @@ internal sealed class AddressFlowCollector
     // Identifier names repeat across a compilation; splitting each into words once keeps string edges cheap.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _addressNames = new(StringComparer.Ordinal);
 
+    // A type's text is read once, however many wildcards it writes (options builders write several).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> _typesKeepingIPv6 = new(SymbolEqualityComparer.Default);
+
     public AddressFlowCollector(SocketSymbols symbols, IAssemblySymbol assembly, AddressFlowSummary summary)
     {
         _symbols = symbols;
@@ -540,7 +543,8 @@ internal sealed class AddressFlowCollector
         }
 
         // A type that keeps an IPv6 wildcard beside this one has two families, unless this slot is the IPv6 one.
-        return target.ContainingType is { } type && !ListenNames.NamesIPv6(target) && TypeKeepsIPv6Wildcard(type);
+        return target.ContainingType is { } type && !ListenNames.NamesIPv6(target)
+            && _typesKeepingIPv6.GetOrAdd(type.OriginalDefinition, TypeKeepsIPv6Wildcard);
     }
 
     /// <summary>
@@ -612,10 +616,11 @@ internal sealed class AddressFlowCollector
             return false;
         }
 
-        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
-            && generic.Name is "Task" or "ValueTask" or "Nullable")
+        // The name first: TypeArguments allocates on every call, and most generic types here are no task.
+        if (type.Name is "Task" or "ValueTask" or "Nullable" && type is INamedTypeSymbol { IsGenericType: true } generic
+            && generic.TypeArguments is { Length: 1 } arguments)
         {
-            type = generic.TypeArguments[0];
+            type = arguments[0];
         }
 
         return type.SpecialType == SpecialType.System_String

@@ -12,7 +12,8 @@ namespace DualStack.Analyzers.Rules;
 /// Silent for servers (bound or listening), connections to a known IPv4 address, IPv4 broadcast or multicast, and
 /// members that also handle IPv6. Also <c>new TcpClient(new IPEndPoint(IPAddress.Any, localPort))</c>: binding the
 /// client's local end to the IPv4 wildcard fixes its socket to IPv4, whatever it connects to later; that evidence is
-/// certain, so it is reported at Warning. The fix (a dual-mode <c>Socket(SocketType, ProtocolType)</c>) is offered only for a
+/// certain, so it is reported at Warning. So is a socket connected to a host name (a string host, a <c>DnsEndPoint</c>,
+/// or a value typed <c>EndPoint</c>): the name is resolved for IPv4 only. The fix (a dual-mode <c>Socket(SocketType, ProtocolType)</c>) is offered only for a
 /// socket that is only connected, and only on .NET Core, where that constructor falls back to IPv4.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -78,7 +79,11 @@ public sealed class DS1003ExplicitIPv4SocketAnalyzer : DiagnosticAnalyzer
         var properties = fixable
             ? ImmutableDictionary<string, string?>.Empty.Add(SocketFixKinds.Key, SocketFixKinds.DualModeSocket)
             : ImmutableDictionary<string, string?>.Empty;
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.DS1003, family.Syntax.GetLocation(), properties, "The " + creation.Type!.Name));
+        // A host name (string, DnsEndPoint, or an EndPoint that admits one) is resolved for IPv4 only: a name with only
+        // IPv6 addresses certainly fails. An IP endpoint of unknown origin may be IPv4 by contract: Info.
+        var severity = usage.ConnectsToName ? DiagnosticSeverity.Warning : Descriptors.DS1003.DefaultSeverity;
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.DS1003, family.Syntax.GetLocation(), severity, additionalLocations: null, properties, "The " + creation.Type!.Name));
     }
 
     /// <summary><c>new TcpClient(localEP)</c> whose local endpoint is the IPv4 wildcard (inline or through a local).</summary>

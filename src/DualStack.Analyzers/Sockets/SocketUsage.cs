@@ -40,6 +40,13 @@ internal sealed class SocketUsage
     /// <summary>A connect or send call whose target is a known IPv4 address (IPAddress.Loopback, Broadcast …).</summary>
     public bool ConnectsToIPv4Address { get; private set; }
 
+    /// <summary>
+    /// A connect call whose target is a host name: a string host (<c>ConnectAsync(host, port)</c>), a
+    /// <c>DnsEndPoint</c>, or a value typed as the abstract <c>EndPoint</c>, which admits a <c>DnsEndPoint</c>. The name is
+    /// resolved for the socket's family only, so a name with only IPv6 addresses cannot be reached: proven, not guessed.
+    /// </summary>
+    public bool ConnectsToName { get; private set; }
+
     /// <summary>The usage of the object <paramref name="creation"/> produces, or null when it is not stored in a local or field.</summary>
     public static SocketUsage? Of(IObjectCreationOperation creation, SocketSymbols symbols)
     {
@@ -99,6 +106,10 @@ internal sealed class SocketUsage
             {
                 ConnectsToIPv4Address = true;
             }
+            else if (ConnectMembers.Contains(member.Name) && invocation.Arguments.Length > 0 && IsNameTarget(invocation.Arguments[0].Value, symbols))
+            {
+                ConnectsToName = true;
+            }
         }
         else if (ServerMembers.Contains(member.Name))
         {
@@ -120,6 +131,19 @@ internal sealed class SocketUsage
 
         var value = SocketValues.EndPointCreation(target, symbols) is { } endPoint ? SocketValues.ArgumentFor(endPoint, 0) : target;
         return value is not null && SocketValueFlow.Resolve(value) is IFieldReferenceOperation field && symbols.IsIPv4AddressField(field.Field);
+    }
+
+    /// <summary>A host string that is not an IPv4 literal, a <c>DnsEndPoint</c>, or a value whose static type is <c>EndPoint</c>.</summary>
+    private static bool IsNameTarget(IOperation target, SocketSymbols symbols)
+    {
+        var value = SocketValueFlow.SkipConversions(target);
+        if (value.Type?.SpecialType == SpecialType.System_String)
+        {
+            return SocketValueFlow.Resolve(value).ConstantValue is not { HasValue: true, Value: string text } || !StringRules.IPv4LiteralText.IsDottedQuad(text);
+        }
+
+        return value.Type is { Name: "DnsEndPoint", ContainingNamespace.Name: "Net" }
+            || (value.Type is not null && symbols.Is(value.Type, symbols.EndPoint));
     }
 
     private static bool IsNetworkStreamArgument(IOperation reference) =>

@@ -30,14 +30,15 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            var ipText = new IPTextFlow(symbols);
             start.RegisterOperationAction(
-                c => Analyze(c, symbols),
+                c => Analyze(c, symbols, ipText),
                 OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment, OperationKind.Return, OperationKind.Invalid,
                 OperationKind.VariableDeclarator);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, StringRuleSymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, StringRuleSymbols symbols, IPTextFlow ipText)
     {
         // Cheap rejections first: most assignments and returns compose nothing, most calls parse no address.
         var candidate = context.Operation switch
@@ -56,11 +57,11 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var (value, sink, evidence) in ParsedValues(context.Operation, context.ContainingSymbol, symbols))
+        foreach (var (value, sink, evidence) in ParsedValues(context.Operation, context.ContainingSymbol, symbols, ipText))
         {
             foreach (var pieces in PiecesOf(value))
             {
-                ReportHosts(context, symbols, value, pieces, sink, evidence);
+                ReportHosts(context, symbols, ipText, value, pieces, sink, evidence);
             }
         }
     }
@@ -82,10 +83,10 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
     /// <c>GrpcChannel.ForAddress(address)</c>, <c>config["Url"] = address</c>) that <see cref="ParsedValues"/> recognises.
     /// </summary>
     private static IEnumerable<(IOperation Value, string Sink, SinkEvidence Evidence)> LocalSinks(
-        IOperation composition, ILocalSymbol local, ISymbol containingSymbol, StringRuleSymbols symbols)
+        IOperation composition, ILocalSymbol local, ISymbol containingSymbol, StringRuleSymbols symbols, IPTextFlow ipText)
     {
         // Only a composition with a host in host position is worth the walk over the member.
-        if (!HasCandidateHost(composition, symbols))
+        if (!HasCandidateHost(composition, symbols, ipText))
         {
             yield break;
         }
@@ -108,7 +109,7 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            foreach (var (value, sink, evidence) in ParsedValues(user, containingSymbol, symbols))
+            foreach (var (value, sink, evidence) in ParsedValues(user, containingSymbol, symbols, ipText))
             {
                 if (value.WalkDownConversions() is ILocalReferenceOperation used && SymbolEqualityComparer.Default.Equals(used.Local, local))
                 {
@@ -119,7 +120,7 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static bool HasCandidateHost(IOperation composition, StringRuleSymbols symbols)
+    private static bool HasCandidateHost(IOperation composition, StringRuleSymbols symbols, IPTextFlow ipText)
     {
         if (StringPieces.From(composition) is not { } pieces)
         {
@@ -130,7 +131,7 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
         for (var i = 0; i < text.Length - 1; i++)
         {
             if (text[i] == StringPieces.HoleChar && text[i + 1] == ':' && IsHostPosition(text, i)
-                && pieces.HoleAt(i) is { } hole && IsUnbracketedIPHost(hole, symbols) is not null)
+                && pieces.HoleAt(i) is { } hole && IsUnbracketedIPHost(hole, symbols, ipText, followLocals: false) is not null)
             {
                 return true;
             }
@@ -152,7 +153,8 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
         Name,
     }
 
-    private static void ReportHosts(OperationAnalysisContext context, StringRuleSymbols symbols, IOperation value, StringPieces pieces, string sink, SinkEvidence evidence)
+    private static void ReportHosts(
+        OperationAnalysisContext context, StringRuleSymbols symbols, IPTextFlow ipText, IOperation value, StringPieces pieces, string sink, SinkEvidence evidence)
     {
         var sinkIsName = evidence == SinkEvidence.Name;
         var text = pieces.Text;
@@ -166,7 +168,7 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
             // A name is evidence for one side only: a member named as an endpoint over a host named as an IP
             // (ToInetAddr() => $"{Ip}:{Port}") is as often a key or a label as something parsed later.
             var hole = pieces.HoleAt(i);
-            if (hole is null || IsUnbracketedIPHost(hole, symbols) is not { } hostIsName || (hostIsName && sinkIsName))
+            if (hole is null || IsUnbracketedIPHost(hole, symbols, ipText, followLocals: true) is not { } hostIsName || (hostIsName && sinkIsName))
             {
                 continue;
             }
@@ -196,8 +198,12 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
         || text[index - 1] == '@'
         || text[index - 1] == ';';
 
-    /// <summary>Null when the hole is no IP host; false when its type shows it is an IP; true when only its name does.</summary>
-    private static bool? IsUnbracketedIPHost(IOperation hole, StringRuleSymbols symbols)
+    /// <summary>
+    /// Null when the hole is no IP host; false when its type or its data flow shows it is an IP; true when only its name
+    /// does. Locals are followed to their definitions only once a parser is proven (<paramref name="followLocals"/>);
+    /// a method of this compilation is followed to its returns once per compilation.
+    /// </summary>
+    private static bool? IsUnbracketedIPHost(IOperation hole, StringRuleSymbols symbols, IPTextFlow ipText, bool followLocals)
     {
         var value = hole.WalkDownConversions();
         if (StringRuleSymbols.Is(value.Type, symbols.IPAddress))
@@ -223,6 +229,11 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
+        if ((value is IInvocationOperation || (followLocals && value is ILocalReferenceOperation)) && ipText.IsIPText(value))
+        {
+            return false;
+        }
+
         var name = value switch
         {
             ILocalReferenceOperation local => local.Local.Name,
@@ -236,12 +247,13 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>String values that something parses as an endpoint or URL, with the parser's name.</summary>
-    private static IEnumerable<(IOperation Value, string Sink, SinkEvidence Evidence)> ParsedValues(IOperation operation, ISymbol containingSymbol, StringRuleSymbols symbols)
+    private static IEnumerable<(IOperation Value, string Sink, SinkEvidence Evidence)> ParsedValues(
+        IOperation operation, ISymbol containingSymbol, StringRuleSymbols symbols, IPTextFlow ipText)
     {
         switch (operation)
         {
             case IVariableDeclaratorOperation declarator when declarator.GetVariableInitializer()?.Value is { } initial && IsComposition(initial):
-                foreach (var found in LocalSinks(initial, declarator.Symbol, containingSymbol, symbols))
+                foreach (var found in LocalSinks(initial, declarator.Symbol, containingSymbol, symbols, ipText))
                 {
                     yield return found;
                 }
@@ -249,7 +261,7 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
                 yield break;
 
             case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } local when IsComposition(local.Value):
-                foreach (var found in LocalSinks(local.Value, target.Local, containingSymbol, symbols))
+                foreach (var found in LocalSinks(local.Value, target.Local, containingSymbol, symbols, ipText))
                 {
                     yield return found;
                 }

@@ -74,8 +74,9 @@ public sealed class SourceFileReader
                 return TooLarge(name, info.Length);
             }
 
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.SequentialScan);
-            return Read(stream, name);
+            // No FileStream buffer: the file is read straight into one array of its size.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+            return Read(stream, name, info.Length);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException or ArgumentException or NotSupportedException)
         {
@@ -84,25 +85,39 @@ public sealed class SourceFileReader
     }
 
     /// <summary>Reads a stream (standard input, say) up to the size limit.</summary>
-    public SourceFile Read(Stream stream, string displayPath)
+    public SourceFile Read(Stream stream, string displayPath) => Read(stream, displayPath, expectedLength: 0);
+
+    // Reads into one array sized for the expected length (a file's, known before reading) plus one byte, so a file
+    // that did not grow costs one array of its size; a stream of unknown length grows the array by doubling. Reading
+    // stops one byte past the limit: enough to know the input is too large, without reading it all.
+    private SourceFile Read(Stream stream, string displayPath, long expectedLength)
     {
         try
         {
-            var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            var buffer = new byte[Math.Min(MaxBytes, Math.Max(expectedLength, 4095)) + 1];
+            var length = 0;
+            while (true)
             {
-                buffer.Write(chunk, 0, read);
-
-                // Stop one byte past the limit: enough to know the input is too large, without reading it all.
-                if (buffer.Length > MaxBytes)
+                if (length == buffer.Length)
                 {
-                    return TooLarge(displayPath, null);
+                    if (length > MaxBytes)
+                    {
+                        return TooLarge(displayPath, null);
+                    }
+
+                    Array.Resize(ref buffer, (int)Math.Min(MaxBytes + 1, buffer.Length * 2L));
                 }
+
+                var read = stream.Read(buffer, length, buffer.Length - length);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
             }
 
-            return Decode(buffer.GetBuffer(), (int)buffer.Length, displayPath);
+            return length > MaxBytes ? TooLarge(displayPath, null) : Decode(buffer, length, displayPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ObjectDisposedException)
         {

@@ -9,14 +9,27 @@ namespace DualStack.Manifests.Rendering;
 public sealed class LintedTree
 {
     private readonly string[] _roots;
+    private readonly Func<string, SourceFileReader> _readerFor;
 
     public LintedTree(string currentDirectory, IEnumerable<string> roots)
+        : this(Normalize(currentDirectory), roots.Select(Normalize).Append(Normalize(currentDirectory)).Distinct(StringComparer.Ordinal).ToArray(), _ => SourceFileReader.Default)
     {
-        CurrentDirectory = Normalize(currentDirectory);
-        _roots = roots.Select(Normalize).Append(CurrentDirectory).Distinct(StringComparer.Ordinal).ToArray();
+    }
+
+    private LintedTree(string currentDirectory, string[] roots, Func<string, SourceFileReader> readerFor)
+    {
+        CurrentDirectory = currentDirectory;
+        _roots = roots;
+        _readerFor = readerFor;
     }
 
     public string CurrentDirectory { get; }
+
+    /// <summary>
+    /// The same tree, reading each file with the reader <paramref name="readerFor"/> gives for its full path (the
+    /// size limit configured for it), as the run's own inputs are read.
+    /// </summary>
+    public LintedTree ReadingWith(Func<string, SourceFileReader> readerFor) => new(CurrentDirectory, _roots, readerFor);
 
     /// <summary>An absolute, normalised form of <paramref name="path"/> (relative paths count from the current directory).</summary>
     public string FullPath(string path) => Normalize(Path.IsPathRooted(path) ? path : Path.Combine(CurrentDirectory, path));
@@ -52,7 +65,7 @@ public sealed class LintedTree
             return null;
         }
 
-        var file = SourceFileReader.Default.Read(path, Display(path));
+        var file = _readerFor(path).Read(path, Display(path));
         problem = file.Text is null ? file.ReadError : null;
         return file.Text is null ? null : file;
     }

@@ -17,6 +17,7 @@ public static class RenderedLint
 {
     public static LintResult Lint(IReadOnlyList<RenderingInput> inputs, ILintConfiguration configuration, RenderingOptions options)
     {
+        options = Configured(options, configuration);
         var sources = inputs.Select(i => i.Source).ToList();
         var known = inputs.Where(i => i.FullPath is not null && i.Source.Text is not null)
             .GroupBy(i => options.Tree.FullPath(i.FullPath!), StringComparer.Ordinal)
@@ -32,6 +33,7 @@ public static class RenderedLint
     /// </summary>
     public static LintResult Lint(IReadOnlyList<ManifestInput> inputs, Func<IEnumerable<SourceFile>> rendered, ILintConfiguration configuration, RenderingOptions options)
     {
+        options = Configured(options, configuration);
         var kustomize = KustomizePlan.Prepare(KustomizationPaths(inputs.Select(i => options.Tree.FullPath(i.Path)), options), new Dictionary<string, SourceFile>(), options);
         var all = inputs.Concat(kustomize.MergedFiles.Select(ManifestInput.FromSource)).ToList();
         return Traced(ManifestLinter.Lint(all, configuration, CheckSet.Registered), rendered(), kustomize, configuration, options);
@@ -48,6 +50,11 @@ public static class RenderedLint
         : HelmSourceComments.Find(text).Count > 0 ? "rendered Helm output (# Source: comments)"
         : text.IndexOf(KustomizeOrigins.Annotation, StringComparison.Ordinal) >= 0 ? $"rendered kustomize output ({KustomizeOrigins.Annotation} annotations)"
         : null;
+
+    // Files read besides the inputs (kustomize bases and patches, chart templates) get the size limit configured for
+    // their path, as inputs do.
+    private static RenderingOptions Configured(RenderingOptions options, ILintConfiguration configuration) =>
+        options with { Tree = options.Tree.ReadingWith(path => SourceFileReader.For(configuration.OptionsFor(path))) };
 
     private static List<string> KustomizationPaths(IEnumerable<string> fullPaths, RenderingOptions options) =>
         fullPaths.Where(KustomizationFile.IsKustomizationName).Select(options.Tree.FullPath).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();

@@ -292,4 +292,67 @@ public sealed class DS1003Tests
             }
         }
         """);
+
+    [Fact]
+    public async Task A_socket_connected_to_a_host_name_warns_and_one_connected_to_an_IP_endpoint_stays_Info()
+    {
+        // Shape of an MQTT transport's connection: the IPv4 socket is created on start and connected to the remote
+        // endpoint the constructor kept, typed EndPoint (a DnsEndPoint in practice), so a name with only IPv6
+        // addresses cannot be reached. An IPEndPoint of unknown origin may be IPv4 by contract: Info.
+        var test = new CSharpAnalyzerVerifier<DS1003ExplicitIPv4SocketAnalyzer>.Test
+        {
+            TestCode = """
+                using System.Net;
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                sealed class PipeConnection
+                {
+                    readonly EndPoint _remote;
+                    Socket _socket;
+
+                    public PipeConnection(EndPoint remote) => _remote = remote;
+
+                    public async Task OpenAsync()
+                    {
+                        if (_socket == null)
+                        {
+                            _socket = new Socket({|#0:AddressFamily.InterNetwork|}, SocketType.Stream, ProtocolType.Tcp);
+                            await _socket.ConnectAsync(_remote);
+                        }
+                    }
+
+                    public void ByName(string brokerHost, int port)
+                    {
+                        var client = new TcpClient({|#1:AddressFamily.InterNetwork|});
+                        client.Connect(brokerHost, port);
+                    }
+
+                    public void ByDnsEndPoint(string brokerHost, int port)
+                    {
+                        using var socket = new Socket({|#2:AddressFamily.InterNetwork|}, SocketType.Stream, ProtocolType.Tcp);
+                        socket.Connect(new DnsEndPoint(brokerHost, port));
+                    }
+
+                    public void ByAddress(IPEndPoint device)
+                    {
+                        using var socket = new Socket({|#3:AddressFamily.InterNetwork|}, SocketType.Stream, ProtocolType.Tcp);
+                        socket.Connect(device);
+                    }
+
+                    public void ByIPv4Literal()
+                    {
+                        using var socket = new Socket({|#4:AddressFamily.InterNetwork|}, SocketType.Dgram, ProtocolType.Udp);
+                        socket.Connect("10.1.2.3", 53);
+                    }
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("DS1003", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("The Socket"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("DS1003", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("The TcpClient"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("DS1003", DiagnosticSeverity.Warning).WithLocation(2).WithArguments("The Socket"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("DS1003", DiagnosticSeverity.Info).WithLocation(3).WithArguments("The Socket"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("DS1003", DiagnosticSeverity.Info).WithLocation(4).WithArguments("The Socket"));
+        await test.RunAsync(CancellationToken.None);
+    }
 }

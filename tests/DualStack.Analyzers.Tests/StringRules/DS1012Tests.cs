@@ -168,8 +168,11 @@ public sealed class DS1012Tests
                 static string GetCurrentIp() => "10.0.0.1";
             }
             """,
-            Verify.Diagnostic("DS1012").WithLocation(1).WithArguments("\"https://{GetCurrentIp()}:{port}\"", "the argument of new Uri"),
-            Verify.Diagnostic("DS1012").WithLocation(2).WithArguments("\"http://{GetCurrentIp()}:{port}\"", "the argument of new Uri"));
+            // The helper returns an IPv4 literal: the host is an IP by data flow, and new Uri parses it: Warning.
+            Verify.Diagnostic("DS1012").WithLocation(1).WithSeverity(DiagnosticSeverity.Warning)
+                .WithArguments("\"https://{GetCurrentIp()}:{port}\"", "the argument of new Uri"),
+            Verify.Diagnostic("DS1012").WithLocation(2).WithSeverity(DiagnosticSeverity.Warning)
+                .WithArguments("\"http://{GetCurrentIp()}:{port}\"", "the argument of new Uri"));
     }
 
     [Fact]
@@ -239,6 +242,88 @@ public sealed class DS1012Tests
                 .WithArguments("\"http://{serverIp}:{port}/\"", "the argument of new Uri"),
             new DiagnosticResult("DS1012", DiagnosticSeverity.Info).WithLocation(2)
                 .WithArguments("\"http://{ip}:{port}/\"", "'ServerUrl'"));
+    }
+
+    [Fact]
+    public async Task Host_proven_an_address_by_the_returns_of_a_helper_or_a_local_is_a_warning()
+    {
+        // Shape of a service-registration helper: the advertised URL's host comes from a helper that returns a NIC
+        // address's text or an IPv4 fallback literal, so the host is an IP by data flow, not only by its name; a
+        // helper that may return a host name (or a value the analyzer cannot see) leaves the name as the evidence.
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Net;
+            using System.Net.NetworkInformation;
+            using System.Net.Sockets;
+            static class Registration
+            {
+                public static List<Uri> Advertised(int port)
+                {
+                    var urls = new List<Uri> { new Uri($"http://{{|#0:LocalAddress()|}}:{port}") };
+                    string self;
+                    self = $"http://{{|#1:LocalAddress()|}}:{port}";
+                    urls.Add(new Uri(self));
+                    string ip;
+                    if (port > 1024)
+                    {
+                        ip = LocalAddress();
+                    }
+                    else
+                    {
+                        ip = IPAddress.Loopback.ToString();
+                    }
+
+                    urls.Add(new Uri($"http://{{|#2:ip|}}:{port}"));
+                    urls.Add(new Uri($"http://{{|#3:ConfiguredIp()|}}:{port}"));
+                    return urls;
+                }
+
+                static string LocalAddress()
+                {
+                    var chosen = "127.0.0.1";
+                    foreach (var unicast in NetworkInterface.GetAllNetworkInterfaces()[0].GetIPProperties().UnicastAddresses)
+                    {
+                        if (!IPAddress.IsLoopback(unicast.Address))
+                        {
+                            chosen = unicast.Address.ToString();
+                            break;
+                        }
+                    }
+
+                    return chosen;
+                }
+
+                static string ConfiguredIp() => Environment.GetEnvironmentVariable("POD_IP") ?? "127.0.0.1";
+            }
+            """,
+            new DiagnosticResult("DS1012", DiagnosticSeverity.Warning).WithLocation(0)
+                .WithArguments("\"http://{LocalAddress()}:{port}\"", "the argument of new Uri"),
+            new DiagnosticResult("DS1012", DiagnosticSeverity.Warning).WithLocation(1)
+                .WithArguments("\"http://{LocalAddress()}:{port}\"", "the argument of new Uri"),
+            new DiagnosticResult("DS1012", DiagnosticSeverity.Warning).WithLocation(2)
+                .WithArguments("\"http://{ip}:{port}\"", "the argument of new Uri"),
+            new DiagnosticResult("DS1012", DiagnosticSeverity.Info).WithLocation(3)
+                .WithArguments("\"http://{ConfiguredIp()}:{port}\"", "the argument of new Uri"));
+    }
+
+    [Fact]
+    public async Task Host_from_a_helper_that_returns_a_host_name_is_silent()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Net;
+            static class Registration
+            {
+                public static Uri Advertised(int port) => new Uri($"http://{LocalHost()}:{port}");
+
+                static string LocalHost()
+                {
+                    var name = Dns.GetHostName();
+                    return name;
+                }
+            }
+            """);
     }
 
     [Fact]

@@ -166,4 +166,21 @@ public sealed class KustomizeLintTests : IDisposable
         Assert.Contains("a/kustomization.yaml:7 resource \"/etc/passwd\" is an absolute path, which kustomize rejects; it is not read", messages);
         Assert.Contains("b/kustomization.yaml:2 resource \"../a\" leads back to a/kustomization.yaml, a kustomization already being built (a cycle kustomize rejects); it is not followed", messages);
     }
+
+    [Fact]
+    public void Files_kustomize_reads_keep_the_configured_size_limit()
+    {
+        // Only the overlay is linted; its base is read through the kustomization, and is over a 2 KB limit.
+        WriteOverlay(LoadBalancerPatch);
+        Write("base/service.yaml", BaseService + string.Concat(Enumerable.Repeat("# padding to pass the limit\n", 150)));
+        var inputs = new[] { "overlay/kustomization.yaml", "overlay/lb.yaml" }
+            .Select(f => new RenderingInput(SourceFile.FromText(f, File.ReadAllText(Path.Combine(_folder.Path, f))), Path.Combine(_folder.Path, f)))
+            .ToList();
+        var limited = new FixedConfiguration(LintOptions.Default with { MaxFileBytes = 2048 });
+
+        var messages = RenderedLint.Lint(inputs, limited, new RenderingOptions(new LintedTree(_folder.Path, []))).Findings
+            .Select(f => $"{f.RuleId} {f.File}:{f.Line} {f.Message}").ToList();
+
+        Assert.Contains("DS0002 base/kustomization.yaml:2 resource \"service.yaml\" cannot be read", messages);
+    }
 }
