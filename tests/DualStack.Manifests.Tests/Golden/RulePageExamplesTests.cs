@@ -104,6 +104,30 @@ public sealed class RulePageExamplesTests
         return examples;
     }
 
+    /// <summary>The findings of every rule page example, linted as the page says (for tests of the findings themselves).</summary>
+    internal static IReadOnlyList<Finding> ExampleFindings()
+    {
+        var findings = new List<Finding>();
+        foreach (var path in Directory.EnumerateFiles(RepositoryPaths.RulesDirectory, "*.md").OrderBy(p => p, StringComparer.Ordinal))
+        {
+            var page = Path.GetFileName(path);
+            var lines = File.ReadAllLines(path).ToList();
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (Marker.Match(lines[i].Trim()) is { Success: true } marker)
+                {
+                    var name = marker.Groups["name"].Value;
+                    var (yamlStart, yamlEnd) = Fence(lines, i + 1, "```yaml", "```json", page, name);
+                    var yaml = string.Concat(lines.Skip(yamlStart + 1).Take(yamlEnd - yamlStart - 1).Select(l => l + "\n"));
+                    findings.AddRange(ManifestLinter.Lint([SourceFile.FromText(name, yaml)], GoldenFile.ParseOptions(marker.Groups["options"].Value)).Findings);
+                    i = yamlEnd;
+                }
+            }
+        }
+
+        return findings;
+    }
+
     // As dslint's text format prints it, so the page shows what `dslint lint` prints (tests/DualStack.Cli.Tests/Ux runs it).
     private static string Context(Finding finding)
     {
