@@ -95,6 +95,9 @@ await Warmup.RunAsync(frameworkReferences, [.. baseline.Analyzers, .. sets.Selec
 
 var builder = new CompilationBuilder(frameworkReferences);
 
+// First in every pass: the compilation's symbol set-up, reported on its own instead of charged to the first analyzer.
+var probe = new SymbolSetupProbe();
+
 // Warm up on the repository's largest project too (untimed): most of the compiler's and the analyzers' code is JIT
 // compiled on first use, and whichever set ran first over real code would otherwise pay for it.
 if (selected.OrderByDescending(p => p.Sources.Count).FirstOrDefault() is { } largest)
@@ -120,7 +123,7 @@ foreach (var (project, index) in selected.Select((p, i) => (p, i)))
     //    sets alternates between projects so that no set always runs first.
     foreach (var result in index % 2 == 0 ? results : Enumerable.Reverse(results))
     {
-        var pass = await AnalyzerRun.RunAsync(compilation, [.. baseline.Analyzers, .. result.Set.Analyzers], analyzerOptions, logExecutionTime: true);
+        var pass = await AnalyzerRun.RunAsync(compilation, [probe, .. baseline.Analyzers, .. result.Set.Analyzers], analyzerOptions, logExecutionTime: true);
         result.AddTimedPass(pass, relativeRoot);
         if (result == results[0])
         {
@@ -134,23 +137,44 @@ foreach (var (project, index) in selected.Select((p, i) => (p, i)))
     {
         var best = new TimeSpan[results.Count + 1];
         var bestCpu = new TimeSpan[results.Count + 1];
+        var roundWall = new TimeSpan[results.Count + 1];
+        var roundCpu = new TimeSpan[results.Count + 1];
         Array.Fill(best, TimeSpan.MaxValue);
         Array.Fill(bestCpu, TimeSpan.MaxValue);
         for (var round = 0; round < options.Repeat; round++)
         {
             // Alternate the order of the passes between rounds so that neither side always runs first.
-            foreach (var i in round % 2 == 0 ? Enumerable.Range(0, results.Count + 1) : Enumerable.Range(0, results.Count + 1).Reverse())
+            var passes = Enumerable.Range(0, results.Count + 1).Where(i => i == 0 || TimesAdded(results[i - 1])).ToList();
+            foreach (var i in round % 2 == 0 ? passes : Enumerable.Reverse(passes))
             {
                 ImmutableArray<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer> analyzers =
-                    i == 0 ? baseline.Analyzers : [.. baseline.Analyzers, .. results[i - 1].Set.Analyzers];
+                    i == 0 ? [probe, .. baseline.Analyzers] : [probe, .. baseline.Analyzers, .. results[i - 1].Set.Analyzers];
                 var pass = await AnalyzerRun.RunAsync(compilation, analyzers, analyzerOptions, false);
                 best[i] = Min(best[i], pass.Wall);
                 bestCpu[i] = Min(bestCpu[i], pass.Cpu);
+                roundWall[i] = pass.Wall;
+                roundCpu[i] = pass.Cpu;
+            }
+
+            // The same figure per round (summed over projects), so that the report can show its spread.
+            for (var i = 0; i < results.Count; i++)
+            {
+                if (!TimesAdded(results[i]))
+                {
+                    continue;
+                }
+
+                results[i].AddRound(round, roundWall[i + 1] - roundWall[0], roundCpu[i + 1] - roundCpu[0]);
             }
         }
 
         for (var i = 0; i < results.Count; i++)
         {
+            if (!TimesAdded(results[i]))
+            {
+                continue;
+            }
+
             results[i].BaselineWall += best[0];
             results[i].WithSetWall += best[i + 1];
             results[i].BaselineCpu += bestCpu[0];
@@ -196,6 +220,9 @@ return 0;
 
 static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
+// --added-sets: the sets whose added time is measured (all by default); rounds cost a pass per set.
+bool TimesAdded(RepositoryResult result) => options.AddedSets is null || options.AddedSets.Contains(result.Set.Label);
+
 static string RuntimeVersion() => System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription;
 
 /// <summary>Command-line options (see Usage).</summary>
@@ -208,7 +235,8 @@ internal sealed record CostOptions(
     Regex? Exclude,
     int Repeat,
     string? FindingsFile,
-    string? LabelsFile)
+    string? LabelsFile,
+    IReadOnlySet<string>? AddedSets)
 {
     public const string Usage = """
         usage: DualStack.AnalyzerCost <repository-folder> [options]
@@ -219,6 +247,7 @@ internal sealed record CostOptions(
           --include REGEX     only projects whose path relative to the repository matches
           --exclude REGEX     skip projects whose relative path matches
           --repeat N          passes for the added-wall-time figure, best of N (default 1; 0 skips it)
+          --added-sets A,B    measure the added time only for these --ds labels (default: every set)
           --findings FILE     write every DS1xxx finding (file:line:col id severity message); with several --ds,
                               the label goes before the extension
           --labels FILE       score findings against a labelled list (TP/OK lines, see Labels.cs)
@@ -227,6 +256,7 @@ internal sealed record CostOptions(
     public static CostOptions? Parse(string[] args)
     {
         string? repository = null, baseline = null, dotnetRoot = null, findings = null, labels = null;
+        HashSet<string>? addedSets = null;
         Regex? include = null, exclude = null;
         var repeat = 1;
         var sets = new List<(string, string)>();
@@ -247,6 +277,7 @@ internal sealed record CostOptions(
                 case "--repeat": repeat = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--findings": findings = Next(); break;
                 case "--labels": labels = Next(); break;
+                case "--added-sets": addedSets = [.. Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]; break;
                 case "-h" or "--help": return null;
                 default:
                     if (args[i].StartsWith('-') || repository is not null)
@@ -269,7 +300,7 @@ internal sealed record CostOptions(
             sets.Add(("main", DefaultAnalyzerDll()));
         }
 
-        return new CostOptions(repository, [.. sets.Select(s => (s.Item1, Path.GetFullPath(s.Item2)))], baseline, dotnetRoot, include, exclude, repeat, findings, labels);
+        return new CostOptions(repository, [.. sets.Select(s => (s.Item1, Path.GetFullPath(s.Item2)))], baseline, dotnetRoot, include, exclude, repeat, findings, labels, addedSets);
     }
 
     /// <summary>The DS1xxx analyzers built in this clone (the tool's project builds them first).</summary>

@@ -31,8 +31,9 @@ internal static class Report
         Console.WriteLine($"| **all {result.SetAnalyzerNames.Count} {result.Set.Label} analyzers** | | **{setTime:F3}** | **{Share(result.SetTime, wall)}** |");
         Console.WriteLine($"| **all {result.Baseline.Analyzers.Length} baseline analyzers** | | **{baselineTime:F3}** | **{Share(result.BaselineTime, wall)}** |");
         Console.WriteLine();
+        Console.WriteLine($"Compilation symbol set-up before any analyzer (first symbol access, in neither set): {result.SetupTime.TotalSeconds:F3} s ({Share(result.SetupTime, wall)})");
         Console.WriteLine($"{result.Set.Label} / baseline execution time: {(baselineTime > 0 ? setTime / baselineTime : double.NaN):F2}×");
-        if (repeat > 0)
+        if (repeat > 0 && result.AddedPerRound.Count > 0)
         {
             var added = result.WithSetWall - result.BaselineWall;
             var addedCpu = result.WithSetCpu - result.BaselineCpu;
@@ -40,6 +41,12 @@ internal static class Report
                 + $"wall: compiler + baseline {result.BaselineWall.TotalSeconds:F2} s, + {result.Set.Label} {result.WithSetWall.TotalSeconds:F2} s, "
                 + $"added {added.TotalSeconds:F2} s ({Share(added, result.BaselineWall.TotalSeconds)}); "
                 + $"CPU: {result.BaselineCpu.TotalSeconds:F2} s → {result.WithSetCpu.TotalSeconds:F2} s, added {addedCpu.TotalSeconds:F2} s ({Share(addedCpu, result.BaselineCpu.TotalSeconds)})");
+            if (result.AddedPerRound.Count > 1)
+            {
+                Console.WriteLine($"Added time per round (every project's with-set pass minus its baseline pass of the same round): wall "
+                    + string.Join(", ", result.AddedPerRound.Select(r => $"{r.Wall.TotalSeconds:F2} s"))
+                    + "; CPU " + string.Join(", ", result.AddedPerRound.Select(r => $"{r.Cpu.TotalSeconds:F2} s")));
+            }
         }
 
         Console.WriteLine();

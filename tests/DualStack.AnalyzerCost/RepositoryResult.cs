@@ -23,6 +23,9 @@ internal sealed class RepositoryResult(AnalyzerSet baseline, AnalyzerSet set)
 
     public TimeSpan WithSetWall { get; set; }
 
+    /// <summary>The compilation's symbol set-up, done by <see cref="SymbolSetupProbe"/> before the analyzers (timed pass).</summary>
+    public TimeSpan SetupTime { get; set; }
+
     /// <summary>The same two figures in CPU time of the process (less disturbed by other work on a shared machine).</summary>
     public TimeSpan BaselineCpu { get; set; }
 
@@ -38,11 +41,30 @@ internal sealed class RepositoryResult(AnalyzerSet baseline, AnalyzerSet set)
 
     public TimeSpan BaselineTime => Sum(n => !SetAnalyzerNames.Contains(n));
 
+    /// <summary>Added wall and CPU time of the set over the baseline in each round, summed over the projects.</summary>
+    public List<(TimeSpan Wall, TimeSpan Cpu)> AddedPerRound { get; } = [];
+
+    public void AddRound(int round, TimeSpan addedWall, TimeSpan addedCpu)
+    {
+        while (AddedPerRound.Count <= round)
+        {
+            AddedPerRound.Add((TimeSpan.Zero, TimeSpan.Zero));
+        }
+
+        AddedPerRound[round] = (AddedPerRound[round].Wall + addedWall, AddedPerRound[round].Cpu + addedCpu);
+    }
+
     public void AddTimedPass(PassResult pass, string relativeRoot)
     {
         TimedWall += pass.Wall;
         foreach (var (analyzer, time) in pass.ExecutionTimes)
         {
+            if (analyzer is SymbolSetupProbe)
+            {
+                SetupTime += time;
+                continue;
+            }
+
             var name = AnalyzerSet.NameOf(analyzer);
             AnalyzerTimes[name] = AnalyzerTimes.GetValueOrDefault(name) + time;
             if (Set.Analyzers.Contains(analyzer))

@@ -41,7 +41,7 @@ internal sealed class AddressFlowCollector
 
         if (target is not null && value is not null && CarrierOf(target) is { } carrier)
         {
-            Store(carrier, value, isDeclaration: false);
+            Store(carrier, value, isDeclaration: false, context.ContainingSymbol);
         }
     }
 
@@ -51,7 +51,7 @@ internal sealed class AddressFlowCollector
         var initializer = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
         if (initializer is not null && IsCarrierType(declarator.Symbol.Type))
         {
-            Store(declarator.Symbol, initializer, isDeclaration: true);
+            Store(declarator.Symbol, initializer, isDeclaration: true, context.ContainingSymbol);
         }
     }
 
@@ -64,7 +64,7 @@ internal sealed class AddressFlowCollector
                 {
                     if (IsCarrierType(field.Type))
                     {
-                        Store(field.OriginalDefinition, fields.Value, isDeclaration: false);
+                        Store(field.OriginalDefinition, fields.Value, isDeclaration: false, context.ContainingSymbol);
                     }
                 }
 
@@ -74,13 +74,13 @@ internal sealed class AddressFlowCollector
                 {
                     if (IsCarrierType(property.Type))
                     {
-                        Store(property.OriginalDefinition, properties.Value, isDeclaration: false);
+                        Store(property.OriginalDefinition, properties.Value, isDeclaration: false, context.ContainingSymbol);
                     }
                 }
 
                 break;
             case IParameterInitializerOperation parameter when IsCarrierType(parameter.Parameter.Type):
-                Store(parameter.Parameter.OriginalDefinition, parameter.Value, isDeclaration: false);
+                Store(parameter.Parameter.OriginalDefinition, parameter.Value, isDeclaration: false, context.ContainingSymbol);
                 break;
         }
     }
@@ -96,7 +96,7 @@ internal sealed class AddressFlowCollector
         if (ReturningMember(ret, context.ContainingSymbol) is { } member)
         {
             var carrier = AddressTrace.Carrier(member);
-            Store(carrier, value, isDeclaration: false);
+            Store(carrier, value, isDeclaration: false, context.ContainingSymbol);
             if (Overridden(carrier) is { } overridden)
             {
                 // A read of the base member (this.Endpoint in the base class's BindAsync) gets the override's value.
@@ -206,7 +206,7 @@ internal sealed class AddressFlowCollector
             {
                 if (argument.Parameter is { } parameter && argument.ArgumentKind == ArgumentKind.Explicit && IsCarrierType(parameter.Type))
                 {
-                    Store(parameter.OriginalDefinition, argument.Value, isDeclaration: false);
+                    Store(parameter.OriginalDefinition, argument.Value, isDeclaration: false, context.ContainingSymbol);
                     if (method.MethodKind == MethodKind.Constructor && RecordProperty(method.ContainingType, parameter) is { } property)
                     {
                         // record R(string Host): the primary constructor's parameter initializes the property R.Host.
@@ -222,7 +222,7 @@ internal sealed class AddressFlowCollector
         if (method.Name == "TryParse" && arguments.Length == 2 && (_symbols.Is(method.ContainingType, _symbols.IPAddress) || _symbols.Is(method.ContainingType, _symbols.IPEndPoint))
             && CarrierOf(arguments[1].Value is IDeclarationExpressionOperation declared ? declared.Expression : arguments[1].Value) is { } parsed)
         {
-            Store(parsed, arguments[0].Value, isDeclaration: false);
+            Store(parsed, arguments[0].Value, isDeclaration: false, context.ContainingSymbol);
         }
     }
 
@@ -264,7 +264,7 @@ internal sealed class AddressFlowCollector
             return;
         }
 
-        StoreIntoCandidate(invalid, argumentList);
+        StoreIntoCandidate(invalid, argumentList, context.ContainingSymbol);
     }
 
     /// <summary>
@@ -272,7 +272,7 @@ internal sealed class AddressFlowCollector
     /// argument has an error type (a type from an unrestored package): the address arguments still go to the one
     /// candidate whose parameters fit, matched by name (<c>Hostname: host</c>) or position.
     /// </summary>
-    private void StoreIntoCandidate(IInvalidOperation invalid, Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentListSyntax argumentList)
+    private void StoreIntoCandidate(IInvalidOperation invalid, Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentListSyntax argumentList, ISymbol containing)
     {
         var values = new List<(IOperation Value, Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax Syntax)>();
         foreach (var child in invalid.ChildOperations)
@@ -315,7 +315,7 @@ internal sealed class AddressFlowCollector
                 : argumentList.Arguments.IndexOf(syntax) is var index && index < chosen.Parameters.Length ? chosen.Parameters[index] : null;
             if (parameter is not null && IsCarrierType(parameter.Type))
             {
-                Store(parameter.OriginalDefinition, value, isDeclaration: false);
+                Store(parameter.OriginalDefinition, value, isDeclaration: false, containing);
                 if (chosen.MethodKind == MethodKind.Constructor && RecordProperty(chosen.ContainingType, parameter) is { } property)
                 {
                     _summary.AddEdge(property, parameter.OriginalDefinition);
@@ -469,7 +469,7 @@ internal sealed class AddressFlowCollector
         }
     }
 
-    private void Store(ISymbol target, IOperation value, bool isDeclaration)
+    private void Store(ISymbol target, IOperation value, bool isDeclaration, ISymbol containing)
     {
         var isString = TypeOf(target)?.SpecialType == SpecialType.System_String;
         if (isString && !NamesAddress(target.Name) && !MayHoldWildcardText(value))
@@ -494,7 +494,8 @@ internal sealed class AddressFlowCollector
                 }
 
                 var text = step.Operation.Syntax.ToString();
-                _summary.AddOrigin(new AddressOrigin(target, kind, step.Operation.Syntax.GetLocation(), text));
+                var reportedWithoutSink = kind == AddressOriginKind.FirstDnsAnswer && FirstDnsAnswerOwnership.FlowOwns(step.Operation, containing, _assembly);
+                _summary.AddOrigin(new AddressOrigin(target, kind, step.Operation.Syntax.GetLocation(), text, reportedWithoutSink));
             }
             else if (step.Carrier is { } source && (!isString || NamesAddress(target.Name) || NamesAddress(source.Name)))
             {

@@ -25,12 +25,13 @@ internal enum AddressSinkKind
 /// <summary>A known value stored into a carrier (field, property, parameter, local or method result).</summary>
 internal sealed class AddressOrigin
 {
-    public AddressOrigin(ISymbol carrier, AddressOriginKind kind, Location location, string text)
+    public AddressOrigin(ISymbol carrier, AddressOriginKind kind, Location location, string text, bool reportedWithoutSink = false)
     {
         Carrier = carrier;
         Kind = kind;
         Location = location;
         Text = text;
+        ReportedWithoutSink = reportedWithoutSink;
     }
 
     public ISymbol Carrier { get; }
@@ -42,6 +43,12 @@ internal sealed class AddressOrigin
 
     /// <summary>The value as written, for messages.</summary>
     public string Text { get; }
+
+    /// <summary>
+    /// A first DNS answer whose finding this analyzer owns (<see cref="FirstDnsAnswerOwnership"/>): reported as Info
+    /// even when no connect or bind is found, since the member-local analyzer leaves it to the flow.
+    /// </summary>
+    public bool ReportedWithoutSink { get; }
 }
 
 /// <summary>A carrier read by a sink in some member, with the words a message uses for it.</summary>

@@ -85,6 +85,13 @@ public sealed class DS1001DS1011AddressFlowAnalyzer : DiagnosticAnalyzer
                     FirstDnsAnswerAcrossMembers, origin.Location, DiagnosticSeverity.Warning, null, null,
                     "'" + origin.Text + "' (" + Path(origin.Carrier, sink) + ")"));
             }
+            else if (origin.ReportedWithoutSink)
+            {
+                // The endpoint made from the answer left the member and reaches no connect or bind the flow can see:
+                // the member-local analyzer's Info, reported here because that analyzer leaves this shape to the flow.
+                context.ReportDiagnostic(Diagnostic.Create(
+                    FirstDnsAnswerAcrossMembers, origin.Location, DiagnosticSeverity.Info, null, null, "'" + origin.Text + "'"));
+            }
         }
     }
 

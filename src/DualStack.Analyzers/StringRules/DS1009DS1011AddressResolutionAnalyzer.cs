@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DualStack.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -37,7 +38,8 @@ public sealed class DS1009DS1011AddressResolutionAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => AnalyzeFamilyTest(c, symbols), OperationKind.Binary);
+            var reach = new HostSinkReach(symbols);
+            start.RegisterOperationAction(c => AnalyzeFamilyTest(c, symbols, reach), OperationKind.Binary);
             start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
             start.RegisterOperationAction(c => AnalyzeElementAccess(c, symbols), OperationKind.ArrayElementReference);
         });
@@ -45,7 +47,7 @@ public sealed class DS1009DS1011AddressResolutionAnalyzer : DiagnosticAnalyzer
 
     // ---- DS1009 --------------------------------------------------------------------------------------------
 
-    private static void AnalyzeFamilyTest(OperationAnalysisContext context, StringRuleSymbols symbols)
+    private static void AnalyzeFamilyTest(OperationAnalysisContext context, StringRuleSymbols symbols, HostSinkReach reach)
     {
         var binary = (IBinaryOperation)context.Operation;
         if (binary.OperatorKind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals))
@@ -61,11 +63,13 @@ public sealed class DS1009DS1011AddressResolutionAnalyzer : DiagnosticAnalyzer
         }
 
         string? filter = null;
+        IInvocationOperation? filtering = null;
         if ((binary.OperatorKind == BinaryOperatorKind.Equals || excludesIPv6) && PredicateOf(binary) is { } invocation)
         {
             if (!IsCoalescedWithFallback(invocation))
             {
                 filter = "'" + invocation.TargetMethod.Name + "'";
+                filtering = invocation;
             }
         }
         else if (!excludesIPv6 && IsForEachFilter(binary))
@@ -78,7 +82,56 @@ public sealed class DS1009DS1011AddressResolutionAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.DS1009, binary.Syntax.GetLocation(), filter + " keeps IPv4 addresses only"));
+        // Severity follows the evidence: Warning when the address the filter keeps provably reaches a host or URL
+        // parser (here, or through the member it is stored in or the result of this method); Info otherwise.
+        var sink = filtering is not null
+            ? (FirstMethods.Contains(filtering.TargetMethod.Name) || filtering.TargetMethod.Name is "Find" or "Last" or "LastOrDefault" ? reach.Of(filtering, context.Compilation) : null)
+            : SelectedInLoop(binary, reach, context.Compilation);
+        Report(context, binary, filter, sink);
+    }
+
+    private static void Report(OperationAnalysisContext context, IOperation at, string filter, string? sink) =>
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.DS1009, at.Syntax.GetLocation(), sink is null ? Descriptors.DS1009.DefaultSeverity : DiagnosticSeverity.Warning,
+            additionalLocations: null, properties: null,
+            filter + " keeps IPv4 addresses only" + (sink is null ? string.Empty : " (the address it selects reaches " + sink + ")")));
+
+    /// <summary>
+    /// What the address a foreach filter keeps reaches: a value computed from the loop variable inside the IPv4 branch
+    /// (<c>chosen = unicast.Address.ToString()</c>, <c>return a</c>) followed to a host or URL parser.
+    /// </summary>
+    private static string? SelectedInLoop(IOperation test, HostSinkReach reach, Compilation compilation)
+    {
+        IOperation condition = test;
+        while (condition.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and)
+        {
+            condition = and;
+        }
+
+        if (condition.Parent is not IConditionalOperation { WhenTrue: { } kept } || test.Ancestors().OfType<IForEachLoopOperation>().FirstOrDefault() is not { } loop
+            || loop.Locals.IsEmpty)
+        {
+            return null;
+        }
+
+        var item = loop.Locals[0];
+        foreach (var operation in kept.Descendants())
+        {
+            var value = operation switch
+            {
+                ISimpleAssignmentOperation assignment => assignment.Value,
+                IReturnOperation { ReturnedValue: { } returned } => returned,
+                _ => null,
+            };
+
+            if (value is not null && value.DescendantsAndSelf().Any(op => op is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, item))
+                && reach.Of(value, compilation) is { } sink)
+            {
+                return sink;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsWithin(IOperation operation, IOperation ancestor)
@@ -201,7 +254,8 @@ public sealed class DS1009DS1011AddressResolutionAnalyzer : DiagnosticAnalyzer
             && StringRuleSymbols.Is(invocation.Type, symbols.IPAddress)
             && !HasFamilyPredicate(invocation, symbols)
             && IsDnsResult(invocation.Arguments[0].Value, symbols, 0)
-            && FeedsConnectOrBind(invocation, symbols, 0))
+            && FeedsConnectOrBind(invocation, symbols, 0)
+            && !FirstDnsAnswerOwnership.FlowOwns(invocation, context.ContainingSymbol, context.Compilation.Assembly))
         {
             ReportFirstAnswer(context, invocation);
         }
@@ -299,7 +353,8 @@ public sealed class DS1009DS1011AddressResolutionAnalyzer : DiagnosticAnalyzer
         if (element.Indices.Length == 1 && element.Indices[0].ConstantValue.Value is 0
             && StringRuleSymbols.Is(element.Type, symbols.IPAddress)
             && IsDnsResult(element.ArrayReference, symbols, 0)
-            && FeedsConnectOrBind(element, symbols, 0))
+            && FeedsConnectOrBind(element, symbols, 0)
+            && !FirstDnsAnswerOwnership.FlowOwns(element, context.ContainingSymbol, context.Compilation.Assembly))
         {
             ReportFirstAnswer(context, element);
         }

@@ -28,11 +28,12 @@ public sealed class DS1013HostPortSplitAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = StringRuleSymbols.Create(start.Compilation);
-            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
+            var reach = new HostSinkReach(symbols);
+            start.RegisterOperationAction(c => Analyze(c, symbols, reach), OperationKind.Invocation);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, StringRuleSymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, StringRuleSymbols symbols, HostSinkReach reach)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -64,7 +65,26 @@ public sealed class DS1013HostPortSplitAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.DS1013, invocation.Syntax.GetLocation(), "'" + invocation.Syntax + "'"));
+        // Severity follows the evidence: Warning when a piece provably reaches a host or URL parser (here, or through the
+        // field, property or method result it is stored in); Info when the names or the port parse are the evidence.
+        var sink = method.Name == "Split" ? HostSinkOfPieces(invocation, reach, context.Compilation) : null;
+        var subject = "'" + invocation.Syntax + "'" + (sink is null ? string.Empty : ", whose host reaches " + sink + ",");
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.DS1013, invocation.Syntax.GetLocation(), sink is null ? Descriptors.DS1013.DefaultSeverity : DiagnosticSeverity.Warning,
+            additionalLocations: null, properties: null, subject));
+    }
+
+    private static string? HostSinkOfPieces(IInvocationOperation split, HostSinkReach reach, Compilation compilation)
+    {
+        foreach (var (_, element) in ElementReads(split))
+        {
+            if (reach.Of(element, compilation) is { } sink)
+            {
+                return sink;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The first separator argument is ':' (char, string, or a one-element char array).</summary>

@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using Verify = DualStack.Analyzers.Tests.Verifiers.StringRuleVerifier<DualStack.Analyzers.StringRules.DS1009DS1011AddressResolutionAnalyzer>;
 
 namespace DualStack.Analyzers.Tests.StringRules;
@@ -134,6 +136,66 @@ public sealed class DS1009Tests
                 }
             }
             """);
+    }
+
+    [Fact]
+    public async Task Selection_whose_address_reaches_a_url_parser_through_the_method_result_warns()
+    {
+        // Shape of a registration helper: the NIC loop keeps the first IPv4 address's text (or the IPv4 loopback) and
+        // the caller composes it into the advertised Uri; a DNS answer picked by Find and returned as text reaches a
+        // DnsEndPoint the same way. The same loop whose result is only logged stays Info.
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Linq;
+            using System.Net;
+            using System.Net.NetworkInformation;
+            using System.Net.Sockets;
+            static class Advertising
+            {
+                public static Uri SelfUri(int port) => new Uri($"http://{PickAddress()}:{port}");
+
+                public static DnsEndPoint Peer(string name, int port) => new DnsEndPoint(FirstV4(name)!, port);
+
+                public static void Describe() => Console.WriteLine(LoggedAddress());
+
+                static string PickAddress()
+                {
+                    var picked = "127.0.0.1";
+                    foreach (var unicast in NetworkInterface.GetAllNetworkInterfaces().SelectMany(n => n.GetIPProperties().UnicastAddresses))
+                    {
+                        if (!IPAddress.IsLoopback(unicast.Address) && {|#0:unicast.Address.AddressFamily == AddressFamily.InterNetwork|})
+                        {
+                            picked = unicast.Address.ToString();
+                            break;
+                        }
+                    }
+
+                    return picked;
+                }
+
+                static string? FirstV4(string name) =>
+                    Array.Find(Dns.GetHostAddresses(name), a => {|#1:a.AddressFamily == AddressFamily.InterNetwork|})?.ToString();
+
+                static string LoggedAddress()
+                {
+                    foreach (var unicast in NetworkInterface.GetAllNetworkInterfaces().SelectMany(n => n.GetIPProperties().UnicastAddresses))
+                    {
+                        if ({|#2:unicast.Address.AddressFamily == AddressFamily.InterNetwork|})
+                        {
+                            return unicast.Address.ToString();
+                        }
+                    }
+
+                    return "none";
+                }
+            }
+            """,
+            new DiagnosticResult("DS1009", DiagnosticSeverity.Warning).WithLocation(0)
+                .WithArguments("The loop keeps IPv4 addresses only (the address it selects reaches new Uri in 'Advertising.SelfUri' through the result of 'PickAddress')"),
+            new DiagnosticResult("DS1009", DiagnosticSeverity.Warning).WithLocation(1)
+                .WithArguments("'Find' keeps IPv4 addresses only (the address it selects reaches new DnsEndPoint in 'Advertising.Peer' through the result of 'FirstV4')"),
+            new DiagnosticResult("DS1009", DiagnosticSeverity.Info).WithLocation(2)
+                .WithArguments("The loop keeps IPv4 addresses only"));
     }
 
     [Fact]

@@ -16,7 +16,8 @@ public sealed class DS1011Tests
             {
                 void Connect(Socket socket, string host) => socket.Connect({|DS1011:Dns.GetHostAddresses(host)[0]|}, 80);
 
-                IPEndPoint EndPoint(string host) => new IPEndPoint({|DS1011:Dns.GetHostEntry(host).AddressList[0]|}, 443);
+                // A returned endpoint leaves the member: the flow analyzer reports it (DS1011FirstDnsAnswerOneFindingTests).
+                IPEndPoint EndPoint(string host) => new IPEndPoint(Dns.GetHostEntry(host).AddressList[0], 443);
 
                 async Task Listen(string host)
                 {
@@ -49,10 +50,21 @@ public sealed class DS1011Tests
                         throw new System.ArgumentException("unresolved", nameof(host));
                     }
 
-                    return new IPEndPoint({|DS1011:ipAddresses[0]|}, port);
+                    return new IPEndPoint(ipAddresses[0], port);
                 }
 
-                IPEndPoint Connect(string host) => new IPEndPoint({|DS1011:Dns.GetHostAddressesAsync(host).GetAwaiter().GetResult()[0]|}, 80);
+                // Returned endpoints leave the member: the flow analyzer reports them (DS1011FirstDnsAnswerOneFindingTests).
+                IPEndPoint Connect(string host) => new IPEndPoint(Dns.GetHostAddressesAsync(host).GetAwaiter().GetResult()[0], 80);
+
+                void Open(System.Net.Sockets.Socket socket, string host) =>
+                    socket.Connect(new IPEndPoint({|DS1011:Dns.GetHostAddressesAsync(host).GetAwaiter().GetResult()[0]|}, 80));
+
+                void Listen(int port)
+                {
+                    var ipAddresses = Dns.GetHostAddressesAsync("localhost").Result;
+                    var endPoint = new IPEndPoint({|DS1011:ipAddresses[0]|}, port);
+                    new System.Net.Sockets.TcpListener(endPoint).Start();
+                }
             }
             """);
     }

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 using Verify = DualStack.Analyzers.Tests.Verifiers.StringRuleVerifier<DualStack.Analyzers.StringRules.DS1013HostPortSplitAnalyzer>;
@@ -68,6 +69,89 @@ public sealed class DS1013Tests
                 }
             }
             """);
+    }
+
+    [Fact]
+    public async Task Pieces_that_provably_reach_a_parser_warn_and_pieces_only_stored_stay_info()
+    {
+        // Shape of a naming-service client: the configured "host:port" (or "http://host:port") is split into a server
+        // info whose host another class composes into the gRPC address; a piece resolved by DNS right here is proven
+        // too. The same split into a property nothing parses is evidence by name and port parse only: Info.
+        var source = """
+            using System;
+            using System.Net;
+            using Grpc.Net.Client;
+
+            class ServerInfo
+            {
+                public string Host { get; set; } = "";
+                public int Port { get; set; }
+                public string Label { get; set; } = "";
+            }
+
+            class ServerResolver
+            {
+                internal ServerInfo Resolve(string serverAddress)
+                {
+                    var info = new ServerInfo();
+                    if (serverAddress.StartsWith("http", StringComparison.Ordinal))
+                    {
+                        var withScheme = {|#0:serverAddress.TrimEnd('/').Split(':')|};
+                        info.Host = withScheme[1].Replace("//", "");
+                        info.Port = Convert.ToInt32(withScheme[2]);
+                    }
+                    else
+                    {
+                        var plain = {|#1:serverAddress.Split(':')|};
+                        info.Host = plain[0];
+                        info.Port = Convert.ToInt32(plain[1]);
+                    }
+
+                    return info;
+                }
+
+                internal IPAddress[] Lookup(string endpoint)
+                {
+                    var pieces = {|#2:endpoint.Split(':')|};
+                    return Dns.GetHostAddresses(pieces[0].Trim());
+                }
+
+                internal ServerInfo Describe(string serverAddress)
+                {
+                    var parts = {|#3:serverAddress.Split(':')|};
+                    return new ServerInfo { Label = parts[0], Port = int.Parse(parts[1]) };
+                }
+            }
+
+            class ChannelFactory
+            {
+                GrpcChannel Open(ServerInfo server, bool tls)
+                {
+                    string address;
+                    if (tls)
+                    {
+                        address = $"https://{server.Host}:{server.Port}";
+                    }
+                    else
+                    {
+                        address = $"http://{server.Host}:{server.Port}";
+                    }
+
+                    return GrpcChannel.ForAddress(address);
+                }
+            }
+            """;
+        const string Grpc = "GrpcChannel.ForAddress in 'ChannelFactory.Open' through 'ServerInfo.Host'";
+        await Verify.VerifyAsync(
+            source,
+            new DiagnosticResult("DS1013", DiagnosticSeverity.Warning).WithLocation(0)
+                .WithArguments("'serverAddress.TrimEnd('/').Split(':')', whose host reaches " + Grpc + ","),
+            new DiagnosticResult("DS1013", DiagnosticSeverity.Warning).WithLocation(1)
+                .WithArguments("'serverAddress.Split(':')', whose host reaches " + Grpc + ","),
+            new DiagnosticResult("DS1013", DiagnosticSeverity.Warning).WithLocation(2)
+                .WithArguments("'endpoint.Split(':')', whose host reaches Dns.GetHostAddresses,"),
+            new DiagnosticResult("DS1013", DiagnosticSeverity.Info).WithLocation(3)
+                .WithArguments("'serverAddress.Split(':')'"));
     }
 
     [Fact]
