@@ -184,11 +184,15 @@ public sealed class DS1009DS1011AddressResolutionAnalyzer : DiagnosticAnalyzer
             : null;
     }
 
-    /// <summary><c>list.FirstOrDefault(ipv4) ?? list.FirstOrDefault()</c>: a fallback (a <c>?? throw</c> is not one).</summary>
+    /// <summary>
+    /// <c>list.FirstOrDefault(ipv4) ?? list.FirstOrDefault()</c>, <c>Array.Find(all, ipv4)?.ToString() ?? name</c>: a
+    /// fallback (a <c>?? throw</c> is not one).
+    /// </summary>
     private static bool IsCoalescedWithFallback(IOperation operation)
     {
         var current = operation;
-        while (current.Parent is IConversionOperation or IParenthesizedOperation or IInvocationOperation { TargetMethod.Name: "FirstOrDefault" or "First" or "ToArray" or "ToList" })
+        while (current.Parent is IConversionOperation or IParenthesizedOperation or IInvocationOperation { TargetMethod.Name: "FirstOrDefault" or "First" or "ToArray" or "ToList" }
+            || (current.Parent is IConditionalAccessOperation access && access.Operation == current))
         {
             current = current.Parent;
         }

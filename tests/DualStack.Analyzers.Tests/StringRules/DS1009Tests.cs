@@ -323,6 +323,10 @@ public sealed class DS1009Tests
                 IPAddress? WithFallback(IPAddress[] all) =>
                     all.FirstOrDefault(a => a.AddressFamily != AddressFamily.InterNetworkV6) ?? all.FirstOrDefault();
 
+                // The IPv4 answer's text, else the name itself (resolved later for every family): a fallback.
+                string TextOrName(string name) =>
+                    System.Array.Find(Dns.GetHostAddresses(name), a => a.AddressFamily == AddressFamily.InterNetwork)?.ToString() ?? name;
+
                 string Describe(IPAddress a) => a.AddressFamily != AddressFamily.InterNetworkV6 ? a.ToString() : "[" + a + "]";
             }
             """);

@@ -9,6 +9,7 @@ namespace DualStack.Cli.Tests.Ux;
 /// files): the tool is installed from a local feed packed from this build, the lint writes SARIF, and the step's exit
 /// code is dslint's.
 /// </summary>
+[Collection(PackingCollection.Name)]
 public sealed partial class GitHubActionTests
 {
     [GeneratedRegex(@"\$\{\{\s*inputs\.(?<name>[a-z-]+)\s*\}\}")]
