@@ -156,13 +156,7 @@ public sealed class TaskTests : IDisposable
     {
         // The overlay only turns the base's Service into a LoadBalancer; the base sets ipFamilyPolicy, so the patch
         // must not get DS2005 ("ipFamilyPolicy omitted") as if it were a whole Service.
-        var files = new[]
-        {
-            Write("k8s/base/kustomization.yaml", "resources:\n- service.yaml\n"),
-            Write("k8s/base/service.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ipFamilyPolicy: PreferDualStack\n  selector:\n    app: web\n  ports:\n  - port: 80\n"),
-            Write("k8s/overlay/kustomization.yaml", "resources:\n- ../base\npatches:\n- path: lb.yaml\n"),
-            Write("k8s/overlay/lb.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: LoadBalancer\n"),
-        };
+        var files = KustomizeFixture.Files().Select(f => Write(f.Path, f.Text)).ToArray();
         var cache = Path.Combine(_dir, "obj", "findings");
         var engine = new FakeBuildEngine();
         var lint = new LintKubernetesManifests

@@ -28,16 +28,7 @@ internal static class LintRunner
         // A missing or broken baseline stops the run before anything is linted or fixed.
         var baseline = BaselineOptions.Open(settings.Baseline, settings.WriteBaseline, console.CurrentDirectory);
 
-        // Configuration first: it decides which files are excluded (never opened) and each file's size limit. It is
-        // found by the paths alone.
-        var configPaths = collected.Select(p => InputReader.ConfigurationPath(p, settings.StdinFileName, console.CurrentDirectory)).ToList();
-        var resolved = ConfigurationResolver.Resolve(settings.ToConfigurationRequest(configPaths));
-        ConfigurationReport.ThrowOnErrors(resolved, console);
-        var paths = collector.ExcludeConfigured(collected, resolved.IsExcluded);
-        if (settings.Verbose)
-        {
-            ExclusionNotes.Write(collector, console);
-        }
+        var (resolved, paths) = ConfiguredInputs.Resolve(collector, collected, settings.StdinFileName, settings.Verbose, settings.ToConfigurationRequest, console);
 
         using var progress = new ProgressIndicator(console.Error, console.ErrorIsTerminal);
         var configuration = resolved.Configuration;

@@ -22,14 +22,7 @@ internal static class PlanRunner
         // As in lint: configuration first, since it decides each file's size limit and which files are excluded (never opened).
         var collector = new InputCollector(console.CurrentDirectory, ExcludeFilter.Create(settings.Excludes, console.CurrentDirectory));
         var collected = collector.Collect(settings.Paths);
-        var configPaths = collected.Select(p => InputReader.ConfigurationPath(p, settings.StdinFileName, console.CurrentDirectory)).ToList();
-        var resolved = ConfigurationResolver.Resolve(settings.ToConfigurationRequest(configPaths));
-        ConfigurationReport.ThrowOnErrors(resolved, console);
-        var paths = collector.ExcludeConfigured(collected, resolved.IsExcluded);
-        if (settings.Verbose)
-        {
-            ExclusionNotes.Write(collector, console);
-        }
+        var (resolved, paths) = ConfiguredInputs.Resolve(collector, collected, settings.StdinFileName, settings.Verbose, settings.ToConfigurationRequest, console);
 
         var inputs = InputReader.Read(paths, new InputSource(collector, console.OpenStandardInput, settings.StdinFileName, console.CurrentDirectory, resolved.Configuration)).ToList();
         var run = AddressPlanner.Plan(inputs.Select(i => i.Source).ToList(), resolved.Configuration);

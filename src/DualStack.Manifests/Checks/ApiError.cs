@@ -5,32 +5,32 @@ namespace DualStack.Manifests.Checks;
 
 /// <summary>
 /// The API server's error texts (apimachinery <c>field.Error.Error()</c>, <c>util/validation/field/errors.go</c>):
-/// <c>path: Invalid value: "v": detail</c> and friends, so a finding reads exactly like the 422 the user would get
-/// from <c>kubectl apply</c>. A string value is printed with Go's <c>%q</c>; any other value (a list, a struct) as
+/// <c>Invalid value: "v": detail</c> and friends, so a finding reads like the 422 the user would get from
+/// <c>kubectl apply</c>. The field path the API server prints first is the finding's own field, printed beside the
+/// message, so the message does not say it again. A string value is printed with Go's <c>%q</c>; any other value (a list, a struct) as
 /// <c>json.Marshal</c> prints it. The one helper every object rule uses.
 /// </summary>
 internal static class ApiError
 {
-    public static string Invalid(string path, string? value, string detail) => $"{path}: Invalid value: {Quote(value)}: {detail}";
+    public static string Invalid(string? value, string detail) => $"Invalid value: {Quote(value)}: {detail}";
 
     /// <summary>An Invalid error whose value is a <c>[]string</c> (<c>spec.clusterIPs</c>): JSON, <c>["a","b"]</c>.</summary>
-    public static string Invalid(string path, IEnumerable<string> values, string detail) => InvalidJson(path, JsonArray(values), detail);
+    public static string Invalid(IEnumerable<string> values, string detail) => InvalidJson(JsonArray(values), detail);
 
     /// <summary>An Invalid error whose value is neither a string nor a list of strings: <paramref name="json"/> as marshalled.</summary>
-    public static string InvalidJson(string path, string json, string detail) => $"{path}: Invalid value: {json}: {detail}";
+    public static string InvalidJson(string json, string detail) => $"Invalid value: {json}: {detail}";
 
-    public static string Required(string path, string detail = "") =>
-        detail.Length == 0 ? $"{path}: Required value" : $"{path}: Required value: {detail}";
+    public static string Required(string detail = "") => detail.Length == 0 ? "Required value" : $"Required value: {detail}";
 
-    public static string Forbidden(string path, string detail) => $"{path}: Forbidden: {detail}";
+    public static string Forbidden(string detail) => $"Forbidden: {detail}";
 
-    public static string Duplicate(string path, string? value) => $"{path}: Duplicate value: {Quote(value)}";
+    public static string Duplicate(string? value) => $"Duplicate value: {Quote(value)}";
 
-    public static string NotSupported(string path, string? value, IEnumerable<string> supported) =>
-        $"{path}: Unsupported value: {Quote(value)}: supported values: {string.Join(", ", supported.Select(s => Quote(s)))}";
+    public static string NotSupported(string? value, IEnumerable<string> supported) =>
+        $"Unsupported value: {Quote(value)}: supported values: {string.Join(", ", supported.Select(s => Quote(s)))}";
 
-    public static string TooMany(string path, int actual, int max) =>
-        $"{path}: Too many: {actual.ToString(CultureInfo.InvariantCulture)}: must have at most {max.ToString(CultureInfo.InvariantCulture)} {(max == 1 ? "item" : "items")}";
+    public static string TooMany(int actual, int max) =>
+        $"Too many: {actual.ToString(CultureInfo.InvariantCulture)}: must have at most {max.ToString(CultureInfo.InvariantCulture)} {(max == 1 ? "item" : "items")}";
 
     /// <summary>A <c>[]string</c> as <c>json.Marshal</c> prints it: <c>["a","b"]</c>.</summary>
     public static string JsonArray(IEnumerable<string> values) => "[" + string.Join(",", values.Select(JsonString)) + "]";

@@ -84,33 +84,29 @@ public sealed class RenderedTrace
         }
 
         var renderedAt = $"line {finding.Line} of the rendered output {RenderedPath}";
+
+        // The finding moved to its source; the message keeps where it was in the rendered output, and the fix (an edit
+        // of the rendered text) is dropped.
+        Finding MovedTo(string file, int line, int column, int endLine, int endColumn) => finding with
+        {
+            File = file,
+            Line = line,
+            Column = column,
+            EndLine = endLine,
+            EndColumn = endColumn,
+            Message = $"{finding.Message} ({renderedAt})",
+            Fix = null,
+        };
+
         var resolution = NeedsNode(source) ? Resolve(source, finding) : default;
         if (resolution.Exact is var (file, span))
         {
-            return finding with
-            {
-                File = file,
-                Line = span.Line,
-                Column = span.Column,
-                EndLine = span.EndLine,
-                EndColumn = span.EndColumn,
-                Message = $"{finding.Message} ({renderedAt})",
-                Fix = null,
-            };
+            return MovedTo(file, span.Line, span.Column, span.EndLine, span.EndColumn);
         }
 
         if (resolution.Position is { } position)
         {
-            return finding with
-            {
-                File = source.Display,
-                Line = position.Line,
-                Column = position.Column,
-                EndLine = position.Line,
-                EndColumn = position.EndColumn,
-                Message = $"{finding.Message} ({renderedAt})",
-                Fix = null,
-            };
+            return MovedTo(source.Display, position.Line, position.Column, position.Line, position.EndColumn);
         }
 
         var why = source.Text is null

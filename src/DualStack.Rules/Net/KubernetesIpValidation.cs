@@ -58,14 +58,15 @@ public static class KubernetesIpValidation
     }
 
     /// <summary><c>GetWarningsForIP</c> as the newest known Kubernetes version words it.</summary>
-    public static IReadOnlyList<string> GetWarningsForIp(string path, string? value) =>
-        GetWarningsForIp(path, value, KubernetesVersion.Newest);
+    public static IReadOnlyList<string> GetWarningsForIp(string? value) =>
+        GetWarningsForIp(value, KubernetesVersion.Newest);
 
     /// <summary>
-    /// <c>GetWarningsForIP</c> for legacy IP fields: leading zeros or IPv4-mapped ⇒ "non-standard IP address";
+    /// <c>GetWarningsForIP</c> for legacy IP fields, without the field path the API server prints first (a finding
+    /// prints its field beside the message): leading zeros or IPv4-mapped ⇒ "non-standard IP address";
     /// otherwise a non-canonical IPv6 ⇒ "should be in RFC 5952 canonical format". Unparseable values give none.
     /// </summary>
-    public static IReadOnlyList<string> GetWarningsForIp(string path, string? value, KubernetesVersion version)
+    public static IReadOnlyList<string> GetWarningsForIp(string? value, KubernetesVersion version)
     {
         var result = IpParser.ParseIp(value, strict: true);
         if (!result.HasValue)
@@ -76,27 +77,27 @@ public static class KubernetesIpValidation
         var canonical = result.Value.ToString();
         if (result.Problem is IpProblem.LeadingZeros or IpProblem.IPv4Mapped)
         {
-            return [$"{path}: non-standard IP address \"{value}\" {InvalidWording(version)}: use \"{canonical}\""];
+            return [$"non-standard IP address \"{value}\" {InvalidWording(version)}: use \"{canonical}\""];
         }
 
         // netip's Is6 (mapped already handled above) and its String(), which equals Go's net.IP.String() here.
         if (result.Value.Family == IpFamily.IPv6 && value != canonical)
         {
-            return [$"{path}: IPv6 address \"{value}\" should be in RFC 5952 canonical format (\"{canonical}\")"];
+            return [$"IPv6 address \"{value}\" should be in RFC 5952 canonical format (\"{canonical}\")"];
         }
 
         return [];
     }
 
     /// <summary><c>GetWarningsForCIDR</c> as the newest known Kubernetes version words it.</summary>
-    public static IReadOnlyList<string> GetWarningsForCidr(string path, string? value) =>
-        GetWarningsForCidr(path, value, KubernetesVersion.Newest);
+    public static IReadOnlyList<string> GetWarningsForCidr(string? value) =>
+        GetWarningsForCidr(value, KubernetesVersion.Newest);
 
     /// <summary>
     /// <c>GetWarningsForCIDR</c> for legacy CIDR fields; can return two warnings (host bits, then non-standard).
     /// The IPv6 canonical-format warning comes only when neither of those applies. Unparseable values give none.
     /// </summary>
-    public static IReadOnlyList<string> GetWarningsForCidr(string path, string? value, KubernetesVersion version)
+    public static IReadOnlyList<string> GetWarningsForCidr(string? value, KubernetesVersion version)
     {
         if (!IpTextParser.TryParseCidr(value, out var address, out var prefix, out var v4, out var nonStandard))
         {
@@ -110,18 +111,18 @@ public static class KubernetesIpValidation
         {
             // Go prints the single-address alternative with the mask's bit count: 128 for an IPv4-mapped value.
             var single = address + "/" + cidr.AddressBits.ToString(CultureInfo.InvariantCulture);
-            warnings.Add($"{path}: CIDR value \"{value}\" is ambiguous in this context (should be \"{network}\" or \"{single}\"?)");
+            warnings.Add($"CIDR value \"{value}\" is ambiguous in this context (should be \"{network}\" or \"{single}\"?)");
         }
 
         if (nonStandard || address.IsIPv4Mapped)
         {
-            warnings.Add($"{path}: non-standard CIDR value \"{value}\" {InvalidWording(version)}: use \"{network}\"");
+            warnings.Add($"non-standard CIDR value \"{value}\" {InvalidWording(version)}: use \"{network}\"");
         }
 
         // netip's Prefix.String() keeps the address as written; with no host bits that is the masked network.
         if (warnings.Count == 0 && !v4 && value != network)
         {
-            warnings.Add($"{path}: IPv6 CIDR value \"{value}\" should be in RFC 5952 canonical format (\"{network}\")");
+            warnings.Add($"IPv6 CIDR value \"{value}\" should be in RFC 5952 canonical format (\"{network}\")");
         }
 
         return warnings;

@@ -36,7 +36,7 @@ public sealed class PreCommitTests
         var blocked = Dslint.RunProcess("git", ["commit", "-m", "bad"], work, environment: environment, timeoutSeconds: 300);
 
         Assert.NotEqual(0, blocked.ExitCode);
-        Assert.Contains("service.yaml:6:19: error DS2001: spec.ipFamilyPolicy: Unsupported value: \"SingelStack\"", blocked.Stdout + blocked.Stderr);
+        Assert.Contains("service.yaml:6:19: error DS2001: Unsupported value: \"SingelStack\"", blocked.Stdout + blocked.Stderr);
         Assert.Equal("setup", Git(work, environment, "log", "-1", "--format=%s").Stdout.Trim());
 
         File.WriteAllText(Path.Combine(work, "service.yaml"), Samples.ServiceWithPolicy("PreferDualStack"));

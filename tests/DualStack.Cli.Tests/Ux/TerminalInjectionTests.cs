@@ -32,7 +32,7 @@ public sealed class TerminalInjectionTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(
             [
-                """evil.yaml:6:19: error DS2001: spec.ipFamilyPolicy: Unsupported value: "Single\x1b[2J\r\n::error file=x.yaml::forged\a": supported values: "PreferDualStack", "RequireDualStack", "SingleStack" [Service/web\e]0;pwned\a\u202Eevil spec.ipFamilyPolicy]""",
+                """evil.yaml:6:19: error DS2001: Unsupported value: "Single\x1b[2J\r\n::error file=x.yaml::forged\a": supported values: "PreferDualStack", "RequireDualStack", "SingleStack" [Service/web\e]0;pwned\a\u202Eevil spec.ipFamilyPolicy]""",
                 "1 file, 1 document: 1 error, 0 warnings, 0 infos",
             ],
             result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));

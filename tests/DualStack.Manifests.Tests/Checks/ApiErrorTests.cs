@@ -4,14 +4,15 @@ namespace DualStack.Manifests.Tests.Checks;
 
 /// <summary>
 /// The API server's error text (apimachinery <c>field.Error.Error()</c> / <c>ErrorBody</c>): strings as Go <c>%q</c>,
-/// other values (lists) as <c>json.Marshal</c> prints them, the detail after a colon.
+/// other values (lists) as <c>json.Marshal</c> prints them, the detail after a colon. The field path the API server
+/// prints first is left out: it is the finding's field, printed beside the message.
 /// </summary>
 public sealed class ApiErrorTests
 {
     [Fact]
     public void A_string_value_is_quoted_as_Go_quotes_it() =>
-        Assert.Equal("spec.clusterIP: Invalid value: \"10.0.0.1 \": must be a valid IP address",
-            ApiError.Invalid("spec.clusterIP", "10.0.0.1 ", "must be a valid IP address"));
+        Assert.Equal("Invalid value: \"10.0.0.1 \": must be a valid IP address",
+            ApiError.Invalid("10.0.0.1 ", "must be a valid IP address"));
 
     [Theory]
     [InlineData("a\"b\\c", "\"a\\\"b\\\\c\"")]
@@ -27,8 +28,8 @@ public sealed class ApiErrorTests
 
     [Fact]
     public void A_list_value_is_printed_as_JSON_without_spaces() =>
-        Assert.Equal("spec.clusterIPs: Invalid value: [\"10.0.0.1\",\"fd00::1\",\"fd00::2\"]: may only hold up to 2 values",
-            ApiError.Invalid("spec.clusterIPs", ["10.0.0.1", "fd00::1", "fd00::2"], "may only hold up to 2 values"));
+        Assert.Equal("Invalid value: [\"10.0.0.1\",\"fd00::1\",\"fd00::2\"]: may only hold up to 2 values",
+            ApiError.Invalid(["10.0.0.1", "fd00::1", "fd00::2"], "may only hold up to 2 values"));
 
     [Theory]
     [InlineData("a<b>&", "\"a\\u003cb\\u003e\\u0026\"")]
@@ -40,17 +41,17 @@ public sealed class ApiErrorTests
     [Fact]
     public void The_other_error_types()
     {
-        Assert.Equal("spec.cidr: Required value", ApiError.Required("spec.cidr"));
-        Assert.Equal("spec.cidrs: Required value: at least one CIDR required", ApiError.Required("spec.cidrs", "at least one CIDR required"));
-        Assert.Equal("spec.x: Forbidden: may not be set", ApiError.Forbidden("spec.x", "may not be set"));
-        Assert.Equal("spec.ipFamilies[1]: Duplicate value: \"IPv4\"", ApiError.Duplicate("spec.ipFamilies[1]", "IPv4"));
-        Assert.Equal("spec.ipFamilyPolicy: Unsupported value: \"Dual\": supported values: \"PreferDualStack\", \"SingleStack\"",
-            ApiError.NotSupported("spec.ipFamilyPolicy", "Dual", ["PreferDualStack", "SingleStack"]));
+        Assert.Equal("Required value", ApiError.Required());
+        Assert.Equal("Required value: at least one CIDR required", ApiError.Required("at least one CIDR required"));
+        Assert.Equal("Forbidden: may not be set", ApiError.Forbidden("may not be set"));
+        Assert.Equal("Duplicate value: \"IPv4\"", ApiError.Duplicate("IPv4"));
+        Assert.Equal("Unsupported value: \"Dual\": supported values: \"PreferDualStack\", \"SingleStack\"",
+            ApiError.NotSupported("Dual", ["PreferDualStack", "SingleStack"]));
     }
 
     [Theory]
-    [InlineData(9, 8, "hints.forZones: Too many: 9: must have at most 8 items")]
-    [InlineData(2, 1, "hints.forZones: Too many: 2: must have at most 1 item")]
+    [InlineData(9, 8, "Too many: 9: must have at most 8 items")]
+    [InlineData(2, 1, "Too many: 2: must have at most 1 item")]
     public void Too_many_counts_items_in_the_singular_for_one(int actual, int max, string expected) =>
-        Assert.Equal(expected, ApiError.TooMany("hints.forZones", actual, max));
+        Assert.Equal(expected, ApiError.TooMany(actual, max));
 }

@@ -67,6 +67,16 @@ public sealed class GoldenTests
         Assert.True(silent, $"rules/{id}.md has no example where {id} stays silent on a look-alike; add one");
     }
 
+    /// <summary>The findings of every whole-file case.</summary>
+    internal static IReadOnlyList<Finding> CaseFindings() =>
+        Directory.EnumerateFiles(Folder, "*.yaml").OrderBy(p => p, StringComparer.Ordinal)
+            .SelectMany(path =>
+            {
+                var text = File.ReadAllText(path);
+                return ManifestLinter.Lint([SourceFile.FromText(Path.GetFileName(path), text)], OptionsOf(text)).Findings;
+            })
+            .ToList();
+
     private static LintOptions OptionsOf(string text)
     {
         var firstLine = text.Split('\n')[0].Trim();

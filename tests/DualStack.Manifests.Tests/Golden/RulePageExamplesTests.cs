@@ -81,9 +81,16 @@ public sealed class RulePageExamplesTests
     }
 
     /// <summary>Every example of every rule page with the output block it shows (kept equal to the real output above).</summary>
-    internal static IReadOnlyList<(string Page, string Name, IReadOnlyList<string> Output)> ExampleOutputs()
+    internal static IReadOnlyList<(string Page, string Name, IReadOnlyList<string> Output)> ExampleOutputs() =>
+        Examples().Select(e => (e.Page, e.Name, e.Output)).ToList();
+
+    /// <summary>The findings of every rule page example, linted as the page says (for tests of the findings themselves).</summary>
+    internal static IReadOnlyList<Finding> ExampleFindings() =>
+        Examples().SelectMany(e => ManifestLinter.Lint([SourceFile.FromText(e.Name, e.Yaml)], e.Options).Findings).ToList();
+
+    // Every example of every rule page: its input, options and the output block it shows.
+    private static IEnumerable<(string Page, string Name, string Yaml, LintOptions Options, IReadOnlyList<string> Output)> Examples()
     {
-        var examples = new List<(string Page, string Name, IReadOnlyList<string> Output)>();
         foreach (var path in Directory.EnumerateFiles(RepositoryPaths.RulesDirectory, "*.md").OrderBy(p => p, StringComparer.Ordinal))
         {
             var page = Path.GetFileName(path);
@@ -93,15 +100,15 @@ public sealed class RulePageExamplesTests
                 if (Marker.Match(lines[i].Trim()) is { Success: true } marker)
                 {
                     var name = marker.Groups["name"].Value;
-                    var (_, yamlEnd) = Fence(lines, i + 1, "```yaml", "```json", page, name);
+                    var (yamlStart, yamlEnd) = Fence(lines, i + 1, "```yaml", "```json", page, name);
                     var (outStart, outEnd) = Fence(lines, yamlEnd + 1, "```text", "```text", page, name);
-                    examples.Add((page, name, lines.Skip(outStart + 1).Take(outEnd - outStart - 1).ToList()));
+                    var yaml = string.Concat(lines.Skip(yamlStart + 1).Take(yamlEnd - yamlStart - 1).Select(l => l + "\n"));
+                    yield return (page, name, yaml, GoldenFile.ParseOptions(marker.Groups["options"].Value),
+                        lines.Skip(outStart + 1).Take(outEnd - outStart - 1).ToList());
                     i = outEnd;
                 }
             }
         }
-
-        return examples;
     }
 
     // As dslint's text format prints it, so the page shows what `dslint lint` prints (tests/DualStack.Cli.Tests/Ux runs it).

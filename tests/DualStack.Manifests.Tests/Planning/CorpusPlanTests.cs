@@ -95,7 +95,7 @@ public sealed class CorpusPlanTests
         var dnsOutside = taken.Any(t => t.Rule == RuleIds.DnsIpOutsideServiceRange);
         Assert.Equal(dnsOutside, lint.Findings.Any(f => f.RuleId == RuleIds.DnsIpOutsideServiceRange));
         var sanMissing = taken.Any(t => t.Rule == RuleIds.MicroK8sSettingsDisagree);
-        Assert.Equal(sanMissing, lint.Findings.Any(f => f.RuleId == RuleIds.MicroK8sSettingsDisagree && f.Message.StartsWith("extraSANs does not contain", StringComparison.Ordinal)));
+        Assert.Equal(sanMissing, lint.Findings.Any(f => f.RuleId == RuleIds.MicroK8sSettingsDisagree && f.Message.Contains("is missing from the API server certificate", StringComparison.Ordinal)));
     }
 
     private static bool At(LintResult lint, string rule, PlanSource? source) =>

@@ -8,19 +8,8 @@ namespace DualStack.Manifests.Tests.Rendering;
 /// <summary>Kustomizations among the inputs: patches are partial objects, merged objects are linted at their origins.</summary>
 public sealed class KustomizeLintTests : IDisposable
 {
-    private const string BaseService = """
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: web
-        spec:
-          ipFamilyPolicy: PreferDualStack
-          selector:
-            app: web
-          ports:
-          - port: 80
-
-        """;
+    // The base of tests/Shared's kustomization, which the front ends' tests lint too.
+    private const string BaseService = KustomizeFixture.BaseService;
 
     private const string LoadBalancerPatch = """
         apiVersion: v1

@@ -62,55 +62,54 @@ public sealed class KubernetesIpValidationTests
     public void Ip_warnings_use_the_version_wording()
     {
         Assert.Equal(
-            ["spec.externalIPs[0]: non-standard IP address \"05.06.07.08\" is invalid: use \"5.6.7.8\""],
-            KubernetesIpValidation.GetWarningsForIp("spec.externalIPs[0]", "05.06.07.08", V136));
+            ["non-standard IP address \"05.06.07.08\" is invalid: use \"5.6.7.8\""],
+            KubernetesIpValidation.GetWarningsForIp("05.06.07.08", V136));
         Assert.Equal(
-            ["spec.hostAliases[0].ip: non-standard IP address \"::ffff:1.2.3.4\" will be considered invalid in a future Kubernetes release: use \"1.2.3.4\""],
-            KubernetesIpValidation.GetWarningsForIp("spec.hostAliases[0].ip", "::ffff:1.2.3.4", V135));
+            ["non-standard IP address \"::ffff:1.2.3.4\" will be considered invalid in a future Kubernetes release: use \"1.2.3.4\""],
+            KubernetesIpValidation.GetWarningsForIp("::ffff:1.2.3.4", V135));
         Assert.Equal(
-            ["spec.clusterIPs[1]: IPv6 address \"2001:db8:0:0::2\" should be in RFC 5952 canonical format (\"2001:db8::2\")"],
-            KubernetesIpValidation.GetWarningsForIp("spec.clusterIPs[1]", "2001:db8:0:0::2"));
-        Assert.Empty(KubernetesIpValidation.GetWarningsForIp("p", "10.0.0.1"));
-        Assert.Empty(KubernetesIpValidation.GetWarningsForIp("p", "2001:db8::2"));
-        Assert.Empty(KubernetesIpValidation.GetWarningsForIp("p", "not-an-ip"));
+            ["IPv6 address \"2001:db8:0:0::2\" should be in RFC 5952 canonical format (\"2001:db8::2\")"],
+            KubernetesIpValidation.GetWarningsForIp("2001:db8:0:0::2"));
+        Assert.Empty(KubernetesIpValidation.GetWarningsForIp("10.0.0.1"));
+        Assert.Empty(KubernetesIpValidation.GetWarningsForIp("2001:db8::2"));
+        Assert.Empty(KubernetesIpValidation.GetWarningsForIp("not-an-ip"));
     }
 
     [Fact]
     public void Cidr_warnings_match_apimachinery()
     {
-        const string P = "spec.loadBalancerSourceRanges[0]";
         Assert.Equal(
-            [$"{P}: CIDR value \"192.12.2.8/24\" is ambiguous in this context (should be \"192.12.2.0/24\" or \"192.12.2.8/32\"?)"],
-            KubernetesIpValidation.GetWarningsForCidr(P, "192.12.2.8/24", V136));
+            [$"CIDR value \"192.12.2.8/24\" is ambiguous in this context (should be \"192.12.2.0/24\" or \"192.12.2.8/32\"?)"],
+            KubernetesIpValidation.GetWarningsForCidr("192.12.2.8/24", V136));
         Assert.Equal(
-            [$"{P}: non-standard CIDR value \"192.12.2.0/024\" will be considered invalid in a future Kubernetes release: use \"192.12.2.0/24\""],
-            KubernetesIpValidation.GetWarningsForCidr(P, "192.12.2.0/024", V135));
+            [$"non-standard CIDR value \"192.12.2.0/024\" will be considered invalid in a future Kubernetes release: use \"192.12.2.0/24\""],
+            KubernetesIpValidation.GetWarningsForCidr("192.12.2.0/024", V135));
         Assert.Equal(
-            [$"{P}: non-standard CIDR value \"::ffff:192.12.2.0/120\" is invalid: use \"192.12.2.0/24\""],
-            KubernetesIpValidation.GetWarningsForCidr(P, "::ffff:192.12.2.0/120", V136));
+            [$"non-standard CIDR value \"::ffff:192.12.2.0/120\" is invalid: use \"192.12.2.0/24\""],
+            KubernetesIpValidation.GetWarningsForCidr("::ffff:192.12.2.0/120", V136));
         Assert.Equal(
             [
-                $"{P}: CIDR value \"192.012.2.8/24\" is ambiguous in this context (should be \"192.12.2.0/24\" or \"192.12.2.8/32\"?)",
-                $"{P}: non-standard CIDR value \"192.012.2.8/24\" is invalid: use \"192.12.2.0/24\"",
+                $"CIDR value \"192.012.2.8/24\" is ambiguous in this context (should be \"192.12.2.0/24\" or \"192.12.2.8/32\"?)",
+                $"non-standard CIDR value \"192.012.2.8/24\" is invalid: use \"192.12.2.0/24\"",
             ],
-            KubernetesIpValidation.GetWarningsForCidr(P, "192.012.2.8/24", V136));
+            KubernetesIpValidation.GetWarningsForCidr("192.012.2.8/24", V136));
         Assert.Equal(
-            [$"{P}: IPv6 CIDR value \"2001:db8:0:0::/64\" should be in RFC 5952 canonical format (\"2001:db8::/64\")"],
-            KubernetesIpValidation.GetWarningsForCidr(P, "2001:db8:0:0::/64"));
-        Assert.Empty(KubernetesIpValidation.GetWarningsForCidr(P, "2001:db8::/64"));
-        Assert.Empty(KubernetesIpValidation.GetWarningsForCidr(P, "10.0.0.0/8"));
-        Assert.Empty(KubernetesIpValidation.GetWarningsForCidr(P, "10.0.0.0"));
+            [$"IPv6 CIDR value \"2001:db8:0:0::/64\" should be in RFC 5952 canonical format (\"2001:db8::/64\")"],
+            KubernetesIpValidation.GetWarningsForCidr("2001:db8:0:0::/64"));
+        Assert.Empty(KubernetesIpValidation.GetWarningsForCidr("2001:db8::/64"));
+        Assert.Empty(KubernetesIpValidation.GetWarningsForCidr("10.0.0.0/8"));
+        Assert.Empty(KubernetesIpValidation.GetWarningsForCidr("10.0.0.0"));
     }
 
     [Fact]
     public void Mapped_cidr_with_host_bits_quotes_a_128_bit_single_address()
     {
         // Go takes the bit count from the 16-byte mask, so the "single IP" alternative reads 1.2.3.4/128.
-        var warnings = KubernetesIpValidation.GetWarningsForCidr("p", "::ffff:1.2.3.4/120", V136);
+        var warnings = KubernetesIpValidation.GetWarningsForCidr("::ffff:1.2.3.4/120", V136);
         Assert.Equal(
             [
-                "p: CIDR value \"::ffff:1.2.3.4/120\" is ambiguous in this context (should be \"1.2.3.0/24\" or \"1.2.3.4/128\"?)",
-                "p: non-standard CIDR value \"::ffff:1.2.3.4/120\" is invalid: use \"1.2.3.0/24\"",
+                "CIDR value \"::ffff:1.2.3.4/120\" is ambiguous in this context (should be \"1.2.3.0/24\" or \"1.2.3.4/128\"?)",
+                "non-standard CIDR value \"::ffff:1.2.3.4/120\" is invalid: use \"1.2.3.0/24\"",
             ],
             warnings);
     }

@@ -60,19 +60,21 @@ public sealed class DS3005FamilyAgreementCheck : IRunCheck
             return;
         }
 
+        // The finding's own value is quoted alone; the other one is named (the finding prints its own field).
+        string Named(CidrListSetting range) => range.Value == at ? $"\"{range.Value.Text}\"" : $"{range.Value.Field} \"{range.Value.Text}\"";
         var k3s = config.Format == ConfigFormat.K3s;
         var sameSet = podFamilies.OrderBy(f => f).SequenceEqual(serviceFamilies.OrderBy(f => f));
         if (!sameSet)
         {
             var message = k3s
                 ? $"cluster-cidr: {pod.Value.Text} and service-cidr: {service.Value.Text}, must share the same IP version (IPv4, IPv6 or dual-stack)"
-                : $"pod ranges are {ConfigReport.Families(podFamilies)} but service ranges are {ConfigReport.Families(serviceFamilies)} ({pod.Value.Field} \"{pod.Value.Text}\", {service.Value.Field} \"{service.Value.Text}\"); list one range per family in both";
+                : $"pod ranges are {ConfigReport.Families(podFamilies)} but service ranges are {ConfigReport.Families(serviceFamilies)} (pods {Named(pod)}, services {Named(service)}); list one range per family in both";
             context.Report(Rules.RuleIds.RangeFamiliesDisagree, at, message, k3s ? Severity.Error : null);
         }
         else
         {
             context.Report(Rules.RuleIds.RangeFamiliesDisagree, at,
-                $"pod ranges list {podFamilies[0]} first but service ranges list {serviceFamilies[0]} first ({pod.Value.Field} \"{pod.Value.Text}\", {service.Value.Field} \"{service.Value.Text}\"); put the primary family first in both");
+                $"pod ranges list {podFamilies[0]} first but service ranges list {serviceFamilies[0]} first (pods {Named(pod)}, services {Named(service)}); put the primary family first in both");
         }
     }
 
@@ -87,7 +89,7 @@ public sealed class DS3005FamilyAgreementCheck : IRunCheck
 
         var what = overriding.Role == RangeRole.Pod ? "node pod CIDRs" : "Service IPs";
         context.Report(Rules.RuleIds.RangeFamiliesDisagree, overriding.Value,
-            $"{overriding.Value.Field} \"{overriding.Value.Text}\" is {ConfigReport.Families(own)} but {defined.Value.Field} is {ConfigReport.Families(expected)} (\"{defined.Value.Text}\"); the component uses the argument, so it allocates {what} of {ConfigReport.Families(own)} only");
+            $"\"{overriding.Value.Text}\" is {ConfigReport.Families(own)} but {defined.Value.Field} is {ConfigReport.Families(expected)} (\"{defined.Value.Text}\"); the component uses the argument, so it allocates {what} of {ConfigReport.Families(own)} only");
     }
 
     private static void CheckNodeIps(ConfigDocument config, NodeIpSetting nodeIp, RunCheckContext context)

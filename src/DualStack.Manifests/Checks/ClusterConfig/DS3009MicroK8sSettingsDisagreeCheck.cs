@@ -67,7 +67,7 @@ public sealed class DS3009MicroK8sSettingsDisagreeCheck : MicroK8sLaunchCheck
             {
                 var want = string.Join(",", expected);
                 context.Report(Rules.RuleIds.MicroK8sSettingsDisagree, arg.Value,
-                    $"{arg.Value.Field} \"{arg.Value.Text}\" differs from \"{want}\" that generate-cni.sh derives from extraCNIEnv; the argument wins, so components disagree about the {(arg.Role == RangeRole.Pod ? "pod" : "service")} range — remove it or write \"{want}\"");
+                    $"\"{arg.Value.Text}\" differs from \"{want}\" that generate-cni.sh derives from extraCNIEnv; the argument wins, so components disagree about the {(arg.Role == RangeRole.Pod ? "pod" : "service")} range — remove it or write \"{want}\"");
             }
         }
 
@@ -103,14 +103,14 @@ public sealed class DS3009MicroK8sSettingsDisagreeCheck : MicroK8sLaunchCheck
             return;
         }
 
-        var message = $"extraSANs does not contain {first}, the first IP of the service range {cidr} (the ClusterIP of the kubernetes Service); the API server certificate only has the built-in 10.152.183.1, so in-cluster clients fail TLS — add \"- {first}\" to extraSANs";
+        var missing = $"{first}, the first IP of the service range {cidr} (the ClusterIP of the kubernetes Service), is missing from the API server certificate, which only has the built-in 10.152.183.1, so in-cluster clients fail TLS";
         if (root.GetKey("extraSANs") is { } key)
         {
-            context.Report(Rules.RuleIds.MicroK8sSettingsDisagree, document, key, Name, "extraSANs", message);
+            context.Report(Rules.RuleIds.MicroK8sSettingsDisagree, document, key, Name, "extraSANs", $"{missing}; add \"- {first}\"");
         }
         else
         {
-            context.Report(Rules.RuleIds.MicroK8sSettingsDisagree, primary.Items[0].Value, message);
+            context.Report(Rules.RuleIds.MicroK8sSettingsDisagree, primary.Items[0].Value, $"{missing}; add `extraSANs: [\"{first}\"]`");
         }
     }
 }

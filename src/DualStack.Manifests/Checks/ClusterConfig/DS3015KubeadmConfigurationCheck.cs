@@ -61,12 +61,12 @@ public sealed class DS3015KubeadmConfigurationCheck : IObjectCheck
             if (version == "v1beta3" && node is not YamlMappingNode)
             {
                 context.Report(Rules.RuleIds.KubeadmConfigurationShape, obj.Document, node, "kubeadm " + obj.Kind, path,
-                    $"{path} must be a map of flag names to values in kubeadm.k8s.io/v1beta3 (the name/value list is v1beta4); kubeadm fails to decode the file");
+                    "kubeadm.k8s.io/v1beta3 takes a map of flag names to values here, not the name/value list of v1beta4, so kubeadm fails to decode the file; write `flag: value` entries");
             }
             else if (version == "v1beta4" && node is not YamlSequenceNode)
             {
                 context.Report(Rules.RuleIds.KubeadmConfigurationShape, obj.Document, node, "kubeadm " + obj.Kind, path,
-                    $"{path} must be a list of {{name, value}} in kubeadm.k8s.io/v1beta4 (the map form is v1beta3); kubeadm fails to decode the file");
+                    "kubeadm.k8s.io/v1beta4 takes a list of {name, value} here, not the map of v1beta3, so kubeadm fails to decode the file; write `- {name: flag, value: \"…\"}` entries");
             }
             else if (node is YamlSequenceNode list)
             {

@@ -47,7 +47,7 @@ public sealed class DS2040EndpointAddressCheck : IObjectCheck
             {
                 var subsetPath = $"subsets[{s}]";
                 context.Report(Rules.RuleIds.EndpointAddressFamily, obj, subset, subsetPath,
-                    ApiError.Required(subsetPath, "must specify `addresses` or `notReadyAddresses`"));
+                    ApiError.Required("must specify `addresses` or `notReadyAddresses`"));
             }
 
             foreach (var list in new[] { "addresses", "notReadyAddresses" })
@@ -80,11 +80,11 @@ public sealed class DS2040EndpointAddressCheck : IObjectCheck
         if (addressType.Length == 0)
         {
             context.Report(Rules.RuleIds.EndpointAddressFamily, obj, (YamlNode?)typeNode ?? obj.Root.GetKey("kind") ?? (YamlNode)obj.Root, "addressType",
-                ApiError.Required("addressType") + ": use IPv4 or IPv6 (one slice per family) or FQDN");
+                ApiError.Required() + ": use IPv4 or IPv6 (one slice per family) or FQDN");
         }
         else if (!AddressTypes.Contains(addressType))
         {
-            context.Report(Rules.RuleIds.EndpointAddressFamily, obj, typeNode!, "addressType", ApiError.NotSupported("addressType", addressType, AddressTypes));
+            context.Report(Rules.RuleIds.EndpointAddressFamily, obj, typeNode!, "addressType", ApiError.NotSupported(addressType, AddressTypes));
         }
 
         IpFamily? family = addressType switch
@@ -97,13 +97,13 @@ public sealed class DS2040EndpointAddressCheck : IObjectCheck
         var ports = obj.Root.Get("ports").Items();
         if (ports.Count > MaxPorts)
         {
-            context.Report(Rules.RuleIds.EndpointAddressFamily, obj, obj.Root.GetKey("ports")!, "ports", ApiError.TooMany("ports", ports.Count, MaxPorts));
+            context.Report(Rules.RuleIds.EndpointAddressFamily, obj, obj.Root.GetKey("ports")!, "ports", ApiError.TooMany(ports.Count, MaxPorts));
         }
 
         var endpoints = obj.Root.Get("endpoints").Items();
         if (endpoints.Count > 1000)
         {
-            context.Report(Rules.RuleIds.EndpointAddressFamily, obj, obj.Root.GetKey("endpoints")!, "endpoints", ApiError.TooMany("endpoints", endpoints.Count, 1000));
+            context.Report(Rules.RuleIds.EndpointAddressFamily, obj, obj.Root.GetKey("endpoints")!, "endpoints", ApiError.TooMany(endpoints.Count, 1000));
             return;
         }
 
@@ -120,11 +120,11 @@ public sealed class DS2040EndpointAddressCheck : IObjectCheck
             if (addresses.Count == 0 && (addressesNode is null or YamlSequenceNode || (addressesNode is YamlScalarNode scalar && scalar.IsNull())))
             {
                 context.Report(Rules.RuleIds.EndpointAddressFamily, obj, (YamlNode?)endpoint.GetKey("addresses") ?? endpoint, addressesPath,
-                    ApiError.Required(addressesPath, "must contain at least 1 address"));
+                    ApiError.Required("must contain at least 1 address"));
             }
             else if (addresses.Count > 100)
             {
-                context.Report(Rules.RuleIds.EndpointAddressFamily, obj, endpoint.GetKey("addresses")!, addressesPath, ApiError.TooMany(addressesPath, addresses.Count, 100));
+                context.Report(Rules.RuleIds.EndpointAddressFamily, obj, endpoint.GetKey("addresses")!, addressesPath, ApiError.TooMany(addresses.Count, 100));
             }
 
             // Unknown address types fall through unvalidated; FQDN slices hold names.
@@ -145,7 +145,7 @@ public sealed class DS2040EndpointAddressCheck : IObjectCheck
             {
                 var topologyPath = $"endpoints[{e}].deprecatedTopology";
                 context.Report(Rules.RuleIds.EndpointAddressFamily, obj, endpoint.GetKey("deprecatedTopology")!, topologyPath,
-                    ApiError.TooMany(topologyPath, labels.Children.Count, MaxTopologyLabels));
+                    ApiError.TooMany(labels.Children.Count, MaxTopologyLabels));
             }
 
             var zones = endpoint.Get("hints").Get("forZones").Items();
@@ -153,7 +153,7 @@ public sealed class DS2040EndpointAddressCheck : IObjectCheck
             {
                 var zonesPath = $"endpoints[{e}].hints.forZones";
                 context.Report(Rules.RuleIds.EndpointAddressFamily, obj, endpoint.Get("hints").GetKey("forZones")!, zonesPath,
-                    ApiError.TooMany(zonesPath, zones.Count, MaxZoneHints));
+                    ApiError.TooMany(zones.Count, MaxZoneHints));
             }
         }
     }
@@ -166,7 +166,7 @@ public sealed class DS2040EndpointAddressCheck : IObjectCheck
             return;
         }
 
-        var message = error.Detail is null ? ApiError.Required(path) : ApiError.Invalid(path, error.Value, error.Detail);
+        var message = error.Detail is null ? ApiError.Required() : ApiError.Invalid(error.Value, error.Detail);
         context.Report(Rules.RuleIds.EndpointAddressFamily, obj, node, path, message);
     }
 
@@ -175,7 +175,7 @@ public sealed class DS2040EndpointAddressCheck : IObjectCheck
     {
         if (!IpParser.TryParseSloppy(value, out var ip))
         {
-            context.Report(Rules.RuleIds.EndpointAddressFamily, obj, node, path, ApiError.Invalid(path, value, IpMessages.InvalidIp));
+            context.Report(Rules.RuleIds.EndpointAddressFamily, obj, node, path, ApiError.Invalid(value, IpMessages.InvalidIp));
             return;
         }
 
@@ -189,12 +189,12 @@ public sealed class DS2040EndpointAddressCheck : IObjectCheck
         {
             var detail = expected == IpFamily.IPv4 ? "must be an IPv4 address" : "must be an IPv6 address";
             context.Report(Rules.RuleIds.EndpointAddressFamily, obj, node, path,
-                ApiError.Invalid(path, value, detail) + $"; the slice's addressType is {expected}: put {ip.Family} addresses in a slice of addressType {ip.Family}");
+                ApiError.Invalid(value, detail) + $"; the slice's addressType is {expected}: put {ip.Family} addresses in a slice of addressType {ip.Family}");
         }
 
         foreach (var detail in KubernetesIpValidation.ValidateEndpointIp(value))
         {
-            context.Report(Rules.RuleIds.EndpointAddressFamily, obj, node, path, ApiError.Invalid(path, value, detail));
+            context.Report(Rules.RuleIds.EndpointAddressFamily, obj, node, path, ApiError.Invalid(value, detail));
         }
     }
 }

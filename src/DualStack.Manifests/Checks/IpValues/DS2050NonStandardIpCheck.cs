@@ -57,10 +57,10 @@ public sealed class DS2050NonStandardIpCheck : IObjectCheck
 
         if (strict && field.Validated)
         {
-            return (ApiError.Invalid(field.ErrorPath ?? field.Path, value, parsed.Message!) + $"; use \"{canonical}\"", Severity.Error, canonical);
+            return (ApiError.Invalid(value, parsed.Message!) + $"; use \"{canonical}\"", Severity.Error, canonical);
         }
 
-        var message = warnings.Count > 0 ? string.Join("; ", warnings) : $"{field.Path}: non-standard IP address \"{value}\": use \"{canonical}\"";
+        var message = warnings.Count > 0 ? string.Join("; ", warnings) : $"non-standard IP address \"{value}\": use \"{canonical}\"";
         return (message + RejectedFrom136(field, parsed.Message!), Severity.Warning, canonical);
     }
 
@@ -83,7 +83,7 @@ public sealed class DS2050NonStandardIpCheck : IObjectCheck
 
         if (strict && field.Validated)
         {
-            var message = ApiError.Invalid(field.ErrorPath ?? field.Path, value, parsed.Message!) + $"; use \"{network}\"";
+            var message = ApiError.Invalid(value, parsed.Message!) + $"; use \"{network}\"";
             if (cidr.HasHostBits)
             {
                 message += $" (or \"{SingleAddress(cidr)}\" if the single address was meant)";
@@ -95,23 +95,23 @@ public sealed class DS2050NonStandardIpCheck : IObjectCheck
         var warning = warnings.Count > 0
             ? string.Join("; ", warnings)
             : cidr.HasHostBits
-                ? $"{field.Path}: CIDR value \"{value}\" has bits set beyond the prefix length: use \"{network}\" (or \"{SingleAddress(cidr)}\" if the single address was meant)"
-                : $"{field.Path}: non-standard CIDR value \"{value}\": use \"{network}\"";
+                ? $"CIDR value \"{value}\" has bits set beyond the prefix length: use \"{network}\" (or \"{SingleAddress(cidr)}\" if the single address was meant)"
+                : $"non-standard CIDR value \"{value}\": use \"{network}\"";
         return (warning + RejectedFrom136(field, parsed.Message!), Severity.Warning, network);
     }
 
     // The API server computes warnings on the value as written; for trimmed fields with surrounding spaces that gives
     // none (the untrimmed text does not parse), so the trimmed value's warnings stand in for them.
     private static IReadOnlyList<string> Warnings(
-        Func<string, string?, KubernetesVersion, IReadOnlyList<string>> compute, DS2050LegacyIpField field, KubernetesVersion version)
+        Func<string?, KubernetesVersion, IReadOnlyList<string>> compute, DS2050LegacyIpField field, KubernetesVersion version)
     {
         if (!field.Warned)
         {
             return [];
         }
 
-        var warnings = compute(field.Path, field.Node.Value, version);
-        return warnings.Count == 0 && field.Trimmed ? compute(field.Path, field.Value, version) : warnings;
+        var warnings = compute(field.Node.Value, version);
+        return warnings.Count == 0 && field.Trimmed ? compute(field.Value, version) : warnings;
     }
 
     // The single-address alternative in the family's own bits: an IPv4-mapped value prints as IPv4, so /32 (Go's own

@@ -43,7 +43,7 @@ public sealed class DS2020DS2021IpBlockCheck : IObjectCheck
             if (peer.Get(selector) is { } value && !(value is YamlScalarNode scalar && scalar.IsNull()))
             {
                 context.Report(Rules.RuleIds.InvalidIpBlock, obj, peer.GetKey(selector)!, peerPath,
-                    ApiError.Forbidden(peerPath, "may not specify both ipBlock and another peer")
+                    ApiError.Forbidden("may not specify both ipBlock and another peer")
                     + $"; put the {selector} in a peer of its own (peers of one rule are OR-ed)");
                 return;
             }
@@ -64,13 +64,13 @@ public sealed class DS2020DS2021IpBlockCheck : IObjectCheck
         if (cidrText.Length == 0)
         {
             context.Report(Rules.RuleIds.InvalidIpBlock, obj, (YamlNode?)cidrNode ?? ipBlockKey, cidrPath,
-                ApiError.Required(cidrPath) + ": give the range to allow, e.g. \"10.0.0.0/8\" or \"2001:db8::/32\"");
+                ApiError.Required() + ": give the range to allow, e.g. \"10.0.0.0/8\" or \"2001:db8::/32\"");
             return;
         }
 
         if (!IpParser.TryParseCidrSloppy(cidrText, out var cidr))
         {
-            context.Report(Rules.RuleIds.InvalidIpBlock, obj, cidrNode!, cidrPath, ApiError.Invalid(cidrPath, cidrText, IpMessages.InvalidCidr));
+            context.Report(Rules.RuleIds.InvalidIpBlock, obj, cidrNode!, cidrPath, ApiError.Invalid(cidrText, IpMessages.InvalidCidr));
             return;
         }
 
@@ -86,7 +86,7 @@ public sealed class DS2020DS2021IpBlockCheck : IObjectCheck
             var exceptText = exceptNode.AsString() ?? string.Empty;
             if (!IpParser.TryParseCidrSloppy(exceptText, out var except))
             {
-                context.Report(Rules.RuleIds.InvalidIpBlock, obj, exceptNode, exceptPath, ApiError.Invalid(exceptPath, exceptText, IpMessages.InvalidCidr));
+                context.Report(Rules.RuleIds.InvalidIpBlock, obj, exceptNode, exceptPath, ApiError.Invalid(exceptText, IpMessages.InvalidCidr));
                 continue;
             }
 
@@ -94,7 +94,7 @@ public sealed class DS2020DS2021IpBlockCheck : IObjectCheck
             if (!cidr.Contains(except.Network) || cidr.PrefixLength >= except.PrefixLength)
             {
                 context.Report(Rules.RuleIds.IpBlockExceptNotSubset, obj, exceptNode, exceptPath,
-                    ApiError.Invalid(exceptPath, exceptText, StrictSubset) + "; " + Explain(cidr, except));
+                    ApiError.Invalid(exceptText, StrictSubset) + "; " + Explain(cidr, except));
             }
         }
     }

@@ -48,7 +48,7 @@ public sealed class DS2042NodePodIpCheck : IObjectCheck
             if (KubernetesIpValidation.ValidateIpForLegacyField(value, strict: false) is { } detail)
             {
                 var path = $"status.loadBalancer.ingress[{i}].ip";
-                context.Report(Rules.RuleIds.InvalidNodeOrPodIPs, obj, ipNode, path, ApiError.Invalid(path, value, detail));
+                context.Report(Rules.RuleIds.InvalidNodeOrPodIPs, obj, ipNode, path, ApiError.Invalid(value, detail));
             }
         }
     }
@@ -67,7 +67,7 @@ public sealed class DS2042NodePodIpCheck : IObjectCheck
             if (listed.Count > 0)
             {
                 context.Report(Rules.RuleIds.InvalidNodeOrPodIPs, obj, listed[0].Node, listed[0].Path,
-                    $"spec.podCIDRs[0] \"{listed[0].Node.Value}\" differs from spec.podCIDR \"{podCidr}\": the API server keeps podCIDR and "
+                    $"\"{listed[0].Node.Value}\" differs from spec.podCIDR \"{podCidr}\": the API server keeps podCIDR and "
                     + $"replaces podCIDRs with [\"{podCidr}\"], dropping every other entry; make podCIDR equal podCIDRs[0]",
                     Severity.Warning);
             }
@@ -107,7 +107,7 @@ public sealed class DS2042NodePodIpCheck : IObjectCheck
             const string path = "status.hostIPs[0].ip";
             var expected = hostIP.Length == 0 ? "set status.hostIP to the same address" : $"status.hostIP is \"{hostIP}\"";
             context.Report(Rules.RuleIds.InvalidNodeOrPodIPs, obj, hostIPs[0].Node, path,
-                ApiError.Invalid(path, first, "must be equal to `hostIP`") + "; " + expected);
+                ApiError.Invalid(first, "must be equal to `hostIP`") + "; " + expected);
         }
 
         CheckList(obj, context, hostIPs, LegacyValueKind.Ip, "status.hostIPs", "may specify no more than one IP for each IP family", PodIpsJson);
@@ -149,7 +149,7 @@ public sealed class DS2042NodePodIpCheck : IObjectCheck
             if (detail is not null)
             {
                 allParse = false;
-                context.Report(Rules.RuleIds.InvalidNodeOrPodIPs, obj, node, path, ApiError.Invalid(path, value, detail));
+                context.Report(Rules.RuleIds.InvalidNodeOrPodIPs, obj, node, path, ApiError.Invalid(value, detail));
                 continue;
             }
 
@@ -180,7 +180,7 @@ public sealed class DS2042NodePodIpCheck : IObjectCheck
                 ? $"{entries.Count} entries given, at most two (one IPv4 and one IPv6)"
                 : $"\"{values[offending]}\" is {families[offending]} like \"{values[0]}\"";
             context.Report(Rules.RuleIds.InvalidNodeOrPodIPs, obj, entries[offending].Node, listPath,
-                ApiError.InvalidJson(listPath, json(values), pairDetail) + "; " + why);
+                ApiError.InvalidJson(json(values), pairDetail) + "; " + why);
         }
     }
 

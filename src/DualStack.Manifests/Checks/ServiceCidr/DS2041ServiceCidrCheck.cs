@@ -42,7 +42,7 @@ public sealed class DS2041ServiceCidrCheck : IObjectCheck
         if (items.Count == 0)
         {
             context.Report(Rules.RuleIds.InvalidServiceCIDR, obj, Holder(obj, "cidrs"), path,
-                ApiError.Required(path, "at least one CIDR required") + "; e.g. [\"10.96.0.0/16\", \"fd00:10:96::/112\"]");
+                ApiError.Required("at least one CIDR required") + "; e.g. [\"10.96.0.0/16\", \"fd00:10:96::/112\"]");
             return;
         }
 
@@ -51,7 +51,7 @@ public sealed class DS2041ServiceCidrCheck : IObjectCheck
         if (items.Count > 2)
         {
             context.Report(Rules.RuleIds.InvalidServiceCIDR, obj, items[2], path,
-                ApiError.InvalidJson(path, json, "may only hold up to 2 values") + "; a ServiceCIDR holds one CIDR or one IPv4 and one IPv6 CIDR: split the rest into another ServiceCIDR");
+                ApiError.InvalidJson(json, "may only hold up to 2 values") + "; a ServiceCIDR holds one CIDR or one IPv4 and one IPv6 CIDR: split the rest into another ServiceCIDR");
             return;
         }
 
@@ -72,14 +72,14 @@ public sealed class DS2041ServiceCidrCheck : IObjectCheck
                 var canonical = IpParser.CanonicalizeCidr(value);
                 var fix = canonical is null ? null : ScalarEdit.Replace(obj.Document, scalar, value, canonical, $"replace \"{value}\" with \"{canonical}\"");
                 var hint = canonical is null ? string.Empty : $"; use \"{canonical}\"";
-                context.Report(Rules.RuleIds.InvalidServiceCIDR, obj, scalar, itemPath, ApiError.Invalid(itemPath, value, detail) + hint, fix: fix);
+                context.Report(Rules.RuleIds.InvalidServiceCIDR, obj, scalar, itemPath, ApiError.Invalid(value, detail) + hint, fix: fix);
             }
         }
 
         if (families.Count == 2 && families[0] is { } first && families[0] == families[1])
         {
             context.Report(Rules.RuleIds.InvalidServiceCIDR, obj, items[1], path,
-                ApiError.InvalidJson(path, json, OnePerFamily) + $"; both are {first}");
+                ApiError.InvalidJson(json, OnePerFamily) + $"; both are {first}");
         }
     }
 
@@ -93,7 +93,7 @@ public sealed class DS2041ServiceCidrCheck : IObjectCheck
             var hint = canonical is null
                 ? "; the name of an IPAddress is the IP it allocates"
                 : $"; use \"{canonical}\"";
-            context.Report(Rules.RuleIds.InvalidServiceCIDR, obj, nameNode, "metadata.name", ApiError.Invalid("metadata.name", name, detail) + hint, fix: fix);
+            context.Report(Rules.RuleIds.InvalidServiceCIDR, obj, nameNode, "metadata.name", ApiError.Invalid(name, detail) + hint, fix: fix);
         }
 
         var parentRef = obj.Spec.Get("parentRef");
@@ -102,7 +102,7 @@ public sealed class DS2041ServiceCidrCheck : IObjectCheck
             if (parentRef is null || (parentRef is YamlScalarNode scalar && scalar.IsNull()))
             {
                 context.Report(Rules.RuleIds.InvalidServiceCIDR, obj, Holder(obj, "parentRef"), "spec.parentRef",
-                    ApiError.Required("spec.parentRef") + "; name the object the IP is allocated to, e.g. {resource: services, namespace: default, name: web}");
+                    ApiError.Required() + "; name the object the IP is allocated to, e.g. {resource: services, namespace: default, name: web}");
             }
 
             return;
@@ -113,7 +113,7 @@ public sealed class DS2041ServiceCidrCheck : IObjectCheck
             if (parent.GetString(key) is null or "")
             {
                 var keyPath = "spec.parentRef." + key;
-                context.Report(Rules.RuleIds.InvalidServiceCIDR, obj, parent.Get(key) ?? obj.Spec.GetKey("parentRef")!, keyPath, ApiError.Required(keyPath));
+                context.Report(Rules.RuleIds.InvalidServiceCIDR, obj, parent.Get(key) ?? obj.Spec.GetKey("parentRef")!, keyPath, ApiError.Required());
             }
         }
     }

@@ -36,7 +36,7 @@ public sealed class DS2009ExternalIPsCheck : IObjectCheck
             var parsed = IpParser.ParseIp(value, strict);
             if (!parsed.HasValue)
             {
-                context.Report(RuleIds[0], obj, items[i], path, ApiError.Invalid(path, value, IpMessages.InvalidIp));
+                context.Report(RuleIds[0], obj, items[i], path, ApiError.Invalid(value, IpMessages.InvalidIp));
                 continue;
             }
 
@@ -48,7 +48,7 @@ public sealed class DS2009ExternalIPsCheck : IObjectCheck
             foreach (var detail in KubernetesIpValidation.ValidateEndpointIp(value))
             {
                 context.Report(RuleIds[0], obj, items[i], path,
-                    ApiError.Invalid(path, value, detail) + " (an external IP must be an address clients reach the Service on)");
+                    ApiError.Invalid(value, detail) + " (an external IP must be an address clients reach the Service on)");
             }
         }
 
@@ -71,7 +71,7 @@ public sealed class DS2009ExternalIPsCheck : IObjectCheck
         if (service.Type != "LoadBalancer")
         {
             context.Report(RuleIds[0], obj, loadBalancer.GetKey("ingress")!, "status.loadBalancer.ingress",
-                ApiError.Forbidden("status.loadBalancer.ingress", "may only be used when `spec.type` is 'LoadBalancer'"));
+                ApiError.Forbidden("may only be used when `spec.type` is 'LoadBalancer'"));
             return;
         }
 
@@ -89,7 +89,7 @@ public sealed class DS2009ExternalIPsCheck : IObjectCheck
             // Strict-layer failures (leading zeros, IPv4-mapped) are DS2050's.
             if (ip.Length > 0 && !IpParser.TryParseSloppy(ip, out _))
             {
-                context.Report(RuleIds[0], obj, ipNode!, path + ".ip", ApiError.Invalid(path + ".ip", ip, IpMessages.InvalidIp));
+                context.Report(RuleIds[0], obj, ipNode!, path + ".ip", ApiError.Invalid(ip, IpMessages.InvalidIp));
             }
 
             // v1 defaulting (SetDefaults_Service) sets a missing ipMode to VIP when ip is set on a LoadBalancer Service, and
@@ -100,11 +100,11 @@ public sealed class DS2009ExternalIPsCheck : IObjectCheck
                 if (ip.Length == 0)
                 {
                     context.Report(RuleIds[0], obj, modeNode, path + ".ipMode",
-                        ApiError.Forbidden(path + ".ipMode", "may not be specified when `ip` is not set"));
+                        ApiError.Forbidden("may not be specified when `ip` is not set"));
                 }
                 else if (!IpModes.Contains(mode))
                 {
-                    context.Report(RuleIds[0], obj, modeNode, path + ".ipMode", ApiError.NotSupported(path + ".ipMode", mode, IpModes));
+                    context.Report(RuleIds[0], obj, modeNode, path + ".ipMode", ApiError.NotSupported(mode, IpModes));
                 }
             }
 
@@ -114,13 +114,13 @@ public sealed class DS2009ExternalIPsCheck : IObjectCheck
             {
                 foreach (var detail in DnsNames.Dns1123Subdomain(hostname))
                 {
-                    context.Report(RuleIds[0], obj, hostnameNode!, path + ".hostname", ApiError.Invalid(path + ".hostname", hostname, detail));
+                    context.Report(RuleIds[0], obj, hostnameNode!, path + ".hostname", ApiError.Invalid(hostname, detail));
                 }
 
                 if (IpParser.TryParseSloppy(hostname, out _))
                 {
                     context.Report(RuleIds[0], obj, hostnameNode!, path + ".hostname",
-                        ApiError.Invalid(path + ".hostname", hostname, "must be a DNS name, not an IP address") + "; put an address in `ip`");
+                        ApiError.Invalid(hostname, "must be a DNS name, not an IP address") + "; put an address in `ip`");
                 }
             }
         }

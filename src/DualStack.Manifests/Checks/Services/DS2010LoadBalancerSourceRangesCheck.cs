@@ -41,7 +41,7 @@ public sealed class DS2010LoadBalancerSourceRangesCheck : IObjectCheck
             if (!isLoadBalancer)
             {
                 Report(context, obj, service.Spec.GetKey("loadBalancerSourceRanges")!, FieldPath,
-                    ApiError.Forbidden(FieldPath, Forbidden) + $" (the Service is of type {service.Type})");
+                    ApiError.Forbidden(Forbidden) + $" (the Service is of type {service.Type})");
             }
 
             for (var i = 0; i < items.Count; i++)
@@ -56,7 +56,7 @@ public sealed class DS2010LoadBalancerSourceRangesCheck : IObjectCheck
                 else
                 {
                     anyInvalid = true;
-                    Report(context, obj, items[i], path, ApiError.Invalid(path, value, IpMessages.InvalidCidr));
+                    Report(context, obj, items[i], path, ApiError.Invalid(value, IpMessages.InvalidCidr));
                 }
             }
         }
@@ -66,7 +66,7 @@ public sealed class DS2010LoadBalancerSourceRangesCheck : IObjectCheck
             if (!isLoadBalancer)
             {
                 Report(context, obj, key, AnnotationPath,
-                    ApiError.Forbidden(AnnotationPath, Forbidden) + $" (the Service is of type {service.Type})");
+                    ApiError.Forbidden(Forbidden) + $" (the Service is of type {service.Type})");
             }
 
             var raw = rangesNode.AsString() ?? string.Empty;
@@ -83,7 +83,7 @@ public sealed class DS2010LoadBalancerSourceRangesCheck : IObjectCheck
                     else
                     {
                         anyInvalid = true;
-                        var message = ApiError.Invalid(AnnotationPath, value, IpMessages.InvalidCidr);
+                        var message = ApiError.Invalid(value, IpMessages.InvalidCidr);
                         var itemStart = offset + (part.Length - part.TrimStart().Length);
                         if (ItemSpan(obj, rangesNode, itemStart, value.Length) is { } span)
                         {

@@ -71,7 +71,7 @@ internal static class ServiceAllocation
                 {
                     var path = $"spec.clusterIPs[{ip.Index}]";
                     problems.Add(new(RuleIds.FamilyNotAvailableOnCluster, ip.Node, path,
-                        ApiError.Invalid(path, service.ClusterIPValues, $"{address.Family} is not configured on this cluster") + TargetNote(cluster)));
+                        ApiError.Invalid(service.ClusterIPValues, $"{address.Family} is not configured on this cluster") + TargetNote(cluster)));
                 }
                 else
                 {
@@ -105,7 +105,7 @@ internal static class ServiceAllocation
         if (policy == "RequireDualStack" && !cluster.IsDualStack && service.PolicyNode is { } policyNode)
         {
             problems.Add(new(RuleIds.FamilyNotAvailableOnCluster, policyNode, PolicyPath,
-                ApiError.Invalid(PolicyPath, policy, "this cluster is not configured for dual-stack services") + TargetNote(cluster) +
+                ApiError.Invalid(policy, "this cluster is not configured for dual-stack services") + TargetNote(cluster) +
                 "; use PreferDualStack to get dual-stack where the cluster offers it"));
         }
 
@@ -116,7 +116,7 @@ internal static class ServiceAllocation
             {
                 var path = $"spec.ipFamilies[{family.Index}]";
                 problems.Add(new(RuleIds.FamilyNotAvailableOnCluster, family.Node, path,
-                    ApiError.Invalid(path, family.Value, "not configured on this cluster") + TargetNote(cluster)));
+                    ApiError.Invalid(family.Value, "not configured on this cluster") + TargetNote(cluster)));
             }
         }
 
@@ -151,12 +151,12 @@ internal static class ServiceAllocation
         if (defaulted)
         {
             return new(RuleIds.DualStackFieldsOnSingleStackPolicy, cause, PolicyPath,
-                ApiError.Invalid(PolicyPath, "SingleStack", detail) + $" (ipFamilyPolicy is {(service.PolicyKeyNode is null ? "omitted" : "empty")}, so it defaults to SingleStack; {(service.PolicyKeyNode is null ? "add" : "set")} `ipFamilyPolicy: PreferDualStack`)",
+                ApiError.Invalid("SingleStack", detail) + $" (ipFamilyPolicy is {(service.PolicyKeyNode is null ? "omitted" : "empty")}, so it defaults to SingleStack; {(service.PolicyKeyNode is null ? "add" : "set")} `ipFamilyPolicy: PreferDualStack`)",
                 Fix: ServiceFixes.SetPolicy(service, "PreferDualStack"));
         }
 
         return new(RuleIds.DualStackFieldsOnSingleStackPolicy, service.PolicyNode!, PolicyPath,
-            ApiError.Invalid(PolicyPath, "SingleStack", detail),
+            ApiError.Invalid("SingleStack", detail),
             Fix: ServiceFixes.ReplaceScalar(service.Object, service.PolicyNode!, "PreferDualStack"));
     }
 
@@ -181,7 +181,7 @@ internal static class ServiceAllocation
             // allocClusterIPs reports the whole field; the position is the value that failed.
             const string path = "spec.clusterIPs";
             problems.Add(new(RuleIds.FamilyNotAvailableOnCluster, ip.Node, path,
-                ApiError.Invalid(path, service.ClusterIPValues,
+                ApiError.Invalid(service.ClusterIPValues,
                     $"failed to allocate IP {ip.Value}: the provided IP ({ip.Value}) is not in the valid range. The range of valid IPs is {ranges[0]}")));
         }
     }

@@ -75,7 +75,7 @@ internal static class ServiceFieldValidation
         }
 
         problems.Add(new(RuleIds.InvalidIpFamilies, key, "spec.ipFamily",
-            "spec.ipFamily: unknown field \"spec.ipFamily\": the alpha field of Kubernetes 1.16–1.19 was replaced by spec.ipFamilies in 1.20; " +
+            "unknown field (the alpha field of Kubernetes 1.16–1.19, replaced by spec.ipFamilies in 1.20): " +
             "kubectl's strict field validation rejects it, and where it is dropped the Service silently gets the cluster's default family" +
             (fix is null ? string.Empty : $"; write `ipFamilies: [{value!.Value}]`"),
             Fix: fix));
@@ -90,20 +90,20 @@ internal static class ServiceFieldValidation
             var key = service.ClusterIPsFromClusterIP ? Key(spec, "clusterIP") : Key(spec, "clusterIPs");
             var written = service.ClusterIPsFromClusterIP ? "clusterIP" : "clusterIPs";
             problems.Add(new(RuleIds.ExternalNameWithIpFields, key ?? spec, ClusterIPsPath,
-                ApiError.Forbidden(ClusterIPsPath, "may not be set for ExternalName services") +
+                ApiError.Forbidden("may not be set for ExternalName services") +
                 $" (remove `{written}`: an ExternalName Service is a DNS alias and has no cluster IP)"));
         }
 
         if (service.IpFamilies.Count > 0)
         {
             problems.Add(new(RuleIds.ExternalNameWithIpFields, Key(spec, "ipFamilies") ?? spec, IpFamiliesPath,
-                ApiError.Forbidden(IpFamiliesPath, "may not be set for ExternalName services") + " (remove `ipFamilies`)"));
+                ApiError.Forbidden("may not be set for ExternalName services") + " (remove `ipFamilies`)"));
         }
 
         if (service.Policy is not null)
         {
             problems.Add(new(RuleIds.ExternalNameWithIpFields, Key(spec, "ipFamilyPolicy") ?? spec, PolicyPath,
-                ApiError.Forbidden(PolicyPath, "may not be set for ExternalName services") + " (remove `ipFamilyPolicy`)"));
+                ApiError.Forbidden("may not be set for ExternalName services") + " (remove `ipFamilyPolicy`)"));
         }
     }
 
@@ -118,7 +118,7 @@ internal static class ServiceFieldValidation
         {
             // S10, reported at the first value beyond the second.
             problems.Add(new(RuleIds.InconsistentClusterIPs, clusterIPs[2].Node, ClusterIPsPath,
-                ApiError.Invalid(ClusterIPsPath, service.ClusterIPValues, "may only hold up to 2 values") +
+                ApiError.Invalid(service.ClusterIPValues, "may only hold up to 2 values") +
                 " (one IPv4 and one IPv6 address at most)"));
         }
 
@@ -146,14 +146,14 @@ internal static class ServiceFieldValidation
             if (first.Value != service.ClusterIP)
             {
                 problems.Add(new(RuleIds.InconsistentClusterIPs, first.Node, ClusterIPsPath,
-                    ApiError.Invalid(ClusterIPsPath, service.ClusterIPValues, "first value must match `clusterIP`") +
+                    ApiError.Invalid(service.ClusterIPValues, "first value must match `clusterIP`") +
                     $" (clusterIP is {ApiError.Quote(service.ClusterIP)}, clusterIPs[0] is {ApiError.Quote(first.Value)})"));
             }
         }
         else
         {
             problems.Add(new(RuleIds.InconsistentClusterIPs, service.ClusterIPsNode!, ClusterIPsPath,
-                ApiError.Invalid(ClusterIPsPath, service.ClusterIPValues, "must be empty when `clusterIP` is not specified") +
+                ApiError.Invalid(service.ClusterIPValues, "must be empty when `clusterIP` is not specified") +
                 $" (also set clusterIP to {ApiError.Quote(service.ClusterIPs[0].Value)})"));
         }
     }
@@ -167,13 +167,13 @@ internal static class ServiceFieldValidation
             var path = $"{IpFamiliesPath}[{item.Index}]";
             if (Array.IndexOf(SupportedFamilies, item.Value) < 0)
             {
-                problems.Add(new(RuleIds.InvalidIpFamilies, item.Node, path, ApiError.NotSupported(path, item.Value, SupportedFamilies)));
+                problems.Add(new(RuleIds.InvalidIpFamilies, item.Node, path, ApiError.NotSupported(item.Value, SupportedFamilies)));
             }
 
             if (!seen.Add(item.Value))
             {
                 problems.Add(new(RuleIds.InvalidIpFamilies, item.Node, path,
-                    ApiError.Duplicate(path, item.Value) + " (ipFamilies holds at most one IPv4 and one IPv6 entry)"));
+                    ApiError.Duplicate(item.Value) + " (ipFamilies holds at most one IPv4 and one IPv6 entry)"));
             }
         }
     }
@@ -186,7 +186,7 @@ internal static class ServiceFieldValidation
             return;
         }
 
-        var message = ApiError.NotSupported(PolicyPath, policy, SupportedPolicies);
+        var message = ApiError.NotSupported(policy, SupportedPolicies);
         var spelled = SupportedPolicies.FirstOrDefault(p => string.Equals(p, policy.Trim(), StringComparison.OrdinalIgnoreCase));
         TextEdit? fix = null;
         if (spelled is not null && ServiceFixes.ReplaceScalar(service.Object, node, spelled) is { } edit)
@@ -211,7 +211,7 @@ internal static class ServiceFieldValidation
                 {
                     hasInvalid = true;
                     problems.Add(new(RuleIds.InconsistentClusterIPs, item.Node, ClusterIPsPath,
-                        ApiError.Invalid(ClusterIPsPath, service.ClusterIPValues, "'None' must be the first and only value")));
+                        ApiError.Invalid(service.ClusterIPValues, "'None' must be the first and only value")));
                 }
 
                 continue;
@@ -222,7 +222,7 @@ internal static class ServiceFieldValidation
             {
                 hasInvalid = true;
                 var path = $"{ClusterIPsPath}[{item.Index}]";
-                problems.Add(new(RuleIds.InconsistentClusterIPs, item.Node, path, ApiError.Invalid(path, item.Value, IpMessages.InvalidIp)));
+                problems.Add(new(RuleIds.InconsistentClusterIPs, item.Node, path, ApiError.Invalid(item.Value, IpMessages.InvalidIp)));
             }
             else if (!parsed.Success)
             {
@@ -247,7 +247,7 @@ internal static class ServiceFieldValidation
         if (!(families.Contains(IpFamily.IPv4) && families.Contains(IpFamily.IPv6)))
         {
             problems.Add(new(RuleIds.InconsistentClusterIPs, clusterIPs[1].Node, ClusterIPsPath,
-                ApiError.Invalid(ClusterIPsPath, service.ClusterIPValues, "may specify no more than one IP for each IP family") +
+                ApiError.Invalid(service.ClusterIPValues, "may specify no more than one IP for each IP family") +
                 (clusterIPs.Count == 2 ? $" (both are {families[0]})" : $" (none of them is of the other family)")));
         }
     }
@@ -276,7 +276,7 @@ internal static class ServiceFieldValidation
             {
                 var path = $"{ClusterIPsPath}[{i}]";
                 problems.Add(new(RuleIds.InconsistentClusterIPs, ip.Node, path,
-                    ApiError.Invalid(path, ip.Value, $"expected an {expected} value as indicated by `ipFamilies[{i}]`")));
+                    ApiError.Invalid(ip.Value, $"expected an {expected} value as indicated by `ipFamilies[{i}]`")));
             }
         }
     }
@@ -291,7 +291,7 @@ internal static class ServiceFieldValidation
 
         const string path = ClusterIPsPath + "[0]";
         problems.Add(new(RuleIds.HeadlessWithNodePortOrLoadBalancer, service.ClusterIPs[0].Node, path,
-            ApiError.Invalid(path, ServiceSpec.None, $"may not be set to 'None' for {service.Type} services") +
+            ApiError.Invalid(ServiceSpec.None, $"may not be set to 'None' for {service.Type} services") +
             $" (remove clusterIP None, or use type ClusterIP for a headless Service)"));
     }
 

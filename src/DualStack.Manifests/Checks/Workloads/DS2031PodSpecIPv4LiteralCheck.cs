@@ -76,7 +76,7 @@ public sealed class DS2031PodSpecIPv4LiteralCheck : IObjectCheck
             }
 
             parsed.Add((aliases[i], ipNode, null));
-            context.Report(RuleIds[0], obj, ipNode ?? aliases[i], path, ApiError.Invalid(path, value, IpMessages.InvalidIp), Severity.Error);
+            context.Report(RuleIds[0], obj, ipNode ?? aliases[i], path, ApiError.Invalid(value, IpMessages.InvalidIp), Severity.Error);
         }
 
         if (!warn)

@@ -19,8 +19,7 @@ public static class CalicoReader
 
     /// <summary>Helm values of the tigera-operator chart: no apiVersion/kind and an <c>installation</c> map holding <c>calicoNetwork</c> or <c>cni</c>.</summary>
     public static bool IsHelmValues(LoadedDocument document) =>
-        document.Root is YamlMappingNode root && root.Get("kind") is null && root.Get("apiVersion") is null
-        && root.Get("installation") is YamlMappingNode installation
+        ConfigReading.PlainMapping(document).Get("installation") is YamlMappingNode installation
         && (installation.Get("calicoNetwork") is not null || installation.Get("cni") is not null);
 
     public static ConfigDocument ReadIPPool(KubeObject obj)
@@ -31,10 +30,7 @@ public static class CalicoReader
             && uses.Children.All(u => u.AsString() == "LoadBalancer");
         if (ConfigReading.CidrList(obj.Document, spec.Get("cidr"), obj.Reference, "spec.cidr", RangeRole.CalicoPool, RangeValidator.Calico, "cidr") is { } cidr)
         {
-            config.Ranges.Add(new CidrListSetting(cidr.Role, cidr.Validator, cidr.Value, cidr.Items, cidr.List)
-            {
-                FlagName = "cidr", AllowsPair = false, ForPods = !lb, BlockSize = BlockSize(obj.Document, spec, obj.Reference, "spec."),
-            });
+            config.Ranges.Add(cidr.With(allowsPair: false, forPods: !lb, blockSize: BlockSize(obj.Document, spec, obj.Reference, "spec.")));
         }
 
         return config;
@@ -55,10 +51,7 @@ public static class CalicoReader
             var field = $"{path}calicoNetwork.ipPools[{index}].cidr";
             if (ConfigReading.CidrList(document, pool.Get("cidr"), objectName, field, RangeRole.CalicoPool, RangeValidator.Calico, "cidr") is { } cidr)
             {
-                config.Ranges.Add(new CidrListSetting(cidr.Role, cidr.Validator, cidr.Value, cidr.Items, cidr.List)
-                {
-                    FlagName = "cidr", AllowsPair = false, BlockSize = BlockSize(document, pool, objectName, $"{path}calicoNetwork.ipPools[{index}]."),
-                });
+                config.Ranges.Add(cidr.With(allowsPair: false, blockSize: BlockSize(document, pool, objectName, $"{path}calicoNetwork.ipPools[{index}].")));
             }
 
             index++;

@@ -1,3 +1,4 @@
+using DualStack.Rules;
 using DualStack.Rules.Net;
 
 namespace DualStack.Manifests.Cluster.Config;
@@ -97,4 +98,32 @@ public sealed class CidrListSetting
 
     /// <summary>The families of the valid items, in order.</summary>
     public IReadOnlyList<IpFamily> Families => Cidrs.Select(c => c.Family).ToList();
+
+    /// <summary>
+    /// The service families a service range fixes for the cluster: the first valid entry's family first, the second
+    /// only for a pair of two families; null when nothing parses.
+    /// </summary>
+    public IpFamilies? ServiceFamilies
+    {
+        get
+        {
+            var families = Families;
+            return families.Count == 0 ? null
+                : families.Count == 2 && families[0] != families[1] ? IpFamilies.Of(families[0], families[1])
+                : IpFamilies.Of(families[0]);
+        }
+    }
+
+    /// <summary>The same list (items and problems shared) read with other options; null arguments keep this list's.</summary>
+    public CidrListSetting With(
+        string? flagName = null, IpFamily? expectedFamily = null, bool? allowsPair = null, bool? inModel = null, bool? forPods = null, ConfigValue? blockSize = null) =>
+        new(Role, Validator, Value, Items, List)
+        {
+            FlagName = flagName ?? FlagName,
+            ExpectedFamily = expectedFamily ?? ExpectedFamily,
+            AllowsPair = allowsPair ?? AllowsPair,
+            InModel = inModel ?? InModel,
+            ForPods = forPods ?? ForPods,
+            BlockSize = blockSize ?? BlockSize,
+        };
 }

@@ -22,7 +22,7 @@ public static class CiliumReader
 
     public static bool IsValues(LoadedDocument document)
     {
-        if (document.Root is not YamlMappingNode root || root.Get("kind") is not null || root.Get("apiVersion") is not null)
+        if (ConfigReading.PlainMapping(document) is not { } root)
         {
             return false;
         }
@@ -61,7 +61,7 @@ public static class CiliumReader
 
             var familyKey = (YamlNode?)root.Get(family == IpFamily.IPv4 ? "ipv4" : "ipv6").Get("enabled") ?? root.GetKey(family == IpFamily.IPv4 ? "ipv4" : "ipv6") ?? (YamlNode?)root.GetKey("ipam") ?? root;
             list ??= ConfigReading.DefaultCidrList(document, familyKey, ObjectName, field, defaultList, RangeRole.CiliumPool, RangeValidator.Cilium, $"clusterPool{v}PodCIDRList");
-            list = new CidrListSetting(list.Role, list.Validator, list.Value, list.Items, list.List) { FlagName = list.FlagName, ExpectedFamily = family, InModel = enabled };
+            list = list.With(expectedFamily: family, inModel: enabled);
             config.Ranges.Add(list);
             if (!enabled)
             {
@@ -77,14 +77,7 @@ public static class CiliumReader
             else
             {
                 var value = new ConfigValue(document, familyKey, ObjectName, maskField, defaultMask.ToString(System.Globalization.CultureInfo.InvariantCulture), isDefault: true);
-                if (family == IpFamily.IPv4)
-                {
-                    masks.IPv4 = (defaultMask, value);
-                }
-                else
-                {
-                    masks.IPv6 = (defaultMask, value);
-                }
+                masks.Set(family, value, $"clusterPool{v}MaskSize");
             }
 
             config.NodeMasks.Add(masks);

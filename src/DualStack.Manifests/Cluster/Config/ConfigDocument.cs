@@ -56,4 +56,24 @@ public sealed class ConfigDocument
 
     /// <summary>The tool named in "the service range must …" messages (kube-apiserver for all but kubeadm/kind).</summary>
     public RangeValidator ServiceValidator { get; set; } = RangeValidator.Components;
+
+    /// <summary>Adds <paramref name="range"/> when the file has it (or a default applies); returns it.</summary>
+    public CidrListSetting? AddRange(CidrListSetting? range)
+    {
+        if (range is not null)
+        {
+            Ranges.Add(range);
+        }
+
+        return range;
+    }
+
+    /// <summary>Adds the service range of an installer that takes the cluster's service families from it (kubeadm, kind, k3s).</summary>
+    public void AddServiceRange(CidrListSetting? service)
+    {
+        if (AddRange(service)?.ServiceFamilies is { } families)
+        {
+            Families = (families, service!.Value);
+        }
+    }
 }

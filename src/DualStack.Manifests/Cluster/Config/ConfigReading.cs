@@ -30,7 +30,12 @@ internal static class ConfigReading
             return null;
         }
 
-        var whole = new ConfigValue(document, node!, objectName, field, value);
+        return CidrList(new ConfigValue(document, node!, objectName, field, value), role, validator, flagName, trims);
+    }
+
+    /// <summary>A comma-separated CIDR list held by one value (a scalar, or a flag's value inside one).</summary>
+    public static CidrListSetting CidrList(ConfigValue whole, RangeRole role, RangeValidator validator, string flagName, bool trims = false)
+    {
         var (items, list) = SplitCidrs(whole, trims);
         return new CidrListSetting(role, validator, whole, items, list) { FlagName = flagName };
     }
@@ -39,9 +44,7 @@ internal static class ConfigReading
     public static CidrListSetting DefaultCidrList(
         LoadedDocument document, YamlNode anchor, string objectName, string field, string text, RangeRole role, RangeValidator validator, string flagName)
     {
-        var whole = new ConfigValue(document, anchor, objectName, field, text, isDefault: true);
-        var (items, list) = SplitCidrs(whole, trims: true);
-        return new CidrListSetting(role, validator, whole, items, list) { FlagName = flagName };
+        return CidrList(new ConfigValue(document, anchor, objectName, field, text, isDefault: true), role, validator, flagName, trims: true);
     }
 
     /// <summary>
@@ -100,6 +103,13 @@ internal static class ConfigReading
             .Select(c => (c.child, c.index, c.Item3!))
             .ToList();
 
+    /// <summary>A kubelet <c>--node-ip</c> flag value, when set.</summary>
+    public static NodeIpSetting? NodeIpList(ConfigValue? flag) =>
+        flag is null ? null : NodeIpList(flag.Document, flag.Node, flag.ObjectName, flag.Field);
+
+    /// <summary>A single IP flag value (DNS IP, advertise address), when set.</summary>
+    public static IpSetting? Ip(ConfigValue? flag) => flag is null ? null : Ip(flag.Document, flag.Node, flag.ObjectName, flag.Field);
+
     /// <summary>A single IP value (DNS IP, advertise address).</summary>
     public static IpSetting? Ip(LoadedDocument document, YamlNode? node, string objectName, string field)
     {
@@ -141,13 +151,20 @@ internal static class ConfigReading
     }
 
     /// <summary>kubelet's <c>max-pods</c> value, when it is an integer.</summary>
-    public static void ReadMaxPods(ConfigDocument config, YamlNode node, string field, string text, int offset = 0)
+    public static void ReadMaxPods(ConfigDocument config, ConfigValue? value)
     {
-        if (TryInt(text, out var maxPods))
+        if (value is not null && TryInt(value.Text, out var maxPods))
         {
-            config.MaxPods = (maxPods, new ConfigValue(config.Document, node, config.ObjectName, field, text.Trim(), offset));
+            config.MaxPods = (maxPods, new ConfigValue(value.Document, value.Node, value.ObjectName, value.Field, value.Text.Trim(), value.Offset));
         }
     }
+
+    /// <summary>
+    /// The document of a format recognised by its keys: the root mapping when the document has no apiVersion and no
+    /// kind (a Kubernetes-style object is recognised by those instead), else null.
+    /// </summary>
+    public static YamlMappingNode? PlainMapping(LoadedDocument document) =>
+        document.Root is YamlMappingNode root && root.Get("kind") is null && root.Get("apiVersion") is null ? root : null;
 
     /// <summary>An integer-valued flag ("24", 24).</summary>
     public static bool TryInt(string? text, out int value) =>
@@ -161,18 +178,6 @@ internal static class ConfigReading
             return;
         }
 
-        var value = new ConfigValue(document, node, objectName, field, text);
-        if (!TryInt(text, out var mask))
-        {
-            masks.Unparsable.Add((value, flag));
-        }
-        else if (family == IpFamily.IPv4)
-        {
-            masks.IPv4 = (mask, value);
-        }
-        else
-        {
-            masks.IPv6 = (mask, value);
-        }
+        masks.Set(family, new ConfigValue(document, node, objectName, field, text), flag);
     }
 }

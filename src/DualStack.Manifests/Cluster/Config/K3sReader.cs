@@ -19,7 +19,7 @@ public static class K3sReader
     /// <summary>The mapping holding the flags and its key path prefix, or null when the document is not a k3s/RKE2 config.</summary>
     public static (YamlMappingNode Map, string Prefix)? Find(LoadedDocument document)
     {
-        if (document.Root is not YamlMappingNode root || root.Get("kind") is not null || root.Get("apiVersion") is not null)
+        if (ConfigReading.PlainMapping(document) is not { } root)
         {
             return null;
         }
@@ -63,20 +63,8 @@ public static class K3sReader
             service = ConfigReading.DefaultCidrList(document, anchor, name, prefix + "service-cidr", "10.43.0.0/16", RangeRole.Service, RangeValidator.Components, "service-cidr");
         }
 
-        if (pod is not null)
-        {
-            config.Ranges.Add(pod);
-        }
-
-        if (service is not null)
-        {
-            config.Ranges.Add(service);
-            var families = service.Families;
-            if (families.Count > 0)
-            {
-                config.Families = (families.Count == 2 && families[0] != families[1] ? IpFamilies.Of(families[0], families[1]) : IpFamilies.Of(families[0]), service.Value);
-            }
-        }
+        config.AddRange(pod);
+        config.AddServiceRange(service);
 
         if (ConfigReading.NodeIpList(document, map.Get("node-ip"), name, prefix + "node-ip") is { } nodeIp)
         {
@@ -86,61 +74,13 @@ public static class K3sReader
         config.DnsIp = ConfigReading.Ip(document, map.Get("cluster-dns"), name, prefix + "cluster-dns");
         config.AdvertiseAddress = ConfigReading.Ip(document, map.Get("advertise-address"), name, prefix + "advertise-address");
         ConfigReading.ReadSans(config, map.Get("tls-san"), prefix + "tls-san");
-        var kubeletArgs = map.Get("kubelet-arg");
-        var kubeletArgNodes = kubeletArgs is YamlSequenceNode ? kubeletArgs.Items() : kubeletArgs is null ? Array.Empty<YamlNode>() : new[] { kubeletArgs };
-        for (var i = 0; i < kubeletArgNodes.Count; i++)
-        {
-            var text = kubeletArgNodes[i].AsString() ?? string.Empty;
-            var eq = text.IndexOf('=');
-            if (eq > 0 && text.Substring(0, eq).TrimStart('-') == "max-pods")
-            {
-                var field = kubeletArgs is YamlSequenceNode ? $"{prefix}kubelet-arg[{i}]" : prefix + "kubelet-arg";
-                ConfigReading.ReadMaxPods(config, kubeletArgNodes[i], field, text.Substring(eq + 1), eq + 1);
-            }
-        }
-
+        ConfigReading.ReadMaxPods(config, ComponentArgs.FromAssignments(document, map.Get("kubelet-arg"), name, prefix + "kubelet-arg")["max-pods"]);
 
         // k3s/RKE2 run the controller manager with node CIDR allocation on; masks come from kube-controller-manager-arg.
+        var cm = ComponentArgs.FromAssignments(document, map.Get("kube-controller-manager-arg"), name, prefix + "kube-controller-manager-arg");
         if (pod is not null && !pod.Value.IsDefault)
         {
-            var masks = new NodeMaskSetting(NodeMaskTool.ControllerManager, [pod]);
-            var args = map.Get("kube-controller-manager-arg");
-            var argNodes = args is YamlSequenceNode seq ? seq.Children.Select((n, i) => (n, $"{prefix}kube-controller-manager-arg[{i}]")).ToList()
-                : args is YamlScalarNode ? [(args, prefix + "kube-controller-manager-arg")] : new List<(YamlNode, string)>();
-            foreach (var (node, field) in argNodes)
-            {
-                var text = node.AsString() ?? string.Empty;
-                var eq = text.IndexOf('=');
-                if (eq < 0)
-                {
-                    continue;
-                }
-
-                var flag = text.Substring(0, eq).TrimStart('-');
-                var valueText = text.Substring(eq + 1);
-                var value = new ConfigValue(document, node, name, field, valueText, eq + 1);
-                if (flag is "node-cidr-mask-size-ipv4" or "node-cidr-mask-size-ipv6")
-                {
-                    if (!ConfigReading.TryInt(valueText, out var mask))
-                    {
-                        masks.Unparsable.Add((value, "--" + flag));
-                    }
-                    else if (flag.EndsWith("ipv4", StringComparison.Ordinal))
-                    {
-                        masks.IPv4 = (mask, value);
-                    }
-                    else
-                    {
-                        masks.IPv6 = (mask, value);
-                    }
-                }
-                else if (flag == "node-cidr-mask-size")
-                {
-                    masks.SingleMask = value;
-                }
-            }
-
-            config.NodeMasks.Add(masks);
+            config.NodeMasks.Add(cm.NodeMasks(NodeMaskTool.ControllerManager, [pod]));
         }
 
         return config;

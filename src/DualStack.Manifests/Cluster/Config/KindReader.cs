@@ -38,78 +38,29 @@ public static class KindReader
         var service = ConfigReading.CidrList(document, networking.Get("serviceSubnet"), ObjectName, "networking.serviceSubnet", RangeRole.Service, RangeValidator.Kubeadm, "serviceSubnet")
             ?? ConfigReading.DefaultCidrList(document, anchor, ObjectName, "networking.serviceSubnet", defaults.Service, RangeRole.Service, RangeValidator.Kubeadm, "serviceSubnet");
         config.Ranges.Add(pod);
-        config.Ranges.Add(service);
 
         // Node IPs and service families follow the first serviceSubnet entry (kind passes node-ip in that order).
-        var families = service.Families;
-        if (families.Count > 0)
-        {
-            var fams = families.Count == 2 && families[0] != families[1] ? IpFamilies.Of(families[0], families[1]) : IpFamilies.Of(families[0]);
-            config.Families = (fams, service.Value);
-        }
+        config.AddServiceRange(service);
 
-        // kubeadmConfigPatches may override what kind derives (Calico's CI narrows the controller manager's cluster-cidr).
+        // kubeadmConfigPatches may override what kind derives (Calico's CI narrows the controller manager's cluster-cidr);
+        // they are applied in order. Positions: a value is found inside the patch's block scalar by its text.
+        var cm = ComponentArgs.FromKubeadm(document, null, ObjectName, string.Empty);
         var patchIndex = 0;
-        CidrListSetting? clusterCidr = null;
-        var maskArgs = new Dictionary<string, ConfigValue>(StringComparer.Ordinal);
-        var allocate = true;
         foreach (var patch in root.Get("kubeadmConfigPatches").Items())
         {
             var field = $"kubeadmConfigPatches[{patchIndex}]";
             patchIndex++;
-            if (patch is not YamlScalarNode scalar || ParsePatch(scalar.Value) is not { } patchRoot
-                || patchRoot.GetString("kind") != "ClusterConfiguration" || patchRoot.GetString("apiVersion")?.StartsWith(KubeadmReader.Group + "/", StringComparison.Ordinal) != true)
+            if (patch is YamlScalarNode scalar && ParsePatch(scalar.Value) is { } patchRoot
+                && patchRoot.GetString("kind") == "ClusterConfiguration" && patchRoot.GetString("apiVersion")?.StartsWith(KubeadmReader.Group + "/", StringComparison.Ordinal) == true)
             {
-                continue;
+                cm = cm.Then(ComponentArgs.FromKubeadm(document, patchRoot.Get("controllerManager").Get("extraArgs"), ObjectName, field + ".controllerManager.extraArgs", at: scalar));
             }
-
-            var cm = KubeadmArgs.Read(patchRoot.Get("controllerManager").Get("extraArgs"), field + ".controllerManager.extraArgs");
-            if (cm.TryGetValue("cluster-cidr", out var arg) && arg.Node.AsString() is { } text)
-            {
-                // Positions: the value is found inside the block scalar by its text.
-                var whole = new ConfigValue(document, scalar, ObjectName, arg.Field, text);
-                var (items, list) = ConfigReading.SplitCidrs(whole, trims: false);
-                clusterCidr = new CidrListSetting(RangeRole.Pod, RangeValidator.Components, whole, items, list)
-                {
-                    FlagName = "--cluster-cidr",
-                    InModel = false,
-                };
-                config.Ranges.Add(clusterCidr);
-            }
-
-            foreach (var flag in new[] { "node-cidr-mask-size-ipv4", "node-cidr-mask-size-ipv6" })
-            {
-                if (cm.TryGetValue(flag, out var mask) && mask.Node.AsString() is { } maskText)
-                {
-                    maskArgs[flag] = new ConfigValue(document, scalar, ObjectName, mask.Field, maskText);
-                }
-            }
-
-            allocate &= !(cm.TryGetValue("allocate-node-cidrs", out var alloc) && alloc.Node.AsString() == "false");
         }
 
-        if (allocate)
+        var clusterCidr = config.AddRange(cm.RangeOverride("cluster-cidr", RangeRole.Pod));
+        if (cm.AllocatesNodeCidrs(byDefault: true))
         {
-            var masks = new NodeMaskSetting(NodeMaskTool.Kubeadm, [clusterCidr ?? pod]);
-            foreach (var entry in maskArgs)
-            {
-                var value = entry.Value;
-                var family = entry.Key.EndsWith("ipv4", StringComparison.Ordinal) ? IpFamily.IPv4 : IpFamily.IPv6;
-                if (!ConfigReading.TryInt(value.Text, out var m))
-                {
-                    masks.Unparsable.Add((value, entry.Key));
-                }
-                else if (family == IpFamily.IPv4)
-                {
-                    masks.IPv4 = (m, value);
-                }
-                else
-                {
-                    masks.IPv6 = (m, value);
-                }
-            }
-
-            config.NodeMasks.Add(masks);
+            config.NodeMasks.Add(cm.NodeMasks(NodeMaskTool.Kubeadm, [clusterCidr ?? pod]));
         }
 
         return config;

@@ -34,7 +34,7 @@ public static class MicroK8sReader
     /// </summary>
     public static bool IsLaunchConfiguration(LoadedDocument document)
     {
-        if (document.Root is not YamlMappingNode root || root.Get("kind") is not null || root.Get("apiVersion") is not null)
+        if (ConfigReading.PlainMapping(document) is not { } root)
         {
             return false;
         }
@@ -108,13 +108,7 @@ public static class MicroK8sReader
                     continue;
                 }
 
-                setting = new CidrListSetting(setting.Role, setting.Validator, setting.Value, setting.Items, setting.List)
-                {
-                    FlagName = key,
-                    ExpectedFamily = family,
-                    AllowsPair = false,
-                    InModel = enabled,
-                };
+                setting = setting.With(flagName: key, expectedFamily: family, allowsPair: false, inModel: enabled);
 
                 // Defaults of a disabled family are not there at all; explicit ones are still checked for syntax.
                 if (!enabled && setting.Value.IsDefault)
@@ -141,55 +135,31 @@ public static class MicroK8sReader
             config.Families = (IpFamilies.Of(families[0], families.Count == 2 ? families[1] : null), source);
         }
 
-        var apiServer = root.Get("extraKubeAPIServerArgs");
-        var controllerManager = root.Get("extraKubeControllerManagerArgs");
-        var proxy = root.Get("extraKubeProxyArgs");
-        var kubelet = root.Get("extraKubeletArgs");
-        AddArg(config, apiServer, "extraKubeAPIServerArgs", "--service-cluster-ip-range", RangeRole.Service);
-        AddArg(config, controllerManager, "extraKubeControllerManagerArgs", "--service-cluster-ip-range", RangeRole.Service);
-        var kcmClusterCidr = AddArg(config, controllerManager, "extraKubeControllerManagerArgs", "--cluster-cidr", RangeRole.Pod);
-        AddArg(config, proxy, "extraKubeProxyArgs", "--cluster-cidr", RangeRole.Pod);
+        var apiServer = ComponentArgs.FromFlagMap(document, root.Get("extraKubeAPIServerArgs"), ObjectName, "extraKubeAPIServerArgs");
+        var controllerManager = ComponentArgs.FromFlagMap(document, root.Get("extraKubeControllerManagerArgs"), ObjectName, "extraKubeControllerManagerArgs");
+        var proxy = ComponentArgs.FromFlagMap(document, root.Get("extraKubeProxyArgs"), ObjectName, "extraKubeProxyArgs");
+        var kubelet = ComponentArgs.FromFlagMap(document, root.Get("extraKubeletArgs"), ObjectName, "extraKubeletArgs");
+        config.AddRange(apiServer.RangeOverride("service-cluster-ip-range", RangeRole.Service));
+        config.AddRange(controllerManager.RangeOverride("service-cluster-ip-range", RangeRole.Service));
+        var kcmClusterCidr = config.AddRange(controllerManager.RangeOverride("cluster-cidr", RangeRole.Pod));
+        config.AddRange(proxy.RangeOverride("cluster-cidr", RangeRole.Pod));
 
-        if (ConfigReading.NodeIpList(document, kubelet.Get("--node-ip"), ObjectName, "extraKubeletArgs.--node-ip") is { } nodeIp)
+        if (ConfigReading.NodeIpList(kubelet["node-ip"]) is { } nodeIp)
         {
             config.NodeIps.Add(nodeIp);
         }
 
-        config.DnsIp = ConfigReading.Ip(document, kubelet.Get("--cluster-dns"), ObjectName, "extraKubeletArgs.--cluster-dns");
-        config.AdvertiseAddress = ConfigReading.Ip(document, apiServer.Get("--advertise-address"), ObjectName, "extraKubeAPIServerArgs.--advertise-address");
+        config.DnsIp = ConfigReading.Ip(kubelet["cluster-dns"]);
+        config.AdvertiseAddress = ConfigReading.Ip(apiServer["advertise-address"]);
         ConfigReading.ReadSans(config, root.Get("extraSANs"), "extraSANs");
-        if (kubelet.Get("--max-pods") is { } maxPods && maxPods.AsString() is { } maxPodsText)
-        {
-            ConfigReading.ReadMaxPods(config, maxPods, "extraKubeletArgs.--max-pods", maxPodsText);
-        }
+        ConfigReading.ReadMaxPods(config, kubelet["max-pods"]);
 
         // MicroK8s' controller manager does not allocate node CIDRs unless the user turns it on.
-        if (controllerManager.GetString("--allocate-node-cidrs") == "true")
+        if (controllerManager.AllocatesNodeCidrs(byDefault: false))
         {
-            var masks = new NodeMaskSetting(NodeMaskTool.ControllerManager, kcmClusterCidr is not null ? [kcmClusterCidr] : podRanges);
-            ConfigReading.ReadMask(masks, document, controllerManager.Get("--node-cidr-mask-size-ipv4"), ObjectName, "extraKubeControllerManagerArgs.--node-cidr-mask-size-ipv4", "--node-cidr-mask-size-ipv4", IpFamily.IPv4);
-            ConfigReading.ReadMask(masks, document, controllerManager.Get("--node-cidr-mask-size-ipv6"), ObjectName, "extraKubeControllerManagerArgs.--node-cidr-mask-size-ipv6", "--node-cidr-mask-size-ipv6", IpFamily.IPv6);
-            if (controllerManager.Get("--node-cidr-mask-size") is { } single && single.AsString() is { } singleText)
-            {
-                masks.SingleMask = new ConfigValue(document, single, ObjectName, "extraKubeControllerManagerArgs.--node-cidr-mask-size", singleText);
-            }
-
-            config.NodeMasks.Add(masks);
+            config.NodeMasks.Add(controllerManager.NodeMasks(NodeMaskTool.ControllerManager, kcmClusterCidr is not null ? [kcmClusterCidr] : podRanges));
         }
 
         return config;
-    }
-
-    private static CidrListSetting? AddArg(ConfigDocument config, YamlNode? args, string section, string flag, RangeRole role)
-    {
-        var setting = ConfigReading.CidrList(config.Document, args.Get(flag), ObjectName, $"{section}.{flag}", role, RangeValidator.Components, flag);
-        if (setting is null)
-        {
-            return null;
-        }
-
-        setting = new CidrListSetting(setting.Role, setting.Validator, setting.Value, setting.Items, setting.List) { FlagName = flag, InModel = false };
-        config.Ranges.Add(setting);
-        return setting;
     }
 }

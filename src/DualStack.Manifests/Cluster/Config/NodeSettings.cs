@@ -90,6 +90,23 @@ public sealed class NodeMaskSetting
     /// <summary>Mask values that are not integers, with the flag or key they belong to.</summary>
     public List<(ConfigValue Value, string Flag)> Unparsable { get; } = [];
 
+    /// <summary>Sets a family's mask from its flag value, or notes the value as not an integer.</summary>
+    public void Set(IpFamily family, ConfigValue value, string flag)
+    {
+        if (!ConfigReading.TryInt(value.Text, out var mask))
+        {
+            Unparsable.Add((value, flag));
+        }
+        else if (family == IpFamily.IPv4)
+        {
+            IPv4 = (mask, value);
+        }
+        else
+        {
+            IPv6 = (mask, value);
+        }
+    }
+
     /// <summary>The largest difference between node mask and pod prefix the node IPAM accepts.</summary>
     public const int MaxMaskGap = 16;
 

@@ -23,7 +23,7 @@ public sealed class DS3003DS3005KindPatchTests
     {
         var finding = Assert.Single(ConfigLint.Lint(Kind), f => f.RuleId == "DS3005");
         Assert.Equal((12, 22, "kubeadmConfigPatches[0].controllerManager.extraArgs.cluster-cidr", "kind Cluster"), (finding.Line, finding.Column, finding.Field, finding.Object));
-        Assert.StartsWith("kubeadmConfigPatches[0].controllerManager.extraArgs.cluster-cidr \"192.168.0.0/16\" is IPv4 but networking.podSubnet is IPv4,IPv6", finding.Message, StringComparison.Ordinal);
+        Assert.StartsWith("\"192.168.0.0/16\" is IPv4 but networking.podSubnet is IPv4,IPv6", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]

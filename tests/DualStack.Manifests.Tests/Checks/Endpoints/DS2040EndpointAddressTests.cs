@@ -20,7 +20,7 @@ public sealed class DS2040EndpointAddressTests
         Assert.Equal("DS2040 6:25 endpoints[0].addresses[1]", new[] { finding }.Describe().Single());
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Equal("EndpointSlice/prod/web-abc", finding.Object);
-        Assert.StartsWith("endpoints[0].addresses[1]: Invalid value: \"fd00::1\": must be an IPv4 address", finding.Message);
+        Assert.StartsWith("Invalid value: \"fd00::1\": must be an IPv4 address", finding.Message);
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class DS2040EndpointAddressTests
     {
         var finding = Assert.Single(ManifestTestHelper.Lint(Slice("IPv6", "10.0.0.1")), f => f.RuleId == "DS2040");
         Assert.Equal("DS2040 6:15 endpoints[0].addresses[0]", new[] { finding }.Describe().Single());
-        Assert.StartsWith("endpoints[0].addresses[0]: Invalid value: \"10.0.0.1\": must be an IPv6 address", finding.Message);
+        Assert.StartsWith("Invalid value: \"10.0.0.1\": must be an IPv6 address", finding.Message);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class DS2040EndpointAddressTests
     {
         var finding = Assert.Single(ManifestTestHelper.Lint(Slice(type, address)), f => f.RuleId == "DS2040");
         Assert.Equal("DS2040 6:15 endpoints[0].addresses[0]", new[] { finding }.Describe().Single());
-        Assert.Equal($"endpoints[0].addresses[0]: Invalid value: \"{address.Trim('"')}\": {detail}", finding.Message);
+        Assert.Equal($"Invalid value: \"{address.Trim('"')}\": {detail}", finding.Message);
     }
 
     [Fact]
@@ -73,12 +73,12 @@ public sealed class DS2040EndpointAddressTests
     public void Unparseable_address_is_one_finding()
     {
         var finding = Assert.Single(ManifestTestHelper.Lint(Slice("IPv4", "10.0.0.256")), f => f.RuleId == "DS2040");
-        Assert.Equal("endpoints[0].addresses[0]: Invalid value: \"10.0.0.256\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)", finding.Message);
+        Assert.Equal("Invalid value: \"10.0.0.256\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)", finding.Message);
     }
 
     [Theory]
-    [InlineData("ipv4", "addressType: Unsupported value: \"ipv4\": supported values: \"FQDN\", \"IPv4\", \"IPv6\"")]
-    [InlineData("\"\"", "addressType: Required value")]
+    [InlineData("ipv4", "Unsupported value: \"ipv4\": supported values: \"FQDN\", \"IPv4\", \"IPv6\"")]
+    [InlineData("\"\"", "Required value")]
     public void AddressType_must_be_IPv4_IPv6_or_FQDN(string type, string message)
     {
         var finding = Assert.Single(ManifestTestHelper.Lint(Slice(type, "10.0.0.1")), f => f.RuleId == "DS2040");
@@ -109,8 +109,8 @@ public sealed class DS2040EndpointAddressTests
             """;
         var findings = ManifestTestHelper.Lint(text).Where(f => f.RuleId == "DS2040").ToList();
         Assert.Equal(["DS2040 6:3 endpoints[0].addresses", "DS2040 7:3 endpoints[1].addresses", "DS2040 8:3 endpoints[2].addresses"], findings.Describe());
-        Assert.Equal("endpoints[0].addresses: Required value: must contain at least 1 address", findings[0].Message);
-        Assert.Equal("endpoints[2].addresses: Too many: 101: must have at most 100 items", findings[2].Message);
+        Assert.Equal("Required value: must contain at least 1 address", findings[0].Message);
+        Assert.Equal("Too many: 101: must have at most 100 items", findings[2].Message);
     }
 
     [Fact]
@@ -132,8 +132,8 @@ public sealed class DS2040EndpointAddressTests
         Assert.Equal(
             ["DS2040 7:9 subsets[0].addresses[1].ip", "DS2040 9:9 subsets[0].notReadyAddresses[0].ip", "DS2040 10:5 subsets[0].notReadyAddresses[1].ip"],
             findings.Describe());
-        Assert.Equal("subsets[0].addresses[1].ip: Invalid value: \"127.0.0.1\": may not be in the loopback range (127.0.0.0/8, ::1/128)", findings[0].Message);
-        Assert.Equal("subsets[0].notReadyAddresses[1].ip: Invalid value: \"\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)", findings[2].Message);
+        Assert.Equal("Invalid value: \"127.0.0.1\": may not be in the loopback range (127.0.0.0/8, ::1/128)", findings[0].Message);
+        Assert.Equal("Invalid value: \"\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)", findings[2].Message);
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class DS2040EndpointAddressTests
         var text = "apiVersion: v1\nkind: Endpoints\nmetadata: {name: web}\nsubsets:\n- ports: [{port: 80}]\n- notReadyAddresses: [{ip: 10.0.0.1}]\n";
         var finding = Assert.Single(ManifestTestHelper.Lint(text), f => f.RuleId == "DS2040");
         Assert.Equal("DS2040 5:3 subsets[0]", new[] { finding }.Describe().Single());
-        Assert.Equal("subsets[0]: Required value: must specify `addresses` or `notReadyAddresses`", finding.Message);
+        Assert.Equal("Required value: must specify `addresses` or `notReadyAddresses`", finding.Message);
     }
 
     [Theory]
@@ -180,7 +180,7 @@ public sealed class DS2040EndpointAddressTests
     {
         var finding = Assert.Single(ManifestTestHelper.Lint(Slice("FQDN", address)), f => f.RuleId == "DS2040");
         Assert.Equal("DS2040 6:15 endpoints[0].addresses[0]", new[] { finding }.Describe().Single());
-        Assert.Equal($"endpoints[0].addresses[0]: Invalid value: \"{printed}\": {detail}", finding.Message);
+        Assert.Equal($"Invalid value: \"{printed}\": {detail}", finding.Message);
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class DS2040EndpointAddressTests
         var label = new string('a', 64);
         var finding = Assert.Single(ManifestTestHelper.Lint(Slice("FQDN", $"{label}.example.com")), f => f.RuleId == "DS2040");
         Assert.Equal("DS2040 6:15 endpoints[0].addresses[0]", new[] { finding }.Describe().Single());
-        Assert.Equal($"endpoints[0].addresses[0]: Invalid value: \"{label}\": must be no more than 63 characters", finding.Message);
+        Assert.Equal($"Invalid value: \"{label}\": must be no more than 63 characters", finding.Message);
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public sealed class DS2040EndpointAddressTests
     {
         var name = string.Join(".", Enumerable.Repeat(new string('a', 63), 4));
         var finding = Assert.Single(ManifestTestHelper.Lint(Slice("FQDN", name)), f => f.RuleId == "DS2040");
-        Assert.Equal($"endpoints[0].addresses[0]: Invalid value: \"{name}\": must be no more than 253 characters", finding.Message);
+        Assert.Equal($"Invalid value: \"{name}\": must be no more than 253 characters", finding.Message);
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public sealed class DS2040EndpointAddressTests
     {
         var finding = Assert.Single(ManifestTestHelper.Lint(Slice("FQDN", "\"\"")), f => f.RuleId == "DS2040");
         Assert.Equal("DS2040 6:15 endpoints[0].addresses[0]", new[] { finding }.Describe().Single());
-        Assert.Equal("endpoints[0].addresses[0]: Required value", finding.Message);
+        Assert.Equal("Required value", finding.Message);
     }
 
     [Fact]
@@ -235,9 +235,9 @@ public sealed class DS2040EndpointAddressTests
     {
         var findings = ManifestTestHelper.Lint(LimitsSlice(20001, 9, 17)).Where(f => f.RuleId == "DS2040").ToList();
         Assert.Equal(["DS2040 5:1 ports", "DS2040 9:5 endpoints[0].hints.forZones", "DS2040 10:3 endpoints[0].deprecatedTopology"], findings.Describe());
-        Assert.Equal("ports: Too many: 20001: must have at most 20000 items", findings[0].Message);
-        Assert.Equal("endpoints[0].hints.forZones: Too many: 9: must have at most 8 items", findings[1].Message);
-        Assert.Equal("endpoints[0].deprecatedTopology: Too many: 17: must have at most 16 items", findings[2].Message);
+        Assert.Equal("Too many: 20001: must have at most 20000 items", findings[0].Message);
+        Assert.Equal("Too many: 9: must have at most 8 items", findings[1].Message);
+        Assert.Equal("Too many: 17: must have at most 16 items", findings[2].Message);
     }
 
     [Fact]

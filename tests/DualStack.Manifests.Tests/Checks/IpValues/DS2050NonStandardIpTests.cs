@@ -17,7 +17,7 @@ public sealed class DS2050NonStandardIpTests
         Assert.Equal($"DS2050 {line}:{column} {field}", new[] { finding }.Describe().Single());
         Assert.Equal(Severity.Warning, finding.Severity);
         Assert.Equal(
-            $"{field}: non-standard IP address \"010.1.1.1\" will be considered invalid in a future Kubernetes release: use \"10.1.1.1\""
+            $"non-standard IP address \"010.1.1.1\" will be considered invalid in a future Kubernetes release: use \"10.1.1.1\""
             + " (Kubernetes 1.36 rejects it: \"must not have leading 0s\")",
             finding.Message);
         Assert.Equal(text.Replace("010.1.1.1", "10.1.1.1"), FixText.Apply(text, finding));
@@ -33,7 +33,7 @@ public sealed class DS2050NonStandardIpTests
         var finding = Assert.Single(ManifestTestHelper.Lint(text, V136), f => f.RuleId == "DS2050");
         Assert.Equal($"DS2050 {line}:{column} {field}", new[] { finding }.Describe().Single());
         Assert.Equal(Severity.Error, finding.Severity);
-        Assert.Equal($"{field}: Invalid value: \"010.1.1.1\": must not have leading 0s; use \"10.1.1.1\"", finding.Message);
+        Assert.Equal($"Invalid value: \"010.1.1.1\": must not have leading 0s; use \"10.1.1.1\"", finding.Message);
         Assert.Equal(text.Replace("010.1.1.1", "10.1.1.1"), FixText.Apply(text, finding));
     }
 
@@ -73,7 +73,7 @@ public sealed class DS2050NonStandardIpTests
         Assert.Equal($"DS2050 {line}:{column} {field}", new[] { finding }.Describe().Single());
         Assert.Equal(Severity.Warning, finding.Severity);
         Assert.Equal(
-            $"{field}: CIDR value \"10.1.2.3/8\" is ambiguous in this context (should be \"10.0.0.0/8\" or \"10.1.2.3/32\"?)"
+            $"CIDR value \"10.1.2.3/8\" is ambiguous in this context (should be \"10.0.0.0/8\" or \"10.1.2.3/32\"?)"
             + " (Kubernetes 1.36 rejects it: \"must not have bits set beyond the prefix length\")",
             finding.Message);
         Assert.Equal(text.Replace("10.1.2.3/8", "10.0.0.0/8"), FixText.Apply(text, finding));
@@ -90,7 +90,7 @@ public sealed class DS2050NonStandardIpTests
         Assert.Equal($"DS2050 {line}:{column} {field}", new[] { finding }.Describe().Single());
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Equal(
-            $"{field}: Invalid value: \"10.1.2.3/8\": must not have bits set beyond the prefix length; use \"10.0.0.0/8\""
+            $"Invalid value: \"10.1.2.3/8\": must not have bits set beyond the prefix length; use \"10.0.0.0/8\""
             + " (or \"10.1.2.3/32\" if the single address was meant)",
             finding.Message);
         Assert.Equal(text.Replace("10.1.2.3/8", "10.0.0.0/8"), FixText.Apply(text, finding));
@@ -104,7 +104,7 @@ public sealed class DS2050NonStandardIpTests
         var text = yaml.Replace("VALUE", "010.0.0.0/8");
         var v135 = Assert.Single(ManifestTestHelper.Lint(text, V135), f => f.RuleId == "DS2050");
         Assert.Equal(
-            $"{field}: non-standard CIDR value \"010.0.0.0/8\" will be considered invalid in a future Kubernetes release: use \"10.0.0.0/8\""
+            $"non-standard CIDR value \"010.0.0.0/8\" will be considered invalid in a future Kubernetes release: use \"10.0.0.0/8\""
             + " (Kubernetes 1.36 rejects it: \"must not have leading 0s in IP or prefix length\")",
             v135.Message);
         var v136 = Assert.Single(ManifestTestHelper.Lint(text, V136), f => f.RuleId == "DS2050");
@@ -131,7 +131,7 @@ public sealed class DS2050NonStandardIpTests
             var finding = Assert.Single(ManifestTestHelper.Lint(text, options), f => f.RuleId == "DS2050");
             Assert.Equal("DS2050 8:5 spec.externalIPs[1]", new[] { finding }.Describe().Single());
             Assert.Equal(Severity.Info, finding.Severity);
-            Assert.Equal("spec.externalIPs[1]: IPv6 address \"2001:0DB8:0:0::1\" should be in RFC 5952 canonical format (\"2001:db8::1\")", finding.Message);
+            Assert.Equal("IPv6 address \"2001:0DB8:0:0::1\" should be in RFC 5952 canonical format (\"2001:db8::1\")", finding.Message);
             Assert.Equal(text.Replace("2001:0DB8:0:0::1", "2001:db8::1"), FixText.Apply(text, finding));
         }
     }
@@ -142,7 +142,7 @@ public sealed class DS2050NonStandardIpTests
         var text = LegacyFieldTemplates.All["NetworkPolicy.cidr"].Yaml.Replace("VALUE", "2001:DB8::/32");
         var finding = Assert.Single(ManifestTestHelper.Lint(text, V136), f => f.RuleId == "DS2050");
         Assert.Equal(Severity.Info, finding.Severity);
-        Assert.Equal("spec.ingress[0].from[0].ipBlock.cidr: IPv6 CIDR value \"2001:DB8::/32\" should be in RFC 5952 canonical format (\"2001:db8::/32\")", finding.Message);
+        Assert.Equal("IPv6 CIDR value \"2001:DB8::/32\" should be in RFC 5952 canonical format (\"2001:db8::/32\")", finding.Message);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class DS2050NonStandardIpTests
         var text = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: LoadBalancer\n  loadBalancerSourceRanges:\n  - \" 10.1.2.3/8\"\n";
         var finding = Assert.Single(ManifestTestHelper.Lint(text, V136), f => f.RuleId == "DS2050");
         Assert.Equal("DS2050 8:5 spec.LoadBalancerSourceRanges[0]", new[] { finding }.Describe().Single());
-        Assert.StartsWith("spec.LoadBalancerSourceRanges[0]: Invalid value: \"10.1.2.3/8\": must not have bits set beyond the prefix length", finding.Message);
+        Assert.StartsWith("Invalid value: \"10.1.2.3/8\": must not have bits set beyond the prefix length", finding.Message);
         Assert.Equal(text.Replace(" 10.1.2.3/8", " 10.0.0.0/8"), FixText.Apply(text, finding));
     }
 
@@ -171,7 +171,7 @@ public sealed class DS2050NonStandardIpTests
         var finding = Assert.Single(ManifestTestHelper.Lint(text, V136), f => f.RuleId == "DS2050");
         Assert.Equal("DS2050 7:19 spec.loadBalancerIP", new[] { finding }.Describe().Single());
         Assert.Equal(Severity.Warning, finding.Severity);
-        Assert.Equal("spec.loadBalancerIP: non-standard IP address \"010.1.1.1\" is invalid: use \"10.1.1.1\"", finding.Message);
+        Assert.Equal("non-standard IP address \"010.1.1.1\" is invalid: use \"10.1.1.1\"", finding.Message);
     }
 
     [Fact]
@@ -258,7 +258,7 @@ public sealed class DS2050NonStandardIpTests
         Assert.Equal([$"DS2050 6:61 {path}", $"DS2050 6:61 {path}"], findings.Describe());
         Assert.All(findings, f => Assert.Equal(Severity.Error, f.Severity));
         var hostBits = Assert.Single(findings, f => f.Message.Contains("192.168.1.7/24"));
-        Assert.Equal($"{path}: Invalid value: \"192.168.1.7/24\": must not have bits set beyond the prefix length; use \"192.168.1.0/24\" (or \"192.168.1.7/32\" if the single address was meant)", hostBits.Message);
+        Assert.Equal($"Invalid value: \"192.168.1.7/24\": must not have bits set beyond the prefix length; use \"192.168.1.0/24\" (or \"192.168.1.7/32\" if the single address was meant)", hostBits.Message);
         Assert.Equal(AnnotatedService.Replace("192.168.1.7/24", "192.168.1.0/24"), FixText.Apply(AnnotatedService, hostBits));
         var zeros = Assert.Single(findings, f => f.Message.Contains("010.2.0.0/16"));
         Assert.Equal(AnnotatedService.Replace(",010.2.0.0/16", ",10.2.0.0/16"), FixText.Apply(AnnotatedService, zeros));
@@ -270,7 +270,7 @@ public sealed class DS2050NonStandardIpTests
         var findings = ManifestTestHelper.Lint(AnnotatedService, V135).Where(f => f.RuleId == "DS2050").ToList();
         Assert.Equal(2, findings.Count);
         Assert.All(findings, f => Assert.Equal(Severity.Warning, f.Severity));
-        Assert.Contains(findings, f => f.Message == "metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]: CIDR value \"192.168.1.7/24\" has bits set beyond the prefix length: use \"192.168.1.0/24\" (or \"192.168.1.7/32\" if the single address was meant) (Kubernetes 1.36 rejects it: \"must not have bits set beyond the prefix length\")");
+        Assert.Contains(findings, f => f.Message == "CIDR value \"192.168.1.7/24\" has bits set beyond the prefix length: use \"192.168.1.0/24\" (or \"192.168.1.7/32\" if the single address was meant) (Kubernetes 1.36 rejects it: \"must not have bits set beyond the prefix length\")");
     }
 
     [Fact]
@@ -299,7 +299,7 @@ public sealed class DS2050NonStandardIpTests
         var text = LegacyFieldTemplates.All["NetworkPolicy.cidr"].Yaml.Replace("VALUE", "\"::ffff:10.1.2.3/104\"");
         var finding = Assert.Single(ManifestTestHelper.Lint(text, V136), f => f.RuleId == "DS2050");
         Assert.Equal(
-            "spec.ingress[0].from[0].ipBlock.cidr: Invalid value: \"::ffff:10.1.2.3/104\": must not have an IPv4-mapped IPv6 address; use \"10.0.0.0/8\" (or \"10.1.2.3/32\" if the single address was meant)",
+            "Invalid value: \"::ffff:10.1.2.3/104\": must not have an IPv4-mapped IPv6 address; use \"10.0.0.0/8\" (or \"10.1.2.3/32\" if the single address was meant)",
             finding.Message);
         Assert.Equal(text.Replace("::ffff:10.1.2.3/104", "10.0.0.0/8"), FixText.Apply(text, finding));
     }

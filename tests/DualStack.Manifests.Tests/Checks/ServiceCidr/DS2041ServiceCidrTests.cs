@@ -28,7 +28,7 @@ public sealed class DS2041ServiceCidrTests
     {
         var finding = Assert.Single(ManifestTestHelper.Lint(ServiceCidr(cidrs)), f => f.RuleId == "DS2041");
         Assert.Equal("DS2041 6:3 spec.cidrs", new[] { finding }.Describe().Single());
-        Assert.StartsWith("spec.cidrs: Required value: at least one CIDR required", finding.Message);
+        Assert.StartsWith("Required value: at least one CIDR required", finding.Message);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class DS2041ServiceCidrTests
     {
         var finding = Assert.Single(ManifestTestHelper.Lint(ServiceCidr("[10.0.0.0/16, \"fd00::/64\", 010.1.0.0/16]")), f => f.RuleId == "DS2041");
         Assert.Equal("DS2041 6:37 spec.cidrs", new[] { finding }.Describe().Single());
-        Assert.StartsWith("spec.cidrs: Invalid value: {\"cidrs\":[\"10.0.0.0/16\",\"fd00::/64\",\"010.1.0.0/16\"]}: may only hold up to 2 values", finding.Message);
+        Assert.StartsWith("Invalid value: {\"cidrs\":[\"10.0.0.0/16\",\"fd00::/64\",\"010.1.0.0/16\"]}: may only hold up to 2 values", finding.Message);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class DS2041ServiceCidrTests
         var finding = Assert.Single(ManifestTestHelper.Lint(ServiceCidr("[10.0.0.0/16, 10.1.0.0/16]")), f => f.RuleId == "DS2041");
         Assert.Equal("DS2041 6:24 spec.cidrs", new[] { finding }.Describe().Single());
         Assert.Equal(
-            "spec.cidrs: Invalid value: {\"cidrs\":[\"10.0.0.0/16\",\"10.1.0.0/16\"]}: may specify no more than one IP for each IP family, i.e 192.168.0.0/24 and 2001:db8::/64; both are IPv4",
+            "Invalid value: {\"cidrs\":[\"10.0.0.0/16\",\"10.1.0.0/16\"]}: may specify no more than one IP for each IP family, i.e 192.168.0.0/24 and 2001:db8::/64; both are IPv4",
             finding.Message);
     }
 
@@ -63,7 +63,7 @@ public sealed class DS2041ServiceCidrTests
             var finding = Assert.Single(ManifestTestHelper.Lint(text, new LintOptions { KubernetesVersion = version }), f => f.RuleId == "DS2041");
             Assert.Equal("DS2041 6:11 spec.cidrs[0]", new[] { finding }.Describe().Single());
             Assert.Equal(Severity.Error, finding.Severity);
-            Assert.Equal($"spec.cidrs[0]: Invalid value: \"{cidr.Trim('"')}\": {detail}; use \"{canonical}\"", finding.Message);
+            Assert.Equal($"Invalid value: \"{cidr.Trim('"')}\": {detail}; use \"{canonical}\"", finding.Message);
             Assert.Equal(text.Replace(cidr.Trim('"'), canonical), FixText.Apply(text, finding));
         }
     }
@@ -72,7 +72,7 @@ public sealed class DS2041ServiceCidrTests
     public void Unparseable_cidr_has_no_fix()
     {
         var finding = Assert.Single(ManifestTestHelper.Lint(ServiceCidr("[10.0.0.0]")), f => f.RuleId == "DS2041");
-        Assert.Equal("spec.cidrs[0]: Invalid value: \"10.0.0.0\": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)", finding.Message);
+        Assert.Equal("Invalid value: \"10.0.0.0\": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)", finding.Message);
         Assert.Null(finding.Fix);
     }
 
@@ -93,7 +93,7 @@ public sealed class DS2041ServiceCidrTests
         var text = IpAddress(name);
         var finding = Assert.Single(ManifestTestHelper.Lint(text), f => f.RuleId == "DS2041");
         Assert.Equal("DS2041 4:9 metadata.name", new[] { finding }.Describe().Single());
-        Assert.Equal($"metadata.name: Invalid value: \"{name}\": {detail}; use \"{canonical}\"", finding.Message);
+        Assert.Equal($"Invalid value: \"{name}\": {detail}; use \"{canonical}\"", finding.Message);
         Assert.Equal(text.Replace(name, canonical), FixText.Apply(text, finding));
         Assert.Equal("IPAddress/" + name, finding.Object);
     }
@@ -107,6 +107,6 @@ public sealed class DS2041ServiceCidrTests
             ManifestTestHelper.Lint(IpAddress("10.0.0.1", "  parentRef: {group: \"\"}")).Describe("DS2041").Order());
         var finding = Assert.Single(ManifestTestHelper.Lint(IpAddress("10.0.0.1", "  parentRef: {resource: services, name: \"\"}")), f => f.RuleId == "DS2041");
         Assert.Equal("DS2041 6:41 spec.parentRef.name", new[] { finding }.Describe().Single());
-        Assert.Equal("spec.parentRef.name: Required value", finding.Message);
+        Assert.Equal("Required value", finding.Message);
     }
 }

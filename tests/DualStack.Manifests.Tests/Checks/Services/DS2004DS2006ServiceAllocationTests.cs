@@ -14,7 +14,7 @@ public sealed class DS2004DS2006ServiceAllocationTests
         var finding = Assert.Single(ManifestTestHelper.Lint(yaml));
         Assert.Equal("DS2004 8:15 spec.ipFamilyPolicy", Assert.Single(new[] { finding }.Describe()));
         Assert.StartsWith(
-            "spec.ipFamilyPolicy: Invalid value: \"SingleStack\": must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified (ipFamilyPolicy is omitted",
+            "Invalid value: \"SingleStack\": must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified (ipFamilyPolicy is omitted",
             finding.Message);
         Assert.Equal(yaml.Replace("  selector:", "  ipFamilyPolicy: PreferDualStack\n  selector:"), DualStack.Manifests.Engine.FixApplier.Apply(yaml, [finding.Fix!]));
     }
@@ -41,7 +41,7 @@ public sealed class DS2004DS2006ServiceAllocationTests
     {
         var findings = ManifestTestHelper.Lint(With("  clusterIP: fd00::10\n"), IPv4Only);
         Assert.Equal(["DS2006 8:14 spec.clusterIPs[0]"], findings.Describe());
-        Assert.Equal("spec.clusterIPs[0]: Invalid value: [\"fd00::10\"]: IPv6 is not configured on this cluster (the target cluster is IPv4-only)", findings[0].Message);
+        Assert.Equal("Invalid value: [\"fd00::10\"]: IPv6 is not configured on this cluster (the target cluster is IPv4-only)", findings[0].Message);
         Assert.Empty(ManifestTestHelper.Lint(With("  clusterIP: 10.0.0.10\n"), IPv4Only));
     }
 
@@ -67,7 +67,7 @@ public sealed class DS2004DS2006ServiceAllocationTests
     {
         var findings = ManifestTestHelper.Lint(With("  ipFamilyPolicy: RequireDualStack\n"), IPv4Only);
         Assert.Equal(["DS2006 8:19 spec.ipFamilyPolicy"], findings.Describe());
-        Assert.StartsWith("spec.ipFamilyPolicy: Invalid value: \"RequireDualStack\": this cluster is not configured for dual-stack services (the target cluster is IPv4-only)", findings[0].Message);
+        Assert.StartsWith("Invalid value: \"RequireDualStack\": this cluster is not configured for dual-stack services (the target cluster is IPv4-only)", findings[0].Message);
         Assert.Empty(ManifestTestHelper.Lint(With("  ipFamilyPolicy: RequireDualStack\n"), Dual));
         Assert.Empty(ManifestTestHelper.Lint(With("  ipFamilyPolicy: PreferDualStack\n"), IPv4Only));
     }

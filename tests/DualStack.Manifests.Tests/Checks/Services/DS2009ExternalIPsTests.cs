@@ -16,8 +16,8 @@ public sealed class DS2009ExternalIPsTests
                 "DS2009 14:5 spec.externalIPs[4]", "DS2009 15:5 spec.externalIPs[5]", "DS2009 16:5 spec.externalIPs[6]",
             ],
             findings.Describe());
-        Assert.Equal("spec.externalIPs[1]: Invalid value: \"203.0.113.300\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)", findings[0].Message);
-        Assert.StartsWith("spec.externalIPs[2]: Invalid value: \"0.0.0.0\": may not be unspecified (0.0.0.0)", findings[1].Message);
+        Assert.Equal("Invalid value: \"203.0.113.300\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)", findings[0].Message);
+        Assert.StartsWith("Invalid value: \"0.0.0.0\": may not be unspecified (0.0.0.0)", findings[1].Message);
         Assert.Contains("may not be in the loopback range (127.0.0.0/8, ::1/128)", findings[2].Message);
         Assert.Contains("may not be in the link-local range (169.254.0.0/16, fe80::/10)", findings[3].Message);
         Assert.Contains("may not be in the link-local multicast range", findings[4].Message);
@@ -42,7 +42,7 @@ public sealed class DS2009ExternalIPsTests
         var findings = ManifestTestHelper.Lint(LbStatus("LoadBalancer", "    - ip: 203.0.113.300\n      ipMode: VIP\n"));
         var finding = Assert.Single(findings);
         Assert.Equal("DS2009 13:11 status.loadBalancer.ingress[0].ip", new[] { finding }.Describe().Single());
-        Assert.Equal("status.loadBalancer.ingress[0].ip: Invalid value: \"203.0.113.300\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)", finding.Message);
+        Assert.Equal("Invalid value: \"203.0.113.300\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)", finding.Message);
     }
 
     [Fact]
@@ -62,10 +62,10 @@ public sealed class DS2009ExternalIPsTests
                 "DS2009 15:17 status.loadBalancer.ingress[2].hostname", "DS2009 15:17 status.loadBalancer.ingress[2].hostname",
             ],
             findings.Describe());
-        Assert.Equal("status.loadBalancer.ingress[0].hostname: Invalid value: \"203.0.113.10\": must be a DNS name, not an IP address; put an address in `ip`", findings[0].Message);
-        Assert.StartsWith("status.loadBalancer.ingress[1].hostname: Invalid value: \"LB.example.com\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters", findings[1].Message);
-        Assert.StartsWith("status.loadBalancer.ingress[2].hostname: Invalid value: \"2001:db8::1\": a lowercase RFC 1123 subdomain", findings[2].Message);
-        Assert.StartsWith("status.loadBalancer.ingress[2].hostname: Invalid value: \"2001:db8::1\": must be a DNS name, not an IP address", findings[3].Message);
+        Assert.Equal("Invalid value: \"203.0.113.10\": must be a DNS name, not an IP address; put an address in `ip`", findings[0].Message);
+        Assert.StartsWith("Invalid value: \"LB.example.com\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters", findings[1].Message);
+        Assert.StartsWith("Invalid value: \"2001:db8::1\": a lowercase RFC 1123 subdomain", findings[2].Message);
+        Assert.StartsWith("Invalid value: \"2001:db8::1\": must be a DNS name, not an IP address", findings[3].Message);
     }
 
     [Fact]
@@ -73,8 +73,8 @@ public sealed class DS2009ExternalIPsTests
     {
         var findings = ManifestTestHelper.Lint(LbStatus("LoadBalancer", "    - hostname: lb.example.com\n      ipMode: VIP\n    - ip: 203.0.113.10\n      ipMode: vip\n"));
         Assert.Equal(["DS2009 14:15 status.loadBalancer.ingress[0].ipMode", "DS2009 16:15 status.loadBalancer.ingress[1].ipMode"], findings.Describe());
-        Assert.Equal("status.loadBalancer.ingress[0].ipMode: Forbidden: may not be specified when `ip` is not set", findings[0].Message);
-        Assert.Equal("status.loadBalancer.ingress[1].ipMode: Unsupported value: \"vip\": supported values: \"Proxy\", \"VIP\"", findings[1].Message);
+        Assert.Equal("Forbidden: may not be specified when `ip` is not set", findings[0].Message);
+        Assert.Equal("Unsupported value: \"vip\": supported values: \"Proxy\", \"VIP\"", findings[1].Message);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class DS2009ExternalIPsTests
     {
         var finding = Assert.Single(ManifestTestHelper.Lint(LbStatus("ClusterIP", "    - ip: not-an-ip\n")));
         Assert.Equal("DS2009 12:5 status.loadBalancer.ingress", new[] { finding }.Describe().Single());
-        Assert.Equal("status.loadBalancer.ingress: Forbidden: may only be used when `spec.type` is 'LoadBalancer'", finding.Message);
+        Assert.Equal("Forbidden: may only be used when `spec.type` is 'LoadBalancer'", finding.Message);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class DS2010LoadBalancerSourceRangesTests
     {
         var findings = ManifestTestHelper.Lint(With("  ipFamilyPolicy: PreferDualStack\n  loadBalancerSourceRanges: [10.0.0.0/8]\n"));
         Assert.Equal(["DS2010 9:3 spec.LoadBalancerSourceRanges"], findings.Describe());
-        Assert.StartsWith("spec.LoadBalancerSourceRanges: Forbidden: may only be used when `type` is 'LoadBalancer'", findings[0].Message);
+        Assert.StartsWith("Forbidden: may only be used when `type` is 'LoadBalancer'", findings[0].Message);
         Assert.Equal(Rules.Severity.Error, findings[0].Severity);
     }
 
@@ -21,7 +21,7 @@ public sealed class DS2010LoadBalancerSourceRangesTests
         // 10.1.2.3/8 (host bits) is DS2050's, not this rule's.
         var findings = ManifestTestHelper.Lint(yaml).Where(f => f.RuleId == "DS2010").ToList();
         Assert.Equal(["DS2010 12:5 spec.LoadBalancerSourceRanges[1]", "DS2010 13:5 spec.LoadBalancerSourceRanges[2]"], findings.Describe());
-        Assert.Equal("spec.LoadBalancerSourceRanges[1]: Invalid value: \"\": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)", findings[0].Message);
+        Assert.Equal("Invalid value: \"\": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)", findings[0].Message);
     }
 
     [Fact]
@@ -32,8 +32,8 @@ public sealed class DS2010LoadBalancerSourceRangesTests
         const string path = "metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]";
         // Each bad item is pointed at inside the value ("bad" at column 74; the empty last item where it would be).
         Assert.Equal([$"DS2010 6:5 {path}", $"DS2010 6:74 {path}", $"DS2010 6:79 {path}"], findings.Describe());
-        Assert.Contains(findings, f => f.Message == $"{path}: Invalid value: \"bad\": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)");
-        Assert.Contains(findings, f => f.Message == $"{path}: Invalid value: \"\": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)");
+        Assert.Contains(findings, f => f.Message == $"Invalid value: \"bad\": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)");
+        Assert.Contains(findings, f => f.Message == $"Invalid value: \"\": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)");
     }
 
     [Fact]

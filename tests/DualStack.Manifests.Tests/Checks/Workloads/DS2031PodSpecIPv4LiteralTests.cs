@@ -73,7 +73,7 @@ public sealed class DS2031PodSpecIPv4LiteralTests
         var yaml = Pod("  hostAliases:\n  - ip: 10.0.0.256\n    hostnames: [db.local]\n  - hostnames: [x.local]\n  containers: [{name: app}]\n");
         var findings = ManifestTestHelper.Lint(yaml, new LintOptions { IpFamilies = IpFamilies.IPv4Only });
         Assert.Equal(["DS2031 6:9 spec.hostAliases[0].ip", "DS2031 8:5 spec.hostAliases[1].ip"], findings.Describe());
-        Assert.Equal("spec.hostAliases[0].ip: Invalid value: \"10.0.0.256\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)", findings[0].Message);
+        Assert.Equal("Invalid value: \"10.0.0.256\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)", findings[0].Message);
         Assert.All(findings, f => Assert.Equal(Severity.Error, f.Severity));
     }
 

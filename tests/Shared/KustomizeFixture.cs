@@ -1,6 +1,9 @@
-namespace DualStack.Cli.Tests.Rendering;
+namespace DualStack.Tests;
 
-/// <summary>A base and an overlay as kustomize users lay them out: the overlay turns the base's Service into a LoadBalancer.</summary>
+/// <summary>
+/// A base and an overlay as kustomize users lay them out: the overlay turns the base's Service into a LoadBalancer.
+/// Shared by the front ends' tests (dslint lint, the MSBuild task), so each lints the same kustomization.
+/// </summary>
 internal static class KustomizeFixture
 {
     public const string BaseKustomization = """
@@ -71,11 +74,20 @@ internal static class KustomizeFixture
 
         """;
 
+    /// <summary>The files under <c>k8s/</c>, by path relative to the folder that holds it.</summary>
+    public static IReadOnlyList<(string Path, string Text)> Files(string? baseService = null) =>
+    [
+        ("k8s/base/kustomization.yaml", BaseKustomization),
+        ("k8s/base/service.yaml", baseService ?? BaseService),
+        ("k8s/overlay/kustomization.yaml", OverlayKustomization),
+        ("k8s/overlay/lb.yaml", LoadBalancerPatch),
+    ];
+
     public static void Write(TempFolder folder, string? baseService = null)
     {
-        folder.Write("k8s/base/kustomization.yaml", BaseKustomization);
-        folder.Write("k8s/base/service.yaml", baseService ?? BaseService);
-        folder.Write("k8s/overlay/kustomization.yaml", OverlayKustomization);
-        folder.Write("k8s/overlay/lb.yaml", LoadBalancerPatch);
+        foreach (var (path, text) in Files(baseService))
+        {
+            folder.Write(path, text);
+        }
     }
 }
