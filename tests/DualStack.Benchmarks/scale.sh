@@ -3,7 +3,8 @@
 #   - the manifest corpus x30 (10,470 files, 89 MB) and eight 8.9 MB files: `dslint lint FOLDER` against a bare
 #     YamlDotNet YamlStream parse of the same files on all cores (DualStack.Benchmarks bare-parse);
 #   - one small manifest: `dslint lint FILE` against `dslint --version`.
-# Wall time is the median of RUNS alternating runs; peak memory is the maximum resident set size (GNU time %M).
+# Wall and CPU time (user + sys) are medians of RUNS alternating runs; peak memory is the maximum resident set size
+# (GNU time %M). The load average is printed with the table: on a shared machine, compare the ratios, not the times.
 # Inputs are generated into a temporary folder from shared/corpus/manifests (skipped when it is absent).
 # Usage: tests/DualStack.Benchmarks/scale.sh [RUNS] [STARTUP_RUNS]     (apt-get install time, for /usr/bin/time)
 set -euo pipefail
@@ -26,14 +27,14 @@ dotnet "$bench" make-large "$work/large-8x8.9MB" 8 8.9
 mkdir -p "$work/small"
 printf 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n' > "$work/small/svc.yaml"
 
-# run LABEL COMMAND...: one run; appends "wall_ms peak_kb" to $work/LABEL
+# run LABEL COMMAND...: one run; appends "wall_ms peak_kb cpu_ms" to $work/LABEL
 run() {
   local label=$1; shift
   local start end
   start=$(date +%s%N)
-  /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>&1 || true
+  /usr/bin/time -f '%M %U %S' -o "$work/rss" "$@" >/dev/null 2>&1 || true
   end=$(date +%s%N)
-  echo "$(( (end - start) / 1000000 )) $(cat "$work/rss")" >> "$work/$label"
+  echo "$(( (end - start) / 1000000 )) $(awk '{printf "%d %d", $1, ($2 + $3) * 1000}' "$work/rss")" >> "$work/$label"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
@@ -44,18 +45,21 @@ compare() {
   rm -f "$work/$a" "$work/$b"
   run warmup $acmd; run warmup $bcmd
   for _ in $(seq "$n"); do run "$a" $acmd; run "$b" $bcmd; done
-  local aw bw am bm
+  local aw bw am bm ac bc
   aw=$(cut -d' ' -f1 "$work/$a" | median); bw=$(cut -d' ' -f1 "$work/$b" | median)
   am=$(cut -d' ' -f2 "$work/$a" | sort -n | tail -1); bm=$(cut -d' ' -f2 "$work/$b" | sort -n | tail -1)
-  printf '| %s | %s: %s ms, %s MiB | %s: %s ms, %s MiB | %.2f | %.2f |\n' "$name" "$a" "$aw" $((am / 1024)) "$b" "$bw" $((bm / 1024)) \
-    "$(echo "$aw / $bw" | bc -l)" "$(echo "$am / $bm" | bc -l)"
+  ac=$(cut -d' ' -f3 "$work/$a" | median); bc=$(cut -d' ' -f3 "$work/$b" | median)
+  printf '| %s | %s: %s ms, CPU %s ms, %s MiB | %s: %s ms, CPU %s ms, %s MiB | %.2f | %.2f | %.2f |\n' "$name" "$a" "$aw" "$ac" $((am / 1024)) "$b" "$bw" "$bc" $((bm / 1024)) \
+    "$(echo "$aw / $bw" | bc -l)" "$(echo "$ac / $bc" | bc -l)" "$(echo "$am / $bm" | bc -l)"
 }
 
-echo "| input | dslint (median wall, peak RSS) | baseline (median wall, peak RSS) | wall ratio | memory ratio |"
-echo "|---|---|---|---:|---:|"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+echo "| input | dslint (median wall, CPU, peak RSS) | baseline (median wall, CPU, peak RSS) | wall ratio | CPU ratio | memory ratio |"
+echo "|---|---|---|---:|---:|---:|"
 compare "corpus x30, $(find "$work/corpus-x30" -type f | wc -l) files, $(du -sm "$work/corpus-x30" | cut -f1) MB" "$runs" \
   lint "$dslint lint --quiet --format json $work/corpus-x30" parse "dotnet $bench bare-parse $work/corpus-x30"
 compare "eight 8.9 MB files" "$runs" \
   lint "$dslint lint --quiet --format json $work/large-8x8.9MB" parse "dotnet $bench bare-parse $work/large-8x8.9MB"
 compare "one small manifest" "$startup_runs" \
   lint "$dslint lint --quiet $work/small/svc.yaml" version "$dslint --version"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -95,14 +95,33 @@ public sealed class DS1008HardCodedIPv4LiteralAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// The shared one-lookup test, narrowed for <c>Add</c>: of all <c>Add</c> calls (every collection has one) only a
-    /// Kestrel URL collection (<c>app.Urls</c>, <c>IServerAddressesFeature.Addresses</c>, a property) is a sink.
+    /// Kestrel URL collection (<c>app.Urls</c>, <c>IServerAddressesFeature.Addresses</c>, a property) is a sink. Every
+    /// sink takes its text through a <c>string</c> or <c>string[]</c> parameter, so a call or constructor without one
+    /// (most socket, endpoint and address calls: <c>Send(byte[])</c>, <c>new IPEndPoint(address, port)</c>) is left
+    /// before its arguments are bound into operations.
     /// </summary>
     private static bool MayBeSink(IOperation operation, StringRuleSymbols symbols) => operation switch
     {
         IInvocationOperation { TargetMethod.Name: "Add" } add => add.Arguments.Length == 1
             && add.Instance?.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Urls" or "Addresses" },
-        _ => NetworkSinks.MayBeSink(operation, symbols),
+        IInvocationOperation invocation => TakesText(invocation.TargetMethod) && NetworkSinks.MayBeSink(operation, symbols),
+        IObjectCreationOperation { Constructor: { } constructor } => TakesText(constructor) && NetworkSinks.MayBeSink(operation, symbols),
+        _ => false,
     };
+
+    private static bool TakesText(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type.SpecialType == SpecialType.System_String
+                || parameter.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// A connect call can only miss a peer on ::1, a listener can only be missed by clients using ::1, and a parsed

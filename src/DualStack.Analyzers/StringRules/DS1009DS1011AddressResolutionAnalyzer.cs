@@ -256,7 +256,7 @@ public sealed class DS1009DS1011AddressResolutionAnalyzer : DiagnosticAnalyzer
         if (FirstMethods.Contains(invocation.TargetMethod.Name) && invocation.Arguments.Length >= 1
             && StringRuleSymbols.Is(invocation.TargetMethod.ContainingType, symbols.Enumerable)
             && StringRuleSymbols.Is(invocation.Type, symbols.IPAddress)
-            && !HasFamilyPredicate(invocation, symbols)
+            && !HasFamilyPredicate(invocation)
             && IsDnsResult(invocation.Arguments[0].Value, symbols, 0)
             && FeedsConnectOrBind(invocation, symbols, 0)
             && !FirstDnsAnswerOwnership.FlowOwns(invocation, context.ContainingSymbol, context.Compilation.Assembly))
@@ -367,7 +367,7 @@ public sealed class DS1009DS1011AddressResolutionAnalyzer : DiagnosticAnalyzer
     private static void ReportFirstAnswer(OperationAnalysisContext context, IOperation access) =>
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.DS1011, access.Syntax.GetLocation(), "'" + access.Syntax + "'"));
 
-    private static bool HasFamilyPredicate(IInvocationOperation invocation, StringRuleSymbols symbols) =>
+    private static bool HasFamilyPredicate(IInvocationOperation invocation) =>
         invocation.Arguments.Length > 1
         && invocation.Arguments[1].Descendants().Any(op => op is IPropertyReferenceOperation { Property.Name: "AddressFamily" });
 

@@ -83,7 +83,7 @@ public sealed class DS1014IPv4ValidationAnalyzer : DiagnosticAnalyzer
         var options = arguments.FirstOrDefault(a => a.Parameter?.Name == "options")?.Value.ConstantValue.Value is int o ? (RegexOptions)o : RegexOptions.None;
         var kind = cache.GetOrAdd((text, options), key => Classify(key.Item1, key.Item2));
         var named = AddressNames.LooksLikeAddress(contextName)
-            || AddressNames.LooksLikeAddress(context.Operation.ContainingMember(context.ContainingSymbol)?.Name);
+            || AddressNames.LooksLikeAddress(OperationFlow.ContainingMember(context.ContainingSymbol)?.Name);
         if (kind == PatternKind.StrictIPv4Only || (kind == PatternKind.LooseIPv4Only && named))
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.DS1014, pattern.Value.Syntax.GetLocation(), Describe(text)));
@@ -187,7 +187,7 @@ public sealed class DS1014IPv4ValidationAnalyzer : DiagnosticAnalyzer
         }
 
         var named = AddressNames.LooksLikeAddress(NameOf(split.Instance))
-            || AddressNames.LooksLikeAddress(binary.ContainingMember(context.ContainingSymbol)?.Name);
+            || AddressNames.LooksLikeAddress(OperationFlow.ContainingMember(context.ContainingSymbol)?.Name);
         if (!named || binary.MemberContains(op => op is ILiteralOperation { ConstantValue.Value: ':' or ":" } || symbols.IsAddressFamilyConstant(op, StringRuleSymbols.InterNetworkV6)))
         {
             return;

@@ -164,8 +164,8 @@ internal static class OperationFlow
         return false;
     }
 
-    /// <summary>The method or property the operation belongs to, through lambdas and local functions.</summary>
-    public static ISymbol? ContainingMember(this IOperation operation, ISymbol? containingSymbol)
+    /// <summary>The method or property <paramref name="containingSymbol"/> (an operation's) belongs to, through lambdas and local functions.</summary>
+    public static ISymbol? ContainingMember(ISymbol? containingSymbol)
     {
         var symbol = containingSymbol;
         while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })

@@ -20,7 +20,7 @@ internal static class RenderedInputs
 
     /// <summary>The same run over inputs read when the engine gets to them (lint without <c>--fix</c>).</summary>
     public static LintResult LintLazily(LazyInputs inputs, LintSettings settings, string currentDirectory, ILintConfiguration configuration) =>
-        RenderedLint.Lint(inputs.Inputs, inputs.Rendered, configuration, Options(settings, currentDirectory));
+        RenderedLint.Lint(inputs.Inputs, configuration, Options(settings, currentDirectory));
 
     private static RenderingOptions Options(LintSettings settings, string currentDirectory)
     {

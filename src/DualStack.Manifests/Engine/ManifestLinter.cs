@@ -51,11 +51,15 @@ public static class ManifestLinter
         Lint(files, new FixedConfiguration(options), checks);
 
     public static LintResult Lint(IReadOnlyList<SourceFile> files, ILintConfiguration configuration, CheckSet checks) =>
-        Lint(files.Select(ManifestInput.FromSource).ToList(), [], configuration, checks);
+        Lint(files.Select(ManifestInput.FromSource).ToList(), [], configuration, checks, observer: null);
 
     /// <summary>Lints inputs that are read when the run gets to them (see <see cref="ManifestInput"/>).</summary>
     public static LintResult Lint(IReadOnlyList<ManifestInput> inputs, ILintConfiguration configuration, CheckSet checks) =>
-        Lint(inputs, [], configuration, checks);
+        Lint(inputs, [], configuration, checks, observer: null);
+
+    /// <summary>Lints inputs read as the run gets to them, showing each checked file to <paramref name="observer"/>.</summary>
+    public static LintResult Lint(IReadOnlyList<ManifestInput> inputs, ILintConfiguration configuration, CheckSet checks, IFileObserver observer) =>
+        Lint(inputs, [], configuration, checks, observer);
 
     /// <summary>
     /// Lints files that are already loaded, against a cluster model built from them together with
@@ -64,9 +68,9 @@ public static class ManifestLinter
     /// The model reads all of them in path order, as a run over the same files would.
     /// </summary>
     public static LintResult Lint(IReadOnlyList<LoadedFile> files, IReadOnlyList<LoadedFile> clusterContext, ILintConfiguration configuration, CheckSet checks) =>
-        Lint(files.Select(ManifestInput.FromLoaded).ToList(), clusterContext, configuration, checks);
+        Lint(files.Select(ManifestInput.FromLoaded).ToList(), clusterContext, configuration, checks, observer: null);
 
-    private static LintResult Lint(IReadOnlyList<ManifestInput> unordered, IReadOnlyList<LoadedFile> clusterContext, ILintConfiguration configuration, CheckSet checks)
+    private static LintResult Lint(IReadOnlyList<ManifestInput> unordered, IReadOnlyList<LoadedFile> clusterContext, ILintConfiguration configuration, CheckSet checks, IFileObserver? observer)
     {
         // Inputs in path order: the cluster model takes ranges from the first file that defines them, and the result
         // of a run must not depend on the order its inputs were named in.
@@ -86,6 +90,7 @@ public static class ManifestLinter
                 {
                     Kept = ClusterConfiguration(loaded),
                 };
+                Observe(observer, i, loaded, outcomes[i], inputs[i]);
             }
 
             ReleaseLargeFile(inputs[i]);
@@ -114,7 +119,9 @@ public static class ManifestLinter
 
             using (gate.Enter(inputs[i].Size))
             {
-                outcomes[i] = Check(inputs[i].Load(), checks, configuration, cluster) with { Kept = outcomes[i].Kept };
+                var loaded = inputs[i].Load();
+                outcomes[i] = Check(loaded, checks, configuration, cluster) with { Kept = outcomes[i].Kept };
+                Observe(observer, i, loaded, outcomes[i], inputs[i]);
             }
 
             ReleaseLargeFile(inputs[i]);
@@ -177,6 +184,24 @@ public static class ManifestLinter
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             return file with { Findings = [] };
+        }
+    }
+
+    // The observer sees the file while its tree is at hand; its failure is the file's internal error, not the run's.
+    private static void Observe(IFileObserver? observer, int index, LoadedFile loaded, FileOutcome outcome, ManifestInput input)
+    {
+        if (observer is null)
+        {
+            return;
+        }
+
+        try
+        {
+            observer.Checked(index, loaded, outcome.Findings, input.Load);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            outcome.Findings.Add(InputFindings.InternalError(loaded.File.Path, "while tracing rendered output", ex));
         }
     }
 

@@ -23,20 +23,19 @@ public static class RenderedLint
             .GroupBy(i => options.Tree.FullPath(i.FullPath!), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
         var kustomize = KustomizePlan.Prepare(KustomizationPaths(inputs.Where(i => i.FullPath is not null).Select(i => i.FullPath!), options), known, options);
-        var result = ManifestLinter.Lint(sources.Concat(kustomize.MergedFiles).ToList(), configuration);
-        return Traced(result, sources, kustomize, configuration, options);
+        var traces = new RenderedTraces(options, sources.Select(s => s.Path));
+        var result = ManifestLinter.Lint(sources.Concat(kustomize.MergedFiles).Select(ManifestInput.FromSource).ToList(), configuration, CheckSet.Registered, traces);
+        return Traced(result, traces, kustomize, configuration);
     }
 
-    /// <summary>
-    /// Lints inputs that are read when the run gets to them (<see cref="ManifestInput"/>); <paramref name="rendered"/>
-    /// gives, after the run, the inputs whose text <see cref="MayBeRendered"/>, read again one by one for tracing.
-    /// </summary>
-    public static LintResult Lint(IReadOnlyList<ManifestInput> inputs, Func<IEnumerable<SourceFile>> rendered, ILintConfiguration configuration, RenderingOptions options)
+    /// <summary>Lints inputs that are read when the run gets to them (<see cref="ManifestInput"/>); each is read once.</summary>
+    public static LintResult Lint(IReadOnlyList<ManifestInput> inputs, ILintConfiguration configuration, RenderingOptions options)
     {
         options = Configured(options, configuration);
         var kustomize = KustomizePlan.Prepare(KustomizationPaths(inputs.Select(i => options.Tree.FullPath(i.Path)), options), new Dictionary<string, SourceFile>(), options);
+        var traces = new RenderedTraces(options, inputs.Select(i => i.Path));
         var all = inputs.Concat(kustomize.MergedFiles.Select(ManifestInput.FromSource)).ToList();
-        return Traced(ManifestLinter.Lint(all, configuration, CheckSet.Registered), rendered(), kustomize, configuration, options);
+        return Traced(ManifestLinter.Lint(all, configuration, CheckSet.Registered, traces), traces, kustomize, configuration);
     }
 
     /// <summary>True when the text may be rendered output whose findings are traced to other files.</summary>
@@ -59,26 +58,22 @@ public static class RenderedLint
     private static List<string> KustomizationPaths(IEnumerable<string> fullPaths, RenderingOptions options) =>
         fullPaths.Where(KustomizationFile.IsKustomizationName).Select(options.Tree.FullPath).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();
 
-    private static LintResult Traced(LintResult result, IEnumerable<SourceFile> sources, KustomizePlan kustomize, ILintConfiguration configuration, RenderingOptions options)
+    private static LintResult Traced(LintResult result, RenderedTraces traces, KustomizePlan kustomize, ILintConfiguration configuration)
     {
         var problems = new List<Finding>(kustomize.Problems);
         var afterKustomize = kustomize.Map(result.Findings).ToList();
         var findingsOf = afterKustomize.GroupBy(f => f.File, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
-        // Each rendered file's findings are mapped as soon as it is traced, so its tree is not kept while the next one
-        // is read: a run holds one rendered file at a time, however many there are.
+        // Each rendered file's findings are mapped in turn, so a file loaded again for a run-wide finding is not kept
+        // while the next one is mapped.
         var mapped = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
-        foreach (var source in sources)
+        foreach (var (trace, traceProblems) in traces.InPathOrder())
         {
-            if (source.Text is null || mapped.ContainsKey(source.Path))
+            problems.AddRange(traceProblems);
+            if (trace is not null)
             {
-                continue;
-            }
-
-            if (Trace(source, options, problems) is { } trace)
-            {
-                mapped[source.Path] = findingsOf.TryGetValue(source.Path, out var own)
-                    ? own.Select(f => Reconfigure(trace.Map(f), f, configuration)).ToList()
+                mapped[trace.RenderedPath] = findingsOf.TryGetValue(trace.RenderedPath, out var own)
+                    ? trace.MapAll(own).Select((f, i) => Reconfigure(f, own[i], configuration)).ToList()
                     : [];
             }
         }
@@ -106,19 +101,6 @@ public static class RenderedLint
             Documents = result.Documents - merged,
             Objects = Math.Max(0, result.Objects - merged),
         };
-    }
-
-    private static RenderedTrace? Trace(SourceFile source, RenderingOptions options, List<Finding> problems)
-    {
-        var text = source.Text!;
-        if (text.IndexOf(HelmSourceComments.Marker, StringComparison.Ordinal) >= 0)
-        {
-            return HelmChart.Trace(YamlLoader.Load(source), options, problems);
-        }
-
-        return text.IndexOf(KustomizeOrigins.Annotation, StringComparison.Ordinal) >= 0
-            ? KustomizeOrigins.Trace(YamlLoader.Load(source), options, problems)
-            : null;
     }
 
     // A finding that moved to another file takes that file's configured severity, as it would have linted there.

@@ -8,13 +8,21 @@ namespace DualStack.Manifests.Rendering;
 /// finding names the source file; its position is the source's line when the field can be found there
 /// (<see cref="TemplateLocator"/>), else the rendered line, and the message says which it is.
 /// </summary>
+/// <remarks>
+/// Built while the engine has the rendered file's tree (<see cref="RenderedTraces"/>): <see cref="Prepare"/> finds
+/// the nodes of the findings known then, and <see cref="Release"/> lets the tree go. A finding at a place not prepared
+/// (a run-wide check's) loads the file again, once per <see cref="MapAll"/>; tracing needs no tree at all when the
+/// sources are not at hand (no chart or kustomization folder), which is the common case.
+/// </remarks>
 public sealed class RenderedTrace
 {
-    private readonly LoadedFile _rendered;
     private readonly IReadOnlyList<RenderedSource> _sources;
     private readonly string _producer;
     private readonly string _hint;
     private readonly Func<LoadedDocument, NodePath, (string File, SourceSpan Span)?>? _exact;
+    private readonly Dictionary<(int Line, int Column), Resolution> _resolved = [];
+    private LoadedFile? _rendered;
+    private Func<LoadedFile>? _reload;
 
     /// <param name="producer">What wrote the sources (<c>Helm template</c>), for messages.</param>
     /// <param name="hint">What to give to point into the sources when they were not found (an option), for messages.</param>
@@ -23,24 +31,61 @@ public sealed class RenderedTrace
     {
         _exact = exact;
         _rendered = rendered;
+        RenderedPath = rendered.File.Path;
         _sources = sources;
         _producer = producer;
         _hint = hint;
     }
 
-    public string RenderedPath => _rendered.File.Path;
+    public string RenderedPath { get; }
 
     public IReadOnlyList<RenderedSource> Sources => _sources;
 
+    /// <summary>Finds, while the tree is at hand, the nodes of <paramref name="findings"/> that mapping will need.</summary>
+    public void Prepare(IEnumerable<Finding> findings)
+    {
+        foreach (var finding in findings)
+        {
+            if (SourceOf(finding) is { } source && NeedsNode(source))
+            {
+                Resolve(source, finding);
+            }
+        }
+    }
+
+    /// <summary>Drops the tree; a later need of it loads the file with <paramref name="reload"/>.</summary>
+    public void Release(Func<LoadedFile> reload)
+    {
+        _rendered = null;
+        _reload = reload;
+    }
+
+    /// <summary>Maps the findings of the rendered file, loading it again at most once when a place was not prepared.</summary>
+    public List<Finding> MapAll(IEnumerable<Finding> findings)
+    {
+        try
+        {
+            return findings.Select(Map).ToList();
+        }
+        finally
+        {
+            if (_reload is not null)
+            {
+                _rendered = null;
+            }
+        }
+    }
+
     public Finding Map(Finding finding)
     {
-        if (finding.File != RenderedPath || _sources.FirstOrDefault(s => s.Section.Covers(finding.Line)) is not { Usable: true } source)
+        if (SourceOf(finding) is not { } source)
         {
             return finding;
         }
 
         var renderedAt = $"line {finding.Line} of the rendered output {RenderedPath}";
-        if (_exact is not null && NodeAt(source, finding) is var (document, node) && _exact(document, node) is var (file, span))
+        var resolution = NeedsNode(source) ? Resolve(source, finding) : default;
+        if (resolution.Exact is var (file, span))
         {
             return finding with
             {
@@ -54,7 +99,7 @@ public sealed class RenderedTrace
             };
         }
 
-        if (source.Text is not null && Locate(source, finding) is { } position)
+        if (resolution.Position is { } position)
         {
             return finding with
             {
@@ -79,12 +124,30 @@ public sealed class RenderedTrace
         };
     }
 
-    private TemplatePosition? Locate(RenderedSource source, Finding finding) =>
-        NodeAt(source, finding) is var (_, node) ? TemplateLocator.Locate(source.Lines, node) : null;
+    private RenderedSource? SourceOf(Finding finding) =>
+        finding.File == RenderedPath && _sources.FirstOrDefault(s => s.Section.Covers(finding.Line)) is { Usable: true } source ? source : null;
+
+    // The rendered node matters only when it can be followed into a rebuilt kustomization or found in a source text.
+    private bool NeedsNode(RenderedSource source) => _exact is not null || source.Text is not null;
+
+    private Resolution Resolve(RenderedSource source, Finding finding)
+    {
+        var key = (finding.Line, finding.Column);
+        if (!_resolved.TryGetValue(key, out var resolution))
+        {
+            resolution = NodeAt(source, finding) is var (document, node)
+                ? new Resolution(_exact?.Invoke(document, node), source.Text is null ? null : TemplateLocator.Locate(source.Lines, node))
+                : default;
+            _resolved[key] = resolution;
+        }
+
+        return resolution;
+    }
 
     private (LoadedDocument Document, NodePath Node)? NodeAt(RenderedSource source, Finding finding)
     {
-        var document = _rendered.Documents.LastOrDefault(d => d.SpanOf(d.Root).Line <= finding.Line && source.Section.Covers(d.SpanOf(d.Root).Line));
+        var rendered = _rendered ??= _reload!();
+        var document = rendered.Documents.LastOrDefault(d => d.SpanOf(d.Root).Line <= finding.Line && source.Section.Covers(d.SpanOf(d.Root).Line));
         if (document is null || NodePath.At(document, finding.Line, finding.Column) is not { } node || node.Path.Count == 0)
         {
             return null;
@@ -92,4 +155,7 @@ public sealed class RenderedTrace
 
         return (document, node);
     }
+
+    // Where a rendered place was written: exactly (a rebuilt kustomization), or a line found in the source text.
+    private readonly record struct Resolution((string File, SourceSpan Span)? Exact, TemplatePosition? Position);
 }

@@ -1,33 +1,46 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
 using DualStack.Manifests;
 using DualStack.Manifests.Configuration;
-using DualStack.Manifests.Engine;
+using DualStack.Manifests.Rendering;
 using DualStack.Rules;
 
 namespace DualStack.Benchmarks.Scale;
 
 /// <summary>
-/// The engine at scale, side by side with <see cref="BareParse"/> of the same files on all cores: the manifest corpus
-/// ×30 (10,470 files, 89 MB), generated into a temporary folder at set-up and read from disk by both, as
-/// <c>dslint lint FOLDER</c> reads it. Peak memory of the real processes is measured by <c>scale.sh</c> beside this file.
+/// The engine at scale, side by side with <see cref="BareParse"/> of the same files on all cores, both reading the
+/// files from disk: the manifest corpus ×30 (10,470 files, 89 MB) and eight 8.9 MB files, generated into a temporary
+/// folder at set-up. The lint is what <c>dslint lint FOLDER</c> runs (<see cref="RenderedLint"/> over inputs read as the
+/// engine gets to them, Helm output traced). Each operation takes seconds, so one invocation per iteration and a few
+/// iterations; peak memory of real processes is measured by <c>scale.sh</c> beside this file.
 /// </summary>
 [MemoryDiagnoser]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
 public class ScaleBenchmarks
 {
     private string _folder = string.Empty;
     private IReadOnlyList<string> _files = [];
 
-    [Params(30)]
-    public int Copies { get; set; }
+    /// <summary><c>corpus-x30</c> or <c>8x8.9MB</c>.</summary>
+    [Params("corpus-x30", "8x8.9MB")]
+    public string Input { get; set; } = "corpus-x30";
 
     [GlobalSetup]
     public void Setup()
     {
         var corpus = ScaleCorpus.Find() ?? throw new InvalidOperationException("shared/corpus/manifests not found; set DSLINT_CORPUS");
         _folder = Path.Combine(Path.GetTempPath(), $"dslint-scale-{Environment.ProcessId}");
-        ScaleCorpus.Copies(corpus, _folder, Copies);
+        if (Input == "8x8.9MB")
+        {
+            ScaleCorpus.LargeFiles(corpus, _folder, 8, (long)(8.9 * 1024 * 1024));
+        }
+        else
+        {
+            ScaleCorpus.Copies(corpus, _folder, 30);
+        }
+
         _files = ScaleCorpus.ManifestFiles(_folder);
-        Console.WriteLine($"// scale corpus: {_files.Count} files, {_files.Sum(f => new FileInfo(f).Length):N0} bytes");
+        Console.WriteLine($"// {Input}: {_files.Count} files, {_files.Sum(f => new FileInfo(f).Length):N0} bytes");
     }
 
     [GlobalCleanup]
@@ -36,10 +49,10 @@ public class ScaleBenchmarks
     [Benchmark(Baseline = true, Description = "read + YamlStream parse, all cores")]
     public int Parse() => BareParse.Run(_files);
 
-    [Benchmark(Description = "ManifestLinter.Lint, files read as it goes")]
+    [Benchmark(Description = "dslint lint engine (RenderedLint, files read as it goes)")]
     public int Lint() =>
-        ManifestLinter.Lint(
+        RenderedLint.Lint(
             _files.Select(f => new ManifestInput(f, new FileInfo(f).Length, () => SourceFileReader.Default.Read(f))).ToList(),
             new FixedConfiguration(LintOptions.Default),
-            CheckSet.Registered).Findings.Count;
+            new RenderingOptions(new LintedTree(_folder, [_folder]))).Findings.Count;
 }

@@ -62,6 +62,76 @@ public sealed class HelmTraceTests : IDisposable
     }
 
     [Fact]
+    public void A_rendered_input_read_as_the_run_goes_is_read_once_and_still_traced()
+    {
+        WriteChart();
+        var reads = 0;
+        var input = new ManifestInput("rendered.yaml", Rendered.Length, () =>
+        {
+            Interlocked.Increment(ref reads);
+            return SourceFile.FromText("rendered.yaml", Rendered);
+        });
+        var options = new RenderingOptions(new LintedTree(_folder.Path, []), Path.Combine(_folder.Path, "web"));
+
+        var finding = Assert.Single(RenderedLint.Lint([input], new FixedConfiguration(LintOptions.Default), options).Findings);
+
+        Assert.Equal("DS2005 web/templates/service.yaml:5:1-5", Describe(finding));
+        Assert.Equal(1, reads);
+    }
+
+    [Fact]
+    public void A_run_wide_finding_on_rendered_output_points_at_the_template_line_too()
+    {
+        // DS2011 is decided after every file is checked (its Service and pods may be in different files), when the
+        // rendered file's tree is gone: the trace loads it again to find the node.
+        WriteChart();
+        _folder.Write("web/templates/deployment.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: {{ include "web.fullname" . }}
+            spec:
+              template:
+                metadata:
+                  labels:
+                    app: web
+                spec:
+                  containers:
+                    - name: web
+                      env:
+                        - name: ASPNETCORE_URLS
+                          value: {{ .Values.urls | quote }}
+            """);
+        _folder.Write("web/templates/service.yaml", ServiceTemplate.Replace("spec:\n", "spec:\n  ipFamilyPolicy: PreferDualStack\n  selector:\n    app: web\n", StringComparison.Ordinal));
+        var rendered = Rendered.Replace("spec:\n", "spec:\n  ipFamilyPolicy: PreferDualStack\n  selector:\n    app: web\n", StringComparison.Ordinal) + """
+            ---
+            # Source: web/templates/deployment.yaml
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: release-web
+            spec:
+              template:
+                metadata:
+                  labels:
+                    app: web
+                spec:
+                  containers:
+                    - name: web
+                      env:
+                        - name: ASPNETCORE_URLS
+                          value: "http://0.0.0.0:8080"
+
+            """;
+
+        var findings = Lint(rendered, chart: "web");
+
+        var ds2011 = Assert.Single(findings, f => f.RuleId == "DS2011");
+        Assert.Equal("DS2011 web/templates/service.yaml:7:3-12", Describe(ds2011));
+        Assert.EndsWith("(line 10 of the rendered output <stdin>)", ds2011.Message);
+    }
+
+    [Fact]
     public void The_chart_is_found_below_the_current_folder_by_its_name()
     {
         WriteChart();
