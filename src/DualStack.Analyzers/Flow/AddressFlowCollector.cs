@@ -287,7 +287,11 @@ internal sealed class AddressFlowCollector
             }
         }
 
-        if (values.Count == 0 || invalid.SemanticModel is not { } model)
+        // The semantic query below runs only where overload resolution can have failed because of an argument the
+        // compiler could not resolve (an error type, an invalid or untyped argument); a call whose arguments all bind
+        // failed for another reason (its receiver or method is unresolved, or the code is wrong) and has no candidate
+        // worth following.
+        if (values.Count == 0 || !HasUnresolvedArgument(invalid, argumentList) || invalid.SemanticModel is not { } model)
         {
             return;
         }
@@ -325,6 +329,21 @@ internal sealed class AddressFlowCollector
                 }
             }
         }
+    }
+
+    private static bool HasUnresolvedArgument(IInvalidOperation invalid, Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentListSyntax argumentList)
+    {
+        foreach (var child in invalid.ChildOperations)
+        {
+            var value = child is IArgumentOperation argument ? argument.Value : child;
+            if (value.Syntax.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax syntax && syntax.Parent == argumentList
+                && (value is IInvalidOperation || value.Type is null or { TypeKind: TypeKind.Error }))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The candidate takes this many arguments, and every named one.</summary>
