@@ -50,11 +50,11 @@ internal sealed class AddressFlowSummary
     }
 
     public void AddSink(ISymbol carrier, AddressSinkKind kind, string description) =>
-        (kind == AddressSinkKind.Bind ? _bindSinks : _connectSinks).TryAdd(carrier, new AddressSink(kind, description, via: null));
+        AddFirstInOrder(kind == AddressSinkKind.Bind ? _bindSinks : _connectSinks, carrier, new AddressSink(kind, description, via: null));
 
     /// <summary>A bind in a member that also handles IPv6: proof only for a value stored in the IPv6 slot.</summary>
     public void AddFamilyAwareBindSink(ISymbol carrier, string description) =>
-        _familyAwareBindSinks.TryAdd(carrier, new AddressSink(AddressSinkKind.Bind, description, via: null));
+        AddFirstInOrder(_familyAwareBindSinks, carrier, new AddressSink(AddressSinkKind.Bind, description, via: null));
 
     /// <summary>A bind of a broadcast or multicast listener reads this carrier.</summary>
     public void AddBroadcastBindSink(ISymbol carrier) =>
@@ -81,36 +81,66 @@ internal sealed class AddressFlowSummary
     public IEnumerable<ISymbol> TargetsOf(ISymbol carrier) =>
         _targetsOf.TryGetValue(carrier, out var targets) ? targets : Enumerable.Empty<ISymbol>();
 
-    /// <summary>Breadth-first from every sink carrier back along the copies, so each carrier keeps its shortest path.</summary>
+    /// <summary>
+    /// Breadth-first from every sink carrier back along the copies, so each carrier keeps its shortest path. Facts
+    /// arrive from concurrent callbacks in any order, so a carrier that equally near sinks reach takes the first in
+    /// a fixed order (sink description, then the next carrier's name): the finding names the same sink every build.
+    /// </summary>
     private Dictionary<ISymbol, AddressSink> Resolve(ConcurrentDictionary<ISymbol, AddressSink> sinks)
     {
         var result = new Dictionary<ISymbol, AddressSink>(SymbolEqualityComparer.Default);
-        var queue = new Queue<ISymbol>();
+        var frontier = new List<ISymbol>();
         foreach (var pair in sinks)
         {
             result[pair.Key] = pair.Value;
-            queue.Enqueue(pair.Key);
+            frontier.Add(pair.Key);
         }
 
-        while (queue.Count > 0)
+        while (frontier.Count > 0)
         {
-            var carrier = queue.Dequeue();
-            if (!_sourcesOf.TryGetValue(carrier, out var sources))
+            var claims = new Dictionary<ISymbol, AddressSink>(SymbolEqualityComparer.Default);
+            foreach (var carrier in frontier)
             {
-                continue;
+                if (!_sourcesOf.TryGetValue(carrier, out var sources))
+                {
+                    continue;
+                }
+
+                var sink = result[carrier];
+                foreach (var source in sources)
+                {
+                    if (result.ContainsKey(source))
+                    {
+                        continue;
+                    }
+
+                    var claim = new AddressSink(sink.Kind, sink.Description, carrier);
+                    if (!claims.TryGetValue(source, out var earlier) || Compare(claim, earlier) < 0)
+                    {
+                        claims[source] = claim;
+                    }
+                }
             }
 
-            var sink = result[carrier];
-            foreach (var source in sources)
+            frontier = new List<ISymbol>(claims.Count);
+            foreach (var pair in claims)
             {
-                if (!result.ContainsKey(source))
-                {
-                    result[source] = new AddressSink(sink.Kind, sink.Description, carrier);
-                    queue.Enqueue(source);
-                }
+                result[pair.Key] = pair.Value;
+                frontier.Add(pair.Key);
             }
         }
 
         return result;
+    }
+
+    private static void AddFirstInOrder(ConcurrentDictionary<ISymbol, AddressSink> sinks, ISymbol carrier, AddressSink sink) =>
+        sinks.AddOrUpdate(carrier, sink, (_, earlier) => Compare(sink, earlier) < 0 ? sink : earlier);
+
+    private static int Compare(AddressSink x, AddressSink y)
+    {
+        var byDescription = string.CompareOrdinal(x.Description, y.Description);
+        return byDescription != 0
+            ? byDescription
+            : string.CompareOrdinal(x.Via?.ToDisplayString(), y.Via?.ToDisplayString());
     }
 }
