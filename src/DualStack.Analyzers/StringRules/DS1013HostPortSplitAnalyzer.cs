@@ -117,14 +117,7 @@ public sealed class DS1013HostPortSplitAnalyzer : DiagnosticAnalyzer
             current = inner.WalkDownConversions();
         }
 
-        return current switch
-        {
-            ILocalReferenceOperation local => local.Local.Name,
-            IParameterReferenceOperation parameter => parameter.Parameter.Name,
-            IFieldReferenceOperation field => field.Field.Name,
-            IPropertyReferenceOperation property => property.Property.Name,
-            _ => null,
-        };
+        return OperationFlow.ReferencedName(current);
     }
 
     /// <summary>The local the result is stored in (<c>var ipPort = s.Split(':')</c>).</summary>

@@ -207,14 +207,7 @@ public sealed class DS1014IPv4ValidationAnalyzer : DiagnosticAnalyzer
         return value.ConstantValue.Value is '.' or ".";
     }
 
-    private static string? NameOf(IOperation? operation) => operation?.WalkDownConversions() switch
-    {
-        ILocalReferenceOperation local => local.Local.Name,
-        IParameterReferenceOperation parameter => parameter.Parameter.Name,
-        IFieldReferenceOperation field => field.Field.Name,
-        IPropertyReferenceOperation property => property.Property.Name,
-        _ => null,
-    };
+    private static string? NameOf(IOperation? operation) => OperationFlow.ReferencedName(operation);
 
     /// <summary>The local or field a new Regex is stored in.</summary>
     private static string? DeclaredName(IOperation creation)

@@ -12,6 +12,16 @@ internal static class OperationFlow
 {
     private const int MaxDepth = 8;
 
+    /// <summary>The name of the local, parameter, field or property <paramref name="operation"/> reads, if it reads one.</summary>
+    public static string? ReferencedName(IOperation? operation) => operation?.WalkDownConversions() switch
+    {
+        ILocalReferenceOperation local => local.Local.Name,
+        IParameterReferenceOperation parameter => parameter.Parameter.Name,
+        IFieldReferenceOperation field => field.Field.Name,
+        IPropertyReferenceOperation property => property.Property.Name,
+        _ => null,
+    };
+
     public static IOperation WalkDownConversions(this IOperation operation)
     {
         var current = operation;
