@@ -276,7 +276,7 @@ public sealed class DS1009DS1011AddressResolutionAnalyzer : DiagnosticAnalyzer
         }
 
         context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.DS1009, invocation.Syntax.GetLocation(), "'GetIPv4Properties()' is called unconditionally and throws for interfaces without IPv4"));
+            Descriptors.DS1009, invocation.Syntax.GetLocation(), "'GetIPv4Properties()' is called unconditionally and, on Windows, throws for interfaces without IPv4"));
     }
 
     /// <summary>

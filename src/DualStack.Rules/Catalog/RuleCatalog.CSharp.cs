@@ -40,7 +40,7 @@ public static partial class RuleCatalog
         CSharp(RuleIds.IPv4OnlyAddressFiltering, "IPv4-only filtering of addresses",
             "{0}, with no IPv6 fallback",
             Severity.Info, hasFix: false,
-            "Filtering DNS or interface results to AddressFamily.InterNetwork returns nothing on an IPv6-only host, and GetIPv4Properties throws for interfaces without IPv4."),
+            "Filtering DNS or interface results to AddressFamily.InterNetwork returns nothing on an IPv6-only host, and on Windows GetIPv4Properties throws for interfaces without IPv4."),
         CSharp(RuleIds.IPv4WildcardListenUrl, "0.0.0.0 in a listen URL",
             "The listen URL \"{0}\" binds the IPv4 wildcard only; use \"{1}\" to listen on IPv4 and IPv6",
             Severity.Warning, hasFix: true,
