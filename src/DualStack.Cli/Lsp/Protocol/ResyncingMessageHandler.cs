@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using StreamJsonRpc;
 using StreamJsonRpc.Protocol;
 
@@ -12,10 +13,17 @@ namespace DualStack.Cli.Lsp.Protocol;
 internal sealed class ResyncingMessageHandler : HeaderDelimitedMessageHandler
 {
     private readonly Action<string> _log;
+    private readonly RewindablePipeReader _input;
 
     public ResyncingMessageHandler(Stream output, Stream input, IJsonRpcMessageFormatter formatter, Action<string> log)
+        : this(PipeWriter.Create(output), new RewindablePipeReader(PipeReader.Create(input)), formatter, log)
+    {
+    }
+
+    private ResyncingMessageHandler(PipeWriter output, RewindablePipeReader input, IJsonRpcMessageFormatter formatter, Action<string> log)
         : base(output, input, formatter)
     {
+        _input = input;
         _log = log;
     }
 
@@ -39,8 +47,10 @@ internal sealed class ResyncingMessageHandler : HeaderDelimitedMessageHandler
             }
             catch (BadRpcHeaderException ex)
             {
-                // The offending line is still unread: drop it and look for the next header there.
+                // The offending line is still unread (the read that found it was never advanced): drop it and look
+                // for the next header there.
                 _log("ignored a malformed header: " + ex.Message);
+                _input.Rewind();
                 if (!await SkipLineAsync(cancellationToken).ConfigureAwait(false))
                 {
                     return null;
