@@ -50,9 +50,44 @@ public class ScaleBenchmarks
     public int Parse() => BareParse.Run(_files);
 
     [Benchmark(Description = "dslint lint engine (RenderedLint, files read as it goes)")]
-    public int Lint() =>
+    public int Lint() => LintFolder(_folder, _files);
+
+    /// <summary>
+    /// Both sides, one after the other, <paramref name="rounds"/> times in this process with each time written out:
+    /// for a profiler to sample the steady state (<c>DualStack.Benchmarks lint-loop FOLDER ROUNDS</c>).
+    /// </summary>
+    public static void Loop(string folder, int rounds, TextWriter output)
+    {
+        var files = ScaleCorpus.ManifestFiles(folder);
+        for (var round = 0; round < rounds; round++)
+        {
+            var parse = Measure(() => BareParse.Run(files));
+            var lint = Measure(() => LintFolder(folder, files));
+            output.WriteLine($"round {round}: parse {parse}; lint {lint}; wall ratio {lint.Wall / parse.Wall:F2}, CPU ratio {lint.Cpu / parse.Cpu:F2}");
+        }
+    }
+
+    private static Side Measure(Func<int> run)
+    {
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var gen2 = GC.CollectionCount(2);
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+        var count = run();
+        wall.Stop();
+        process.Refresh();
+        return new Side(wall.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds, (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e9, GC.CollectionCount(2) - gen2, ThreadPool.ThreadCount, count);
+    }
+
+    private readonly record struct Side(double Wall, double Cpu, double AllocatedGB, int Gen2, int Threads, int Count)
+    {
+        public override string ToString() => $"{Wall:F2} s wall, {Cpu:F2} s CPU, {AllocatedGB:F2} GB, {Gen2} gen2, {Threads} pool threads ({Count})";
+    }
+
+    private static int LintFolder(string folder, IReadOnlyList<string> files) =>
         RenderedLint.Lint(
-            _files.Select(f => new ManifestInput(f, new FileInfo(f).Length, () => SourceFileReader.Default.Read(f))).ToList(),
+            files.Select(f => new ManifestInput(f, new FileInfo(f).Length, () => SourceFileReader.Default.Read(f))).ToList(),
             new FixedConfiguration(LintOptions.Default),
-            new RenderingOptions(new LintedTree(_folder, [_folder]))).Findings.Count;
+            new RenderingOptions(new LintedTree(folder, [folder]))).Findings.Count;
 }
