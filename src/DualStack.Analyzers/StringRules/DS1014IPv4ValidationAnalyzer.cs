@@ -31,6 +31,9 @@ public sealed class DS1014IPv4ValidationAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
+        // None, unlike the other rules: the [GeneratedRegex] check reports at an attribute of a method's declaration,
+        // which may be another part of the method than the one analyzed, so the driver's check must stay. It reports
+        // rarely, so that check costs little here.
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
