@@ -91,6 +91,15 @@ public sealed class GeneratedCodeSilenceTests
             using System.Text.RegularExpressions;
             [ATTR] class Sample { bool IsValidHost(string host) => Regex.IsMatch(host, @"^([0-9]{1,3}\.){3}[0-9]{1,3}(:\d+)?$"); }
             """,
+        ["DS1014GeneratedRegexAnalyzer"] = """
+            using System.Text.RegularExpressions;
+            [ATTR] partial class Sample
+            {
+                [GeneratedRegex(@"^(\d{1,3}\.){3}\d{1,3}$")]
+                private static partial Regex AddressRegex();
+                private static partial Regex AddressRegex() => new Regex(".");
+            }
+            """,
         ["DS1015IPv6WithoutFallbackAnalyzer"] = """
             using System.Net; using System.Net.Sockets;
             [ATTR] class Sample { TcpListener Start(int port) => new TcpListener(IPAddress.IPv6Any, port); }
