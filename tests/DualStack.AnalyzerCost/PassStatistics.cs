@@ -4,11 +4,12 @@ namespace DualStack.AnalyzerCost;
 internal sealed record PassTimes(TimeSpan Wall, IReadOnlyDictionary<string, TimeSpan> Analyzers);
 
 /// <summary>
-/// Repository totals of one analyzer set's timed passes. Per project, the first pass of each set is a warm-up (its
-/// figures are kept apart as the cold first pass: it pays the JIT compilation of the analyzer DLLs, which a build's
-/// compiler server pays once and then keeps for every later project and build); the following passes are reduced to
-/// each analyzer's median and minimum, and those are summed over the projects. A per-project median drops a pass that
-/// another process preempted without letting it move the other projects' figures.
+/// Repository totals of one analyzer set's timed passes. Before anything is timed, each set makes one warm-up pass
+/// (over the repository's largest project); its figures are kept apart as the cold first pass: it pays the JIT
+/// compilation of the analyzer DLLs, which a build's compiler server pays once and then keeps for every later project
+/// and build. Each project's timed passes are reduced to each analyzer's median and minimum, and those are summed over
+/// the projects. A per-project median drops a pass that another process preempted without letting it move the other
+/// projects' figures.
 /// </summary>
 internal sealed class PassStatistics
 {
@@ -16,7 +17,7 @@ internal sealed class PassStatistics
     private readonly Dictionary<string, TimeSpan> _min = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TimeSpan> _cold = new(StringComparer.Ordinal);
 
-    /// <summary>Timed passes per project after its warm-up (the same for every project of a run).</summary>
+    /// <summary>Timed passes per project (the same for every project of a run).</summary>
     public int Passes { get; private set; }
 
     /// <summary>Sum over projects of the median wall time of the timed passes (compiler + every analyzer of the pass).</summary>
@@ -24,7 +25,7 @@ internal sealed class PassStatistics
 
     public TimeSpan MinWall { get; private set; }
 
-    /// <summary>Wall time of the warm-up passes (the cold first pass of each project), summed.</summary>
+    /// <summary>Wall time of the warm-up (cold first) pass.</summary>
     public TimeSpan ColdWall { get; private set; }
 
     public IReadOnlyDictionary<string, TimeSpan> Median => _median;
@@ -33,8 +34,18 @@ internal sealed class PassStatistics
 
     public IReadOnlyDictionary<string, TimeSpan> Cold => _cold;
 
-    /// <summary>Adds one project: its untimed warm-up pass (kept apart as the cold figure) and its timed passes.</summary>
-    public void AddProject(PassTimes warmup, IReadOnlyList<PassTimes> timed)
+    /// <summary>The warm-up pass, kept apart as the cold first pass (in none of the medians).</summary>
+    public void AddWarmup(PassTimes warmup)
+    {
+        ColdWall += warmup.Wall;
+        foreach (var (name, time) in warmup.Analyzers)
+        {
+            _cold[name] = _cold.GetValueOrDefault(name) + time;
+        }
+    }
+
+    /// <summary>Adds one project's timed passes.</summary>
+    public void AddProject(IReadOnlyList<PassTimes> timed)
     {
         if (timed.Count == 0)
         {
@@ -42,11 +53,6 @@ internal sealed class PassStatistics
         }
 
         Passes = timed.Count;
-        ColdWall += warmup.Wall;
-        foreach (var (name, time) in warmup.Analyzers)
-        {
-            _cold[name] = _cold.GetValueOrDefault(name) + time;
-        }
 
         MedianWall += MedianOf(timed.Select(p => p.Wall));
         MinWall += timed.Min(p => p.Wall);

@@ -97,9 +97,21 @@ var builder = new CompilationBuilder(frameworkReferences);
 var probe = new SymbolSetupProbe();
 
 // The compiler alone over a small file before anything: the compiler's own JIT is paid by the compiler server of any
-// build long before our analyzers run. The analyzers' JIT is left to each set's first (warm-up) pass, whose figures
-// the report prints apart as the cold first pass.
+// build long before our analyzers run. The analyzers' JIT is left to each set's warm-up pass below.
 await Warmup.RunAsync(frameworkReferences, [probe]);
+
+// One warm-up pass per set over the repository's largest project, timed but in none of the figures: the cold first
+// pass (JIT of the analyzer DLLs included), which a build's compiler server pays once and keeps across projects and
+// builds. The report prints it on a line of its own.
+if (selected.OrderByDescending(p => p.Sources.Count).FirstOrDefault() is { } largest)
+{
+    var largestCompilation = builder.Build(largest, projects);
+    foreach (var result in results)
+    {
+        result.AddWarmup(await AnalyzerRun.RunAsync(largestCompilation, [probe, .. baseline.Analyzers, .. result.Set.Analyzers],
+            CompilationBuilder.AnalyzerOptionsFor(largest), logExecutionTime: true), Path.GetRelativePath(repository, largest.Path));
+    }
+}
 
 int files = 0, lines = 0, errors = 0;
 var compileTime = TimeSpan.Zero;
@@ -114,12 +126,11 @@ foreach (var (project, index) in selected.Select((p, i) => (p, i)))
     lines += compilation.SyntaxTrees.Sum(t => t.GetText().Lines.Count);
     compileTime += started.Elapsed;
 
-    // 1. Per-analyzer execution time and findings: baseline and one DS1xxx set together, timing on. Per set, one
-    //    warm-up pass (the cold first pass: findings, exceptions, and figures printed apart), then --passes timed
-    //    passes whose per-analyzer medians are the figures. The order of the sets alternates between passes and
-    //    projects so that no set always runs first.
+    // 1. Per-analyzer execution time and findings: baseline and one DS1xxx set together, timing on, --passes timed
+    //    passes per set whose per-analyzer medians are the figures. The order of the sets alternates between passes
+    //    and projects so that no set always runs first.
     var passes = results.ToDictionary(r => r, _ => new List<PassResult>());
-    for (var pass = 0; pass <= options.Passes; pass++)
+    for (var pass = 0; pass < options.Passes; pass++)
     {
         foreach (var result in PassStatistics.InGivenOrder(index, pass) ? results : Enumerable.Reverse(results))
         {
@@ -129,7 +140,7 @@ foreach (var (project, index) in selected.Select((p, i) => (p, i)))
 
     foreach (var result in results)
     {
-        result.AddProject(passes[result][0], passes[result][1..], relativeRoot);
+        result.AddProject(passes[result], relativeRoot);
     }
 
     // Compiler errors are the same for every set and pass; count them once.
@@ -250,8 +261,9 @@ internal sealed record CostOptions(
           --dotnet-root DIR   where packs/ are (default: the running runtime's dotnet folder)
           --include REGEX     only projects whose path relative to the repository matches
           --exclude REGEX     skip projects whose relative path matches
-          --passes N          timed passes per set and project after one warm-up pass (default 5): each analyzer's
-                              figure is its median (and minimum) over them, summed over projects
+          --passes N          timed passes per set and project (default 5; one untimed warm-up pass per set over
+                              the largest project first): each analyzer's figure is its median (and minimum) over
+                              them, summed over projects
           --repeat N          passes for the added-wall-time figure, best of N (default 1; 0 skips it)
           --added-sets A,B    measure the added time only for these --ds labels (default: every set)
           --findings FILE     write every DS1xxx finding (file:line:col id severity message); with several --ds,

@@ -12,7 +12,7 @@ internal static class Report
         Console.WriteLine($"## {result.Set.Label}");
         Console.WriteLine();
         Console.WriteLine($"Analysis time of the repository (compiler diagnostics + baseline + {result.Set.Label}; per project the median of "
-            + $"{timing.Passes} timed passes after one warm-up pass, summed): {timing.MedianWall.TotalSeconds:F2} s (minimum {timing.MinWall.TotalSeconds:F2} s)");
+            + $"{timing.Passes} timed passes, summed): {timing.MedianWall.TotalSeconds:F2} s (minimum {timing.MinWall.TotalSeconds:F2} s)");
         Console.WriteLine();
         Console.WriteLine("| analyzer | set | median execution time (s) | minimum (s) | share of analysis time (medians) | share (minimums) |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|");
@@ -37,11 +37,11 @@ internal static class Report
         Console.WriteLine($"Compilation symbol set-up before any analyzer (first symbol access, in neither set): {result.SetupTime.TotalSeconds:F3} s ({Percent(timing.MedianShare(result.SetupTime))})");
         Console.WriteLine($"{result.Set.Label} / baseline execution time (medians): {(baselineTime > 0 ? setTime / baselineTime : double.NaN):F2}×");
         var coldTop = timing.Cold.Where(p => result.SetAnalyzerNames.Contains(p.Key)).OrderByDescending(p => p.Value).FirstOrDefault();
-        Console.WriteLine($"Cold first pass (each project's warm-up pass, the JIT compilation of the analyzer DLLs included; not in the figures above): "
+        Console.WriteLine($"Cold first pass (the warm-up pass over {result.WarmupProject} before anything was timed, JIT of the analyzer DLLs included; not in the figures above): "
             + $"analysis {timing.ColdWall.TotalSeconds:F2} s; all {result.Set.Label} {result.ColdSetTime.TotalSeconds:F3} s ({Percent(timing.ColdShare(result.ColdSetTime))}), "
             + $"all baseline {result.ColdBaselineTime.TotalSeconds:F3} s ({Percent(timing.ColdShare(result.ColdBaselineTime))}); "
             + $"largest {result.Set.Label} analyzer {coldTop.Key} {coldTop.Value.TotalSeconds:F3} s ({Percent(timing.ColdShare(coldTop.Value))})");
-        Console.WriteLine($"Timed passes whose {result.Set.Label} findings differed from the warm-up pass's: {result.PassesWithOtherFindings}");
+        Console.WriteLine($"Timed passes whose {result.Set.Label} findings differed from the project's first pass's: {result.PassesWithOtherFindings}");
         if (repeat > 0 && result.AddedPerRound.Count > 0)
         {
             var added = result.WithSetWall - result.BaselineWall;

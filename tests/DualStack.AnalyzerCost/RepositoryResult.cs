@@ -18,7 +18,7 @@ internal sealed class RepositoryResult(AnalyzerSet baseline, AnalyzerSet set)
 
     public IReadOnlySet<string> SetAnalyzerNames { get; } = set.Analyzers.Select(AnalyzerSet.NameOf).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Timed passes whose findings differed from the warm-up pass's (analyzers must be deterministic: 0).</summary>
+    /// <summary>Timed passes whose findings differed from the project's first pass's (analyzers must be deterministic: 0).</summary>
     public int PassesWithOtherFindings { get; private set; }
 
     /// <summary>Wall time of compiler plus baseline analyzers, and of compiler plus baseline plus DS1xxx (timing off).</summary>
@@ -63,30 +63,47 @@ internal sealed class RepositoryResult(AnalyzerSet baseline, AnalyzerSet set)
         AddedPerRound[round] = (AddedPerRound[round].Wall + addedWall, AddedPerRound[round].Cpu + addedCpu);
     }
 
-    /// <summary>
-    /// Adds one project: its warm-up pass (findings and the cold figures come from it) and its timed passes (medians).
-    /// Exceptions are collected from every pass, once per analyzer, exception and file.
-    /// </summary>
-    public void AddProject(PassResult warmup, IReadOnlyList<PassResult> timed, string relativeRoot)
+    /// <summary>The project the warm-up (cold first) pass ran over.</summary>
+    public string? WarmupProject { get; private set; }
+
+    /// <summary>The warm-up pass over the repository's largest project: its figures are the cold first pass.</summary>
+    public void AddWarmup(PassResult warmup, string project)
     {
-        Timing.AddProject(TimesOf(warmup), [.. timed.Select(TimesOf)]);
-        var findings = FindingsOf(warmup, relativeRoot);
+        WarmupProject = project;
+        Timing.AddWarmup(TimesOf(warmup));
+        AddFailures(warmup);
+    }
+
+    /// <summary>
+    /// Adds one project's timed passes: medians; findings from the first, compared with the others'. Exceptions are
+    /// collected from every pass, once per analyzer, exception and file.
+    /// </summary>
+    public void AddProject(IReadOnlyList<PassResult> timed, string relativeRoot)
+    {
+        Timing.AddProject([.. timed.Select(TimesOf)]);
+        var first = timed[0];
+        var findings = FindingsOf(first, relativeRoot);
         Findings.AddRange(findings);
         var expected = findings.Select(f => f.ToString()).Order(StringComparer.Ordinal).ToList();
-        PassesWithOtherFindings += timed.Count(p => !FindingsOf(p, relativeRoot).Select(f => f.ToString()).Order(StringComparer.Ordinal).SequenceEqual(expected));
+        PassesWithOtherFindings += timed.Skip(1).Count(p => !FindingsOf(p, relativeRoot).Select(f => f.ToString()).Order(StringComparer.Ordinal).SequenceEqual(expected));
 
-        foreach (var diagnostic in warmup.Diagnostics.Where(d => !d.IsSuppressed && Baseline.Ids.Contains(d.Id)))
+        foreach (var diagnostic in first.Diagnostics.Where(d => !d.IsSuppressed && Baseline.Ids.Contains(d.Id)))
         {
             var key = (diagnostic.Id, diagnostic.Severity);
             BaselineFindings[key] = BaselineFindings.GetValueOrDefault(key) + 1;
         }
 
-        foreach (var pass in timed.Prepend(warmup))
+        foreach (var pass in timed)
         {
-            var failures = pass.Failures.Concat(pass.Diagnostics.Where(d => d.Id == "AD0001")
-                .Select(d => new AnalyzerFailure("(reported as AD0001)", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split('\n')[0], "")));
-            Failures.AddRange(failures.Where(f => !Failures.Contains(f)));
+            AddFailures(pass);
         }
+    }
+
+    private void AddFailures(PassResult pass)
+    {
+        var failures = pass.Failures.Concat(pass.Diagnostics.Where(d => d.Id == "AD0001")
+            .Select(d => new AnalyzerFailure("(reported as AD0001)", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split('\n')[0], "")));
+        Failures.AddRange(failures.Where(f => !Failures.Contains(f)));
     }
 
     private List<Finding> FindingsOf(PassResult pass, string relativeRoot) =>
