@@ -91,19 +91,26 @@ var selected = projects.Values
     .OrderBy(p => p.Path, StringComparer.Ordinal)
     .ToList();
 
-await Warmup.RunAsync(frameworkReferences, [.. baseline.Analyzers, .. sets.SelectMany(s => s.Analyzers)]);
-
 var builder = new CompilationBuilder(frameworkReferences);
 
 // First in every pass: the compilation's symbol set-up, reported on its own instead of charged to the first analyzer.
 var probe = new SymbolSetupProbe();
 
-// Warm up on the repository's largest project too (untimed): most of the compiler's and the analyzers' code is JIT
-// compiled on first use, and whichever set ran first over real code would otherwise pay for it.
+// The compiler alone over a small file before anything: the compiler's own JIT is paid by the compiler server of any
+// build long before our analyzers run. The analyzers' JIT is left to each set's warm-up pass below.
+await Warmup.RunAsync(frameworkReferences, [probe]);
+
+// One warm-up pass per set over the repository's largest project, timed but in none of the figures: the cold first
+// pass (JIT of the analyzer DLLs included), which a build's compiler server pays once and keeps across projects and
+// builds. The report prints it on a line of its own.
 if (selected.OrderByDescending(p => p.Sources.Count).FirstOrDefault() is { } largest)
 {
-    await AnalyzerRun.RunAsync(builder.Build(largest, projects), [.. baseline.Analyzers, .. sets.SelectMany(s => s.Analyzers)],
-        CompilationBuilder.AnalyzerOptionsFor(largest), logExecutionTime: false);
+    var largestCompilation = builder.Build(largest, projects);
+    foreach (var result in results)
+    {
+        result.AddWarmup(await AnalyzerRun.RunAsync(largestCompilation, [probe, .. baseline.Analyzers, .. result.Set.Analyzers],
+            CompilationBuilder.AnalyzerOptionsFor(largest), logExecutionTime: true), Path.GetRelativePath(repository, largest.Path));
+    }
 }
 
 int files = 0, lines = 0, errors = 0;
@@ -119,18 +126,25 @@ foreach (var (project, index) in selected.Select((p, i) => (p, i)))
     lines += compilation.SyntaxTrees.Sum(t => t.GetText().Lines.Count);
     compileTime += started.Elapsed;
 
-    // 1. Per-analyzer execution time and findings: baseline and one DS1xxx set together, timing on. The order of the
-    //    sets alternates between projects so that no set always runs first.
-    foreach (var result in index % 2 == 0 ? results : Enumerable.Reverse(results))
+    // 1. Per-analyzer execution time and findings: baseline and one DS1xxx set together, timing on, --passes timed
+    //    passes per set whose per-analyzer medians are the figures. The order of the sets alternates between passes
+    //    and projects so that no set always runs first.
+    var passes = results.ToDictionary(r => r, _ => new List<PassResult>());
+    for (var pass = 0; pass < options.Passes; pass++)
     {
-        var pass = await AnalyzerRun.RunAsync(compilation, [probe, .. baseline.Analyzers, .. result.Set.Analyzers], analyzerOptions, logExecutionTime: true);
-        result.AddTimedPass(pass, relativeRoot);
-        if (result == results[0])
+        foreach (var result in PassStatistics.InGivenOrder(index, pass) ? results : Enumerable.Reverse(results))
         {
-            // Compiler errors are the same for every set; count them once.
-            errors += pass.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CS", StringComparison.Ordinal));
+            passes[result].Add(await AnalyzerRun.RunAsync(compilation, [probe, .. baseline.Analyzers, .. result.Set.Analyzers], analyzerOptions, logExecutionTime: true));
         }
     }
+
+    foreach (var result in results)
+    {
+        result.AddProject(passes[result], relativeRoot);
+    }
+
+    // Compiler errors are the same for every set and pass; count them once.
+    errors += passes[results[0]][0].Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CS", StringComparison.Ordinal));
 
     // 2. Added wall time: compiler + baseline against compiler + baseline + DS1xxx, timing off, best of --repeat passes.
     if (options.Repeat > 0)
@@ -144,16 +158,16 @@ foreach (var (project, index) in selected.Select((p, i) => (p, i)))
         for (var round = 0; round < options.Repeat; round++)
         {
             // Alternate the order of the passes between rounds so that neither side always runs first.
-            var passes = Enumerable.Range(0, results.Count + 1).Where(i => i == 0 || TimesAdded(results[i - 1])).ToList();
-            foreach (var i in round % 2 == 0 ? passes : Enumerable.Reverse(passes))
+            var sides = Enumerable.Range(0, results.Count + 1).Where(i => i == 0 || TimesAdded(results[i - 1])).ToList();
+            foreach (var i in round % 2 == 0 ? sides : Enumerable.Reverse(sides))
             {
                 ImmutableArray<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer> analyzers =
                     i == 0 ? [probe, .. baseline.Analyzers] : [probe, .. baseline.Analyzers, .. results[i - 1].Set.Analyzers];
-                var pass = await AnalyzerRun.RunAsync(compilation, analyzers, analyzerOptions, false);
-                best[i] = Min(best[i], pass.Wall);
-                bestCpu[i] = Min(bestCpu[i], pass.Cpu);
-                roundWall[i] = pass.Wall;
-                roundCpu[i] = pass.Cpu;
+                var untimed = await AnalyzerRun.RunAsync(compilation, analyzers, analyzerOptions, false);
+                best[i] = Min(best[i], untimed.Wall);
+                bestCpu[i] = Min(bestCpu[i], untimed.Cpu);
+                roundWall[i] = untimed.Wall;
+                roundCpu[i] = untimed.Cpu;
             }
 
             // The same figure per round (summed over projects), so that the report can show its spread.
@@ -234,6 +248,7 @@ internal sealed record CostOptions(
     Regex? Include,
     Regex? Exclude,
     int Repeat,
+    int Passes,
     string? FindingsFile,
     string? LabelsFile,
     IReadOnlySet<string>? AddedSets)
@@ -246,6 +261,9 @@ internal sealed record CostOptions(
           --dotnet-root DIR   where packs/ are (default: the running runtime's dotnet folder)
           --include REGEX     only projects whose path relative to the repository matches
           --exclude REGEX     skip projects whose relative path matches
+          --passes N          timed passes per set and project (default 5; one untimed warm-up pass per set over
+                              the largest project first): each analyzer's figure is its median (and minimum) over
+                              them, summed over projects
           --repeat N          passes for the added-wall-time figure, best of N (default 1; 0 skips it)
           --added-sets A,B    measure the added time only for these --ds labels (default: every set)
           --findings FILE     write every DS1xxx finding (file:line:col id severity message); with several --ds,
@@ -259,6 +277,7 @@ internal sealed record CostOptions(
         HashSet<string>? addedSets = null;
         Regex? include = null, exclude = null;
         var repeat = 1;
+        var passes = 5;
         var sets = new List<(string, string)>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -275,6 +294,7 @@ internal sealed record CostOptions(
                 case "--include": include = new Regex(Next(), RegexOptions.CultureInvariant); break;
                 case "--exclude": exclude = new Regex(Next(), RegexOptions.CultureInvariant); break;
                 case "--repeat": repeat = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--passes": passes = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--findings": findings = Next(); break;
                 case "--labels": labels = Next(); break;
                 case "--added-sets": addedSets = [.. Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]; break;
@@ -290,7 +310,7 @@ internal sealed record CostOptions(
             }
         }
 
-        if (repository is null || !Directory.Exists(repository))
+        if (repository is null || !Directory.Exists(repository) || passes < 1 || repeat < 0)
         {
             return null;
         }
@@ -300,7 +320,7 @@ internal sealed record CostOptions(
             sets.Add(("main", DefaultAnalyzerDll()));
         }
 
-        return new CostOptions(repository, [.. sets.Select(s => (s.Item1, Path.GetFullPath(s.Item2)))], baseline, dotnetRoot, include, exclude, repeat, findings, labels, addedSets);
+        return new CostOptions(repository, [.. sets.Select(s => (s.Item1, Path.GetFullPath(s.Item2)))], baseline, dotnetRoot, include, exclude, repeat, passes, findings, labels, addedSets);
     }
 
     /// <summary>The DS1xxx analyzers built in this clone (the tool's project builds them first).</summary>

@@ -7,15 +7,16 @@ internal static class Report
 {
     public static void Print(RepositoryResult result, int repeat)
     {
-        var wall = result.TimedWall.TotalSeconds;
+        var timing = result.Timing;
         Console.WriteLine();
         Console.WriteLine($"## {result.Set.Label}");
         Console.WriteLine();
-        Console.WriteLine($"Analysis time of the repository (compiler diagnostics + baseline + {result.Set.Label}, one timed pass): {wall:F2} s");
+        Console.WriteLine($"Analysis time of the repository (compiler diagnostics + baseline + {result.Set.Label}; per project the median of "
+            + $"{timing.Passes} timed passes, summed): {timing.MedianWall.TotalSeconds:F2} s (minimum {timing.MinWall.TotalSeconds:F2} s)");
         Console.WriteLine();
-        Console.WriteLine("| analyzer | set | execution time (s) | share of analysis time |");
-        Console.WriteLine("|---|---|---:|---:|");
-        foreach (var (name, time) in result.AnalyzerTimes.OrderByDescending(p => p.Value))
+        Console.WriteLine("| analyzer | set | median execution time (s) | minimum (s) | share of analysis time (medians) | share (minimums) |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|");
+        foreach (var (name, time) in timing.Median.Where(p => p.Key != SymbolSetupProbe.Name).OrderByDescending(p => p.Value))
         {
             var isSet = result.SetAnalyzerNames.Contains(name);
             if (!isSet && time < TimeSpan.FromMilliseconds(5))
@@ -23,16 +24,24 @@ internal static class Report
                 continue;
             }
 
-            Console.WriteLine($"| {name} | {(isSet ? result.Set.Label : "baseline")} | {time.TotalSeconds:F3} | {Share(time, wall)} |");
+            Console.WriteLine($"| {name} | {(isSet ? result.Set.Label : "baseline")} | {time.TotalSeconds:F3} | {timing.Min[name].TotalSeconds:F3} | {Percent(timing.MedianShare(time))} | {Percent(timing.MinShare(timing.Min[name]))} |");
         }
 
+        var setMin = timing.Min.Where(p => result.SetAnalyzerNames.Contains(p.Key)).Aggregate(TimeSpan.Zero, (t, p) => t + p.Value);
+        var baselineMin = timing.Min.Where(p => result.IsBaseline(p.Key)).Aggregate(TimeSpan.Zero, (t, p) => t + p.Value);
         var setTime = result.SetTime.TotalSeconds;
         var baselineTime = result.BaselineTime.TotalSeconds;
-        Console.WriteLine($"| **all {result.SetAnalyzerNames.Count} {result.Set.Label} analyzers** | | **{setTime:F3}** | **{Share(result.SetTime, wall)}** |");
-        Console.WriteLine($"| **all {result.Baseline.Analyzers.Length} baseline analyzers** | | **{baselineTime:F3}** | **{Share(result.BaselineTime, wall)}** |");
+        Console.WriteLine($"| **all {result.SetAnalyzerNames.Count} {result.Set.Label} analyzers** | | **{setTime:F3}** | **{setMin.TotalSeconds:F3}** | **{Percent(timing.MedianShare(result.SetTime))}** | **{Percent(timing.MinShare(setMin))}** |");
+        Console.WriteLine($"| **all {result.Baseline.Analyzers.Length} baseline analyzers** | | **{baselineTime:F3}** | **{baselineMin.TotalSeconds:F3}** | **{Percent(timing.MedianShare(result.BaselineTime))}** | **{Percent(timing.MinShare(baselineMin))}** |");
         Console.WriteLine();
-        Console.WriteLine($"Compilation symbol set-up before any analyzer (first symbol access, in neither set): {result.SetupTime.TotalSeconds:F3} s ({Share(result.SetupTime, wall)})");
-        Console.WriteLine($"{result.Set.Label} / baseline execution time: {(baselineTime > 0 ? setTime / baselineTime : double.NaN):F2}×");
+        Console.WriteLine($"Compilation symbol set-up before any analyzer (first symbol access, in neither set): {result.SetupTime.TotalSeconds:F3} s ({Percent(timing.MedianShare(result.SetupTime))})");
+        Console.WriteLine($"{result.Set.Label} / baseline execution time (medians): {(baselineTime > 0 ? setTime / baselineTime : double.NaN):F2}×");
+        var coldTop = timing.Cold.Where(p => result.SetAnalyzerNames.Contains(p.Key)).OrderByDescending(p => p.Value).FirstOrDefault();
+        Console.WriteLine($"Cold first pass (the warm-up pass over {result.WarmupProject} before anything was timed, JIT of the analyzer DLLs included; not in the figures above): "
+            + $"analysis {timing.ColdWall.TotalSeconds:F2} s; all {result.Set.Label} {result.ColdSetTime.TotalSeconds:F3} s ({Percent(timing.ColdShare(result.ColdSetTime))}), "
+            + $"all baseline {result.ColdBaselineTime.TotalSeconds:F3} s ({Percent(timing.ColdShare(result.ColdBaselineTime))}); "
+            + $"largest {result.Set.Label} analyzer {coldTop.Key} {coldTop.Value.TotalSeconds:F3} s ({Percent(timing.ColdShare(coldTop.Value))})");
+        Console.WriteLine($"Timed passes whose {result.Set.Label} findings differed from the project's first pass's: {result.PassesWithOtherFindings}");
         if (repeat > 0 && result.AddedPerRound.Count > 0)
         {
             var added = result.WithSetWall - result.BaselineWall;
@@ -92,6 +101,8 @@ internal static class Report
             Console.WriteLine("    " + line);
         }
     }
+
+    private static string Percent(double share) => double.IsNaN(share) ? "–" : $"{100 * share:F1}%";
 
     private static string Share(TimeSpan part, double totalSeconds) =>
         totalSeconds > 0 ? $"{100 * part.TotalSeconds / totalSeconds:F1}%" : "–";

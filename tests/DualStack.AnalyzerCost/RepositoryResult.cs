@@ -10,21 +10,21 @@ internal sealed class RepositoryResult(AnalyzerSet baseline, AnalyzerSet set)
 
     public AnalyzerSet Set { get; } = set;
 
-    /// <summary>Execution time per analyzer (baseline and DS1xxx), from the pass that ran both with timing on.</summary>
-    public Dictionary<string, TimeSpan> AnalyzerTimes { get; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Execution time per analyzer (baseline and DS1xxx) and wall time of the passes that ran both with timing on:
+    /// medians and minimums of the timed passes, and the warm-up (cold first) pass apart.
+    /// </summary>
+    public PassStatistics Timing { get; } = new();
 
-    public HashSet<string> SetAnalyzerNames { get; } = new(StringComparer.Ordinal);
+    public IReadOnlySet<string> SetAnalyzerNames { get; } = set.Analyzers.Select(AnalyzerSet.NameOf).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Wall time of the timed pass: compiler diagnostics plus baseline plus DS1xxx analyzers.</summary>
-    public TimeSpan TimedWall { get; set; }
+    /// <summary>Timed passes whose findings differed from the project's first pass's (analyzers must be deterministic: 0).</summary>
+    public int PassesWithOtherFindings { get; private set; }
 
     /// <summary>Wall time of compiler plus baseline analyzers, and of compiler plus baseline plus DS1xxx (timing off).</summary>
     public TimeSpan BaselineWall { get; set; }
 
     public TimeSpan WithSetWall { get; set; }
-
-    /// <summary>The compilation's symbol set-up, done by <see cref="SymbolSetupProbe"/> before the analyzers (timed pass).</summary>
-    public TimeSpan SetupTime { get; set; }
 
     /// <summary>The same two figures in CPU time of the process (less disturbed by other work on a shared machine).</summary>
     public TimeSpan BaselineCpu { get; set; }
@@ -37,9 +37,18 @@ internal sealed class RepositoryResult(AnalyzerSet baseline, AnalyzerSet set)
 
     public List<AnalyzerFailure> Failures { get; } = [];
 
-    public TimeSpan SetTime => Sum(SetAnalyzerNames.Contains);
+    /// <summary>The compilation's symbol set-up, done by <see cref="SymbolSetupProbe"/> before the analyzers (median).</summary>
+    public TimeSpan SetupTime => Timing.Median.GetValueOrDefault(SymbolSetupProbe.Name);
 
-    public TimeSpan BaselineTime => Sum(n => !SetAnalyzerNames.Contains(n));
+    public TimeSpan SetTime => Sum(Timing.Median, SetAnalyzerNames.Contains);
+
+    public TimeSpan BaselineTime => Sum(Timing.Median, IsBaseline);
+
+    public TimeSpan ColdSetTime => Sum(Timing.Cold, SetAnalyzerNames.Contains);
+
+    public TimeSpan ColdBaselineTime => Sum(Timing.Cold, IsBaseline);
+
+    public bool IsBaseline(string name) => !SetAnalyzerNames.Contains(name) && name != SymbolSetupProbe.Name;
 
     /// <summary>Added wall and CPU time of the set over the baseline in each round, summed over the projects.</summary>
     public List<(TimeSpan Wall, TimeSpan Cpu)> AddedPerRound { get; } = [];
@@ -54,45 +63,57 @@ internal sealed class RepositoryResult(AnalyzerSet baseline, AnalyzerSet set)
         AddedPerRound[round] = (AddedPerRound[round].Wall + addedWall, AddedPerRound[round].Cpu + addedCpu);
     }
 
-    public void AddTimedPass(PassResult pass, string relativeRoot)
+    /// <summary>The project the warm-up (cold first) pass ran over.</summary>
+    public string? WarmupProject { get; private set; }
+
+    /// <summary>The warm-up pass over the repository's largest project: its figures are the cold first pass.</summary>
+    public void AddWarmup(PassResult warmup, string project)
     {
-        TimedWall += pass.Wall;
-        foreach (var (analyzer, time) in pass.ExecutionTimes)
-        {
-            if (analyzer is SymbolSetupProbe)
-            {
-                SetupTime += time;
-                continue;
-            }
-
-            var name = AnalyzerSet.NameOf(analyzer);
-            AnalyzerTimes[name] = AnalyzerTimes.GetValueOrDefault(name) + time;
-            if (Set.Analyzers.Contains(analyzer))
-            {
-                SetAnalyzerNames.Add(name);
-            }
-        }
-
-        foreach (var diagnostic in pass.Diagnostics.Where(d => !d.IsSuppressed))
-        {
-            if (Set.Ids.Contains(diagnostic.Id))
-            {
-                Findings.Add(ToFinding(diagnostic, relativeRoot));
-            }
-            else if (Baseline.Ids.Contains(diagnostic.Id))
-            {
-                var key = (diagnostic.Id, diagnostic.Severity);
-                BaselineFindings[key] = BaselineFindings.GetValueOrDefault(key) + 1;
-            }
-        }
-
-        Failures.AddRange(pass.Failures);
-        Failures.AddRange(pass.Diagnostics.Where(d => d.Id == "AD0001")
-            .Select(d => new AnalyzerFailure("(reported as AD0001)", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split('\n')[0], "")));
+        WarmupProject = project;
+        Timing.AddWarmup(TimesOf(warmup));
+        AddFailures(warmup);
     }
 
-    private TimeSpan Sum(Func<string, bool> which) =>
-        AnalyzerTimes.Where(p => which(p.Key)).Aggregate(TimeSpan.Zero, (total, p) => total + p.Value);
+    /// <summary>
+    /// Adds one project's timed passes: medians; findings from the first, compared with the others'. Exceptions are
+    /// collected from every pass, once per analyzer, exception and file.
+    /// </summary>
+    public void AddProject(IReadOnlyList<PassResult> timed, string relativeRoot)
+    {
+        Timing.AddProject([.. timed.Select(TimesOf)]);
+        var first = timed[0];
+        var findings = FindingsOf(first, relativeRoot);
+        Findings.AddRange(findings);
+        var expected = findings.Select(f => f.ToString()).Order(StringComparer.Ordinal).ToList();
+        PassesWithOtherFindings += timed.Skip(1).Count(p => !FindingsOf(p, relativeRoot).Select(f => f.ToString()).Order(StringComparer.Ordinal).SequenceEqual(expected));
+
+        foreach (var diagnostic in first.Diagnostics.Where(d => !d.IsSuppressed && Baseline.Ids.Contains(d.Id)))
+        {
+            var key = (diagnostic.Id, diagnostic.Severity);
+            BaselineFindings[key] = BaselineFindings.GetValueOrDefault(key) + 1;
+        }
+
+        foreach (var pass in timed)
+        {
+            AddFailures(pass);
+        }
+    }
+
+    private void AddFailures(PassResult pass)
+    {
+        var failures = pass.Failures.Concat(pass.Diagnostics.Where(d => d.Id == "AD0001")
+            .Select(d => new AnalyzerFailure("(reported as AD0001)", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split('\n')[0], "")));
+        Failures.AddRange(failures.Where(f => !Failures.Contains(f)));
+    }
+
+    private List<Finding> FindingsOf(PassResult pass, string relativeRoot) =>
+        [.. pass.Diagnostics.Where(d => !d.IsSuppressed && Set.Ids.Contains(d.Id)).Select(d => ToFinding(d, relativeRoot))];
+
+    private static PassTimes TimesOf(PassResult pass) => new(pass.Wall, pass.ExecutionTimes.ToDictionary(
+        p => p.Key is SymbolSetupProbe ? SymbolSetupProbe.Name : AnalyzerSet.NameOf(p.Key), p => p.Value, StringComparer.Ordinal));
+
+    private static TimeSpan Sum(IReadOnlyDictionary<string, TimeSpan> times, Func<string, bool> which) =>
+        times.Where(p => which(p.Key)).Aggregate(TimeSpan.Zero, (total, p) => total + p.Value);
 
     private static Finding ToFinding(Diagnostic diagnostic, string relativeRoot)
     {

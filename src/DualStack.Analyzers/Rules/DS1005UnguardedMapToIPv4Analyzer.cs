@@ -21,7 +21,10 @@ public sealed class DS1005UnguardedMapToIPv4Analyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code gets no callbacks (no Analyze flag) and every report lies inside the operation being analyzed,
+        // so none can land there; ReportDiagnostics spares Roslyn's per-report generated-code check, which binds the
+        // attributes of every declaration of a file on its first report (GeneratedCodeSilenceTests).
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = SocketSymbols.TryCreate(start.Compilation);

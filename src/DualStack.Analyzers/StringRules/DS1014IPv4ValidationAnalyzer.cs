@@ -13,37 +13,28 @@ namespace DualStack.Analyzers.StringRules;
 /// IPv6 form (decided by running the pattern, not by reading it), <c>UriHostNameType.IPv4</c> tests with no IPv6
 /// branch, and <c>s.Split('.').Length == 4</c>. A strict octet pattern (rejects 256.1.1.1) is reported anywhere;
 /// loose ones (<c>\d{1,3}</c>, also used for versions) and the split test only where a name says IP, address or host.
+/// <c>[GeneratedRegex]</c> patterns are DS1014GeneratedRegexAnalyzer's.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DS1014IPv4ValidationAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DS1014);
-
-    private enum PatternKind
-    {
-        NotIPv4Only,
-        LooseIPv4Only,
-        StrictIPv4Only,
-    }
 
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code gets no callbacks (no Analyze flag) and every report lies inside the operation being analyzed,
+        // so none can land there; ReportDiagnostics spares Roslyn's per-report generated-code check, which binds the
+        // attributes of every declaration of a file on its first report (GeneratedCodeSilenceTests). [GeneratedRegex]
+        // patterns, whose methods are generated code for the driver, are DS1014GeneratedRegexAnalyzer's.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = StringRuleSymbols.Create(start.Compilation);
-            var patterns = new ConcurrentDictionary<(string, RegexOptions), PatternKind>();
+            var patterns = new ConcurrentDictionary<(string, RegexOptions), DS1014RegexPatterns.Kind>();
             if (symbols.Regex is not null)
             {
                 start.RegisterOperationAction(c => AnalyzeRegexUse(c, symbols, patterns), OperationKind.Invocation, OperationKind.ObjectCreation);
-            }
-
-            if (symbols.GeneratedRegexAttribute is not null)
-            {
-                start.RegisterSymbolAction(c => AnalyzeGeneratedRegex(c, symbols, patterns), SymbolKind.Method);
             }
 
             if (symbols.UriHostNameType is not null)
@@ -55,7 +46,7 @@ public sealed class DS1014IPv4ValidationAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeRegexUse(OperationAnalysisContext context, StringRuleSymbols symbols, ConcurrentDictionary<(string, RegexOptions), PatternKind> cache)
+    private static void AnalyzeRegexUse(OperationAnalysisContext context, StringRuleSymbols symbols, ConcurrentDictionary<(string, RegexOptions), DS1014RegexPatterns.Kind> cache)
     {
         ImmutableArray<IArgumentOperation> arguments;
         string? contextName;
@@ -81,66 +72,12 @@ public sealed class DS1014IPv4ValidationAnalyzer : DiagnosticAnalyzer
         }
 
         var options = arguments.FirstOrDefault(a => a.Parameter?.Name == "options")?.Value.ConstantValue.Value is int o ? (RegexOptions)o : RegexOptions.None;
-        var kind = cache.GetOrAdd((text, options), key => Classify(key.Item1, key.Item2));
+        var kind = cache.GetOrAdd((text, options), key => DS1014RegexPatterns.Classify(key.Item1, key.Item2));
         var named = AddressNames.LooksLikeAddress(contextName)
             || AddressNames.LooksLikeAddress(OperationFlow.ContainingMember(context.ContainingSymbol)?.Name);
-        if (kind == PatternKind.StrictIPv4Only || (kind == PatternKind.LooseIPv4Only && named))
+        if (DS1014RegexPatterns.IsReported(kind, named))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.DS1014, pattern.Value.Syntax.GetLocation(), Describe(text)));
-        }
-    }
-
-    private static void AnalyzeGeneratedRegex(SymbolAnalysisContext context, StringRuleSymbols symbols, ConcurrentDictionary<(string, RegexOptions), PatternKind> cache)
-    {
-        // A partial method is seen twice (definition and generated implementation); report on the definition.
-        if (context.Symbol is IMethodSymbol { PartialDefinitionPart: not null })
-        {
-            return;
-        }
-
-        foreach (var attribute in context.Symbol.GetAttributes())
-        {
-            if (!StringRuleSymbols.Is(attribute.AttributeClass, symbols.GeneratedRegexAttribute)
-                || attribute.ConstructorArguments.Length == 0 || attribute.ConstructorArguments[0].Value is not string text
-                || attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax { ArgumentList.Arguments.Count: > 0 } syntax)
-            {
-                continue;
-            }
-
-            var options = attribute.ConstructorArguments.Length > 1 && attribute.ConstructorArguments[1].Value is int o ? (RegexOptions)o : RegexOptions.None;
-            var kind = cache.GetOrAdd((text, options), key => Classify(key.Item1, key.Item2));
-            if (kind == PatternKind.StrictIPv4Only || (kind == PatternKind.LooseIPv4Only && AddressNames.LooksLikeAddress(context.Symbol.Name)))
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.DS1014, syntax.ArgumentList.Arguments[0].GetLocation(), Describe(text)));
-            }
-        }
-    }
-
-    /// <summary>Runs the pattern on IPv4 and IPv6 samples (whole-string match, with and without a port).</summary>
-    private static PatternKind Classify(string pattern, RegexOptions options)
-    {
-        try
-        {
-            var safeOptions = (options & (RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.ExplicitCapture))
-                | RegexOptions.CultureInvariant;
-            var regex = new Regex("^(?:" + pattern + ")$", safeOptions, MatchTimeout);
-            bool Any(params string[] samples) => samples.Any(regex.IsMatch);
-
-            var acceptsIPv4 = Any("192.168.1.1", "192.168.1.1:8080") && Any("10.0.0.255", "10.0.0.255:80");
-            if (!acceptsIPv4 || Any("::1", "[::1]:8080", "2001:db8::1", "fe80::1", "::ffff:10.0.0.1") || Any("1.2.3", "1.2.3.4.5", "a.b.c.d"))
-            {
-                return PatternKind.NotIPv4Only;
-            }
-
-            return Any("256.1.1.1", "999.1.1.1", "256.1.1.1:80") ? PatternKind.LooseIPv4Only : PatternKind.StrictIPv4Only;
-        }
-        catch (ArgumentException)
-        {
-            return PatternKind.NotIPv4Only;
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return PatternKind.NotIPv4Only;
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.DS1014, pattern.Value.Syntax.GetLocation(), DS1014RegexPatterns.Describe(text)));
         }
     }
 
@@ -227,7 +164,4 @@ public sealed class DS1014IPv4ValidationAnalyzer : DiagnosticAnalyzer
             _ => null,
         };
     }
-
-    private static string Describe(string pattern) =>
-        "The pattern \"" + (pattern.Length > 60 ? pattern.Substring(0, 57) + "..." : pattern) + "\"";
 }

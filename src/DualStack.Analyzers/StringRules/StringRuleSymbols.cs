@@ -33,7 +33,6 @@ internal sealed class StringRuleSymbols
         Array = compilation.GetSpecialType(SpecialType.System_Array);
         String = compilation.GetSpecialType(SpecialType.System_String);
         Regex = compilation.GetTypeByMetadataName("System.Text.RegularExpressions.Regex");
-        GeneratedRegexAttribute = compilation.GetTypeByMetadataName("System.Text.RegularExpressions.GeneratedRegexAttribute");
         IPInterfaceProperties = compilation.GetTypeByMetadataName("System.Net.NetworkInformation.IPInterfaceProperties");
         NetworkInterface = compilation.GetTypeByMetadataName("System.Net.NetworkInformation.NetworkInterface");
         NetworkInformationException = compilation.GetTypeByMetadataName("System.Net.NetworkInformation.NetworkInformationException");
@@ -78,7 +77,6 @@ internal sealed class StringRuleSymbols
     public INamedTypeSymbol Array { get; }
     public INamedTypeSymbol String { get; }
     public INamedTypeSymbol? Regex { get; }
-    public INamedTypeSymbol? GeneratedRegexAttribute { get; }
     public INamedTypeSymbol? IPInterfaceProperties { get; }
     public INamedTypeSymbol? NetworkInterface { get; }
     public INamedTypeSymbol? NetworkInformationException { get; }
