@@ -1,3 +1,6 @@
+using System.IO.Compression;
+using System.Runtime.InteropServices;
+
 namespace DualStack.Cli.Tests;
 
 /// <summary>
@@ -5,85 +8,101 @@ namespace DualStack.Cli.Tests;
 /// <c>dotnet tool install --tool-path</c> from that feed only, then run through its command shim.
 /// </summary>
 [Collection(PackingCollection.Name)]
-public sealed class PackageTests
+public sealed class PackageTests(PackedTool tool)
 {
-    private const string PackageId = "DualStack.Lint.Cli";
+    private static bool IsLinuxX64 => RuntimeInformation.RuntimeIdentifier == "linux-x64";
 
     [Fact]
-    public void Tool_packs_installs_from_a_local_feed_and_runs()
+    public void Package_carries_the_portable_build_and_the_native_linux_x64_build_with_its_language_server()
+    {
+        Assert.True(tool.PackSucceeded, tool.PackOutput);
+        using var archive = ZipFile.OpenRead(tool.Nupkg);
+        var entries = archive.Entries.Select(e => e.FullName).ToList();
+
+        // Every SDK and platform but a .NET 10 SDK on linux-x64: the portable net8.0 build (RollForward=Major).
+        Assert.Contains("tools/net8.0/any/dslint.dll", entries);
+        Assert.Contains("tools/net8.0/any/DotnetToolSettings.xml", entries);
+        Assert.Contains("tools/net8.0/any/StreamJsonRpc.dll", entries);
+        Assert.Contains("README.md", entries);
+
+        // linux-x64 with a .NET 10 SDK: one native executable, run directly (no dotnet host), nothing managed beside it
+        // but the language server's JIT build in lsp/.
+        var native = entries.Where(e => e.StartsWith("tools/net10.0/linux-x64/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            ["tools/net10.0/linux-x64/DotnetToolSettings.xml", "tools/net10.0/linux-x64/dslint"],
+            native.Where(e => !e.Contains("/lsp/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        using (var settings = new StreamReader(archive.GetEntry("tools/net10.0/linux-x64/DotnetToolSettings.xml")!.Open()))
+        {
+            Assert.Contains("<Command Name=\"dslint\" EntryPoint=\"dslint\" Runner=\"executable\" />", settings.ReadToEnd());
+        }
+
+        using (var executable = archive.GetEntry("tools/net10.0/linux-x64/dslint")!.Open())
+        {
+            var magic = new byte[4];
+            executable.ReadExactly(magic);
+            Assert.Equal("\u007fELF"u8.ToArray(), magic);
+        }
+
+        Assert.Contains("tools/net10.0/linux-x64/lsp/dslint", native);
+        Assert.Contains("tools/net10.0/linux-x64/lsp/dslint.dll", native);
+        Assert.Contains("tools/net10.0/linux-x64/lsp/dslint.runtimeconfig.json", native);
+        Assert.Contains("tools/net10.0/linux-x64/lsp/StreamJsonRpc.dll", native);
+
+        // No debug files in the native build: its symbols alone would be twice the executable.
+        Assert.DoesNotContain(native, e => e.EndsWith(".pdb", StringComparison.Ordinal) || e.EndsWith(".dbg", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Tool_installs_from_a_local_feed_and_runs()
     {
         using var folder = new TempFolder();
-        var feed = Path.Combine(folder.Path, "feed");
-        var tools = Path.Combine(folder.Path, "tools");
-        var version = "1.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "." + Environment.ProcessId;
-
-        // --no-build: the tool is already built (this project references it) in the same configuration.
-        var pack = Dslint.RunProcess(
-            "dotnet",
-            ["pack", Dslint.ProjectPath, "--no-build", "-c", Dslint.Configuration, "-o", feed, "-p:PackageVersion=" + version, "-nologo"],
-            folder.Path,
-            timeoutSeconds: 300);
-        Assert.True(pack.ExitCode == 0, pack.ToString());
-        var nupkg = Path.Combine(feed, $"{PackageId}.{version}.nupkg");
-        Assert.True(File.Exists(nupkg), pack.ToString());
-        using (var archive = System.IO.Compression.ZipFile.OpenRead(nupkg))
-        {
-            var entries = archive.Entries.Select(e => e.FullName).ToList();
-            Assert.Contains("tools/net8.0/any/dslint.dll", entries);
-            Assert.Contains("tools/net8.0/any/DotnetToolSettings.xml", entries);
-            // The start-up build: net10.0 ReadyToRun code for linux-x64, chosen by the installer there.
-            Assert.Contains("tools/net10.0/linux-x64/dslint.dll", entries);
-            Assert.Contains("tools/net10.0/linux-x64/DotnetToolSettings.xml", entries);
-            Assert.Contains("README.md", entries);
-        }
-
-        // Only the local feed, and a private package cache, so nothing outside this test is read or polluted.
-        var config = folder.Write("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        var environment = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(folder.Path, "packages") };
-        var install = Dslint.RunProcess(
-            "dotnet",
-            ["tool", "install", "--tool-path", tools, "--configfile", config, PackageId, "--version", version],
-            folder.Path,
-            environment: environment,
-            timeoutSeconds: 300);
-        Assert.True(install.ExitCode == 0, install.ToString());
-
-        var shim = Path.Combine(tools, OperatingSystem.IsWindows() ? "dslint.exe" : "dslint");
-        var versionRun = Dslint.RunProcess(shim, ["--version"], folder.Path);
+        var versionRun = Dslint.RunProcess(tool.Shim, ["--version"], folder.Path);
         Assert.Equal(0, versionRun.ExitCode);
+        Assert.Equal(["1.0.0"], versionRun.StdoutLines);
 
         folder.Write("work/a.yaml", Samples.Broken);
-        var lint = Dslint.RunProcess(shim, ["lint", "--no-color", "--quiet"], Path.Combine(folder.Path, "work"));
+        var lint = Dslint.RunProcess(tool.Shim, ["lint", "--no-color", "--quiet"], Path.Combine(folder.Path, "work"));
         Assert.Equal([$"a.yaml:{Samples.BrokenLine}:{Samples.BrokenColumn}: error DS0001: {Samples.BrokenMessage}"], lint.StdoutLines);
 
-        // On linux-x64 the installed tool runs its precompiled net10.0 build: none of the engine's, the CLI's or
-        // YamlDotNet's own methods is JIT-compiled for a lint (the net8.0 IL build compiles about 900 of them; only
-        // generic instantiations over framework types are left to the JIT). The runtime lists what it compiles.
-        if (System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier == "linux-x64")
-        {
-            var jitList = Path.Combine(folder.Path, "jit.txt");
-            var listed = Dslint.RunProcess(
-                shim,
-                ["lint", "--no-color", "--quiet"],
-                Path.Combine(folder.Path, "work"),
-                environment: new Dictionary<string, string?> { ["DOTNET_JitDisasmSummary"] = "1", ["DOTNET_JitStdOutFile"] = jitList });
-            Assert.Equal(lint.StdoutLines, listed.StdoutLines);
-            var compiled = File.ReadAllLines(jitList);
-            Assert.NotEmpty(compiled);
-            Assert.DoesNotContain(compiled, line => System.Text.RegularExpressions.Regex.IsMatch(line, @"JIT compiled (DualStack|YamlDotNet)\."));
-        }
-
         // The rule pages travel inside the package.
-        var explain = Dslint.RunProcess(shim, ["explain", "DS2005"], folder.Path);
+        var explain = Dslint.RunProcess(tool.Shim, ["explain", "DS2005"], folder.Path);
         Assert.Equal(0, explain.ExitCode);
         Assert.StartsWith("DS2005: Single-stack Service on a dual-stack cluster\n====", explain.Stdout);
+    }
+
+    [Fact]
+    public void On_linux_x64_the_installed_command_is_the_native_build_and_compiles_nothing_at_run_time()
+    {
+        if (!IsLinuxX64)
+        {
+            return;
+        }
+
+        // The shim is a link to the native executable (no dotnet host, no dslint.dll beside it).
+        var target = new FileInfo(tool.Shim).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? tool.Shim;
+        Assert.EndsWith(Path.Combine("tools", "net10.0", "linux-x64", "dslint"), target);
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(target)!, "dslint.dll")));
+
+        // A JIT or ReadyToRun build writes the list of methods it compiles to this file (the runtime's own switch); the
+        // native build has no JIT, so there is no list.
+        using var folder = new TempFolder();
+        folder.Write("work/a.yaml", Samples.Broken);
+        var jitList = Path.Combine(folder.Path, "jit.txt");
+        var listed = Dslint.RunProcess(
+            tool.Shim,
+            ["lint", "--no-color", "--quiet"],
+            Path.Combine(folder.Path, "work"),
+            environment: new Dictionary<string, string?> { ["DOTNET_JitDisasmSummary"] = "1", ["DOTNET_JitStdOutFile"] = jitList });
+        Assert.Equal([$"a.yaml:{Samples.BrokenLine}:{Samples.BrokenColumn}: error DS0001: {Samples.BrokenMessage}"], listed.StdoutLines);
+        Assert.False(File.Exists(jitList));
+
+        // The same switch on the JIT build does list methods, so the check above can fail.
+        var jit = Dslint.RunProcess(
+            "dotnet",
+            [Dslint.DllPath, "lint", "--no-color", "--quiet"],
+            Path.Combine(folder.Path, "work"),
+            environment: new Dictionary<string, string?> { ["DOTNET_JitDisasmSummary"] = "1", ["DOTNET_JitStdOutFile"] = jitList });
+        Assert.Equal(listed.StdoutLines, jit.StdoutLines);
+        Assert.Contains(File.ReadLines(jitList), line => line.Contains("JIT compiled DualStack.", StringComparison.Ordinal));
     }
 }

@@ -20,6 +20,9 @@ internal static class LspCommand
         return command;
     }
 
+#if DSLINT_NATIVE
+    private static int Run(ConsoleStreams console) => JitBuildHandOff.Exec(console.Error);
+#else
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int Run(ConsoleStreams console)
     {
@@ -29,4 +32,5 @@ internal static class LspCommand
         Console.SetOut(console.Error);
         return LspServerHost.RunAsync(input, output, console.Error).GetAwaiter().GetResult();
     }
+#endif
 }

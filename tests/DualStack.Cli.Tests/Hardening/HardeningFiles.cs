@@ -24,13 +24,16 @@ internal static class HardeningFiles
     }
 
     /// <summary>Runs dslint as user and group nobody (root only), so that permissions apply as they do to a normal user.</summary>
-    public static DslintResult RunAsOtherUser(string workingDirectory, params string[] args) =>
-        Dslint.RunProcess(
+    public static DslintResult RunAsOtherUser(string workingDirectory, params string[] args)
+    {
+        var (program, arguments) = Dslint.CommandLine(args);
+        return Dslint.RunProcess(
             "setpriv",
-            [$"--reuid={OtherUser}", $"--regid={OtherUser}", "--clear-groups", "dotnet", Dslint.DllPath, .. args],
+            [$"--reuid={OtherUser}", $"--regid={OtherUser}", "--clear-groups", program, .. arguments],
             workingDirectory,
             environment: new Dictionary<string, string?> { ["HOME"] = workingDirectory },
             timeoutSeconds: 60);
+    }
 
     /// <summary>Lets nobody into the folder and writes files there.</summary>
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]

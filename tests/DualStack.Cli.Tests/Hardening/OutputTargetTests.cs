@@ -68,7 +68,7 @@ public sealed class OutputTargetTests
         folder.Write("svc.yaml", Service);
         var log = folder.Write("log.txt", "earlier line\n");
 
-        var result = Dslint.RunProcess("sh", ["-c", $"dotnet '{Dslint.DllPath}' lint svc.yaml --no-color -o /dev/stdout >> log.txt"], folder.Path, timeoutSeconds: 60);
+        var result = Dslint.RunProcess("sh", ["-c", $"{Dslint.ShellCommand} lint svc.yaml --no-color -o /dev/stdout >> log.txt"], folder.Path, timeoutSeconds: 60);
 
         Assert.Equal(0, result.ExitCode);
         var lines = File.ReadAllLines(log);

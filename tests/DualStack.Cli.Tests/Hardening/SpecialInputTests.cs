@@ -20,7 +20,7 @@ public sealed class SpecialInputTests
         folder.Write("k8s/svc.yaml", Service);
         Run("mkfifo", Path.Combine(folder.Path, "k8s", "pipe.yaml"));
 
-        var result = Dslint.RunProcess("dotnet", [Dslint.DllPath, "lint", "k8s", "--no-color"], folder.Path, timeoutSeconds: 60);
+        var result = Dslint.RunWithTimeout(folder.Path, ["lint", "k8s", "--no-color"], timeoutSeconds: 60);
 
         Assert.Contains("k8s/pipe.yaml:1:1: warning DS0002: not a regular file: a named pipe (FIFO); only regular files are read", result.StdoutLines);
         Assert.Contains(result.StdoutLines, l => l.StartsWith("k8s/svc.yaml:5:1: warning DS2005:", StringComparison.Ordinal));
@@ -37,10 +37,10 @@ public sealed class SpecialInputTests
         using var folder = new TempFolder();
         Run("mkfifo", Path.Combine(folder.Path, "pipe.yaml"));
 
-        var named = Dslint.RunProcess("dotnet", [Dslint.DllPath, "lint", "pipe.yaml", "--no-color"], folder.Path, timeoutSeconds: 60);
+        var named = Dslint.RunWithTimeout(folder.Path, ["lint", "pipe.yaml", "--no-color"], timeoutSeconds: 60);
         Assert.Equal(["pipe.yaml:1:1: warning DS0002: not a regular file: a named pipe (FIFO); only regular files are read"], named.StdoutLines[..1]);
 
-        var stdin = Dslint.RunProcess("dotnet", [Dslint.DllPath, "lint", "-", "--no-color"], folder.Path, standardInput: Service, timeoutSeconds: 60);
+        var stdin = Dslint.RunWithTimeout(folder.Path, ["lint", "-", "--no-color"], standardInput: Service, timeoutSeconds: 60);
         Assert.StartsWith("<stdin>:5:1: warning DS2005:", stdin.StdoutLines[0]);
     }
 

@@ -56,7 +56,8 @@ public sealed class TempFileTests
             folder.Write($"k8s/svc{i:D3}.yaml", Service);
         }
 
-        var start = new ProcessStartInfo("dotnet", [Dslint.DllPath, "lint", "k8s", "--fix", "-q"])
+        var (program, arguments) = Dslint.CommandLine("lint", "k8s", "--fix", "-q");
+        var start = new ProcessStartInfo(program, arguments)
         {
             WorkingDirectory = folder.Path,
             UseShellExecute = false,

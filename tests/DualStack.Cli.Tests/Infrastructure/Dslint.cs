@@ -14,8 +14,31 @@ internal static class Dslint
 
     public static DslintResult Run(string workingDirectory, params string[] args) => RunWithInput(workingDirectory, null, null, args);
 
-    public static DslintResult RunWithInput(string workingDirectory, string? standardInput, IDictionary<string, string?>? environment, params string[] args) =>
-        RunProcess("dotnet", [DllPath, .. args], workingDirectory, standardInput, environment);
+    public static DslintResult RunWithInput(string workingDirectory, string? standardInput, IDictionary<string, string?>? environment, params string[] args)
+    {
+        var (fileName, arguments) = CommandLine(args);
+        return RunProcess(fileName, arguments, workingDirectory, standardInput, environment);
+    }
+
+    /// <summary>Runs the tool under test, killing it (and failing) after <paramref name="timeoutSeconds"/>.</summary>
+    public static DslintResult RunWithTimeout(string workingDirectory, string[] args, string? standardInput = null, int timeoutSeconds = 120)
+    {
+        var (fileName, arguments) = CommandLine(args);
+        return RunProcess(fileName, arguments, workingDirectory, standardInput, timeoutSeconds: timeoutSeconds);
+    }
+
+    /// <summary>The program and arguments that run the tool under test with <paramref name="args"/>.</summary>
+    public static (string FileName, string[] Arguments) CommandLine(params string[] args) =>
+        UnderTest is { } executable ? (executable, args) : ("dotnet", [DllPath, .. args]);
+
+    /// <summary>The tool under test as a POSIX shell command prefix (quoted).</summary>
+    public static string ShellCommand => UnderTest is { } executable ? $"'{executable}'" : $"dotnet '{DllPath}'";
+
+    /// <summary>
+    /// DSLINT_UNDER_TEST names another dslint executable for the process tests to run instead of the built net8.0
+    /// dslint.dll, e.g. the installed native build: <c>DSLINT_UNDER_TEST=~/.dotnet/tools/dslint dotnet test …</c>.
+    /// </summary>
+    public static string? UnderTest => Environment.GetEnvironmentVariable("DSLINT_UNDER_TEST") is { Length: > 0 } path ? path : null;
 
     public static DslintResult RunProcess(string fileName, IEnumerable<string> args, string workingDirectory, string? standardInput = null, IDictionary<string, string?>? environment = null, int timeoutSeconds = 120)
     {

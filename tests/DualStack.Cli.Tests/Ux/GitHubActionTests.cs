@@ -10,7 +10,7 @@ namespace DualStack.Cli.Tests.Ux;
 /// code is dslint's.
 /// </summary>
 [Collection(PackingCollection.Name)]
-public sealed partial class GitHubActionTests
+public sealed partial class GitHubActionTests(PackedTool tool)
 {
     [GeneratedRegex(@"\$\{\{\s*inputs\.(?<name>[a-z-]+)\s*\}\}")]
     private static partial Regex InputExpression();
@@ -18,14 +18,13 @@ public sealed partial class GitHubActionTests
     [Fact]
     public void Action_installs_the_tool_lints_and_writes_sarif_with_dslint_exit_code()
     {
+        Assert.True(tool.PackSucceeded, tool.PackOutput);
         using var folder = new TempFolder();
-        var feed = Path.Combine(folder.Path, "feed");
-        var version = "1.0.0-action." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "." + Environment.ProcessId;
-        var pack = Dslint.RunProcess("dotnet", ["pack", Dslint.ProjectPath, "--no-build", "-c", Dslint.Configuration, "-o", feed, "-p:PackageVersion=" + version, "-nologo"], folder.Path, timeoutSeconds: 300);
-        Assert.True(pack.ExitCode == 0, pack.ToString());
-
+        var feed = tool.Feed;
+        var version = tool.Version;
         var repo = Path.Combine(folder.Path, "repo");
-        folder.Write("repo/nuget.config", $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration><packageSources><clear /><add key=\"local\" value=\"{feed}\" /></packageSources></configuration>\n");
+        Directory.CreateDirectory(repo);
+        tool.WriteNugetConfig(Path.Combine(repo, "nuget.config"));
         folder.Write("repo/deploy/service.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ipFamilyPolicy: SingelStack\n  ports: [{port: 80}]\n");
         var runnerTemp = Path.Combine(folder.Path, "runner-temp");
         Directory.CreateDirectory(runnerTemp);

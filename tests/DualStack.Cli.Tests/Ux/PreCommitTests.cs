@@ -53,7 +53,7 @@ public sealed class PreCommitTests
         var bin = Path.Combine(folder.Path, "bin");
         Directory.CreateDirectory(bin);
         var script = Path.Combine(bin, "dslint");
-        File.WriteAllText(script, $"#!/bin/sh\nexec dotnet '{Dslint.DllPath}' \"$@\"\n");
+        File.WriteAllText(script, $"#!/bin/sh\nexec {Dslint.ShellCommand} \"$@\"\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);

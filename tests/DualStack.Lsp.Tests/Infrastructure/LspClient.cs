@@ -63,7 +63,10 @@ internal sealed class LspClient : IAsyncDisposable
 
     public static LspClient Start(string workingDirectory)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // DSLINT_UNDER_TEST runs another dslint executable instead, e.g. the installed native build (which hands
+        // `lsp` to the JIT build it ships).
+        var underTest = Environment.GetEnvironmentVariable("DSLINT_UNDER_TEST") is { Length: > 0 } path ? path : null;
+        var start = new ProcessStartInfo(underTest ?? "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
@@ -71,7 +74,11 @@ internal sealed class LspClient : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(DllPath);
+        if (underTest is null)
+        {
+            start.ArgumentList.Add(DllPath);
+        }
+
         start.ArgumentList.Add("lsp");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
