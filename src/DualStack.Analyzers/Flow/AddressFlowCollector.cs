@@ -116,7 +116,12 @@ internal sealed class AddressFlowCollector
     public void OnMethod(SymbolAnalysisContext context)
     {
         var method = (IMethodSymbol)context.Symbol;
-        if (method.Parameters.IsEmpty || method.IsStatic || !method.Parameters.Any(p => IsCarrierType(p.Type) && p.Type.SpecialType != SpecialType.System_String))
+
+        // Flags first, parameters last: most methods override nothing and implement no interface, and reading the
+        // parameters of a source method creates their symbols.
+        var implementsImplicitly = method.DeclaredAccessibility == Accessibility.Public && method.ContainingType is { AllInterfaces.IsEmpty: false };
+        if (method.IsStatic || (!method.IsOverride && method.ExplicitInterfaceImplementations.IsEmpty && !implementsImplicitly)
+            || !HasAddressParameter(method))
         {
             return;
         }
@@ -131,7 +136,7 @@ internal sealed class AddressFlowCollector
             LinkParameters(explicitImplementation, method);
         }
 
-        if (method.DeclaredAccessibility != Accessibility.Public || method.ContainingType is not { } type)
+        if (!implementsImplicitly || method.ContainingType is not { } type)
         {
             return;
         }
@@ -147,6 +152,19 @@ internal sealed class AddressFlowCollector
                 }
             }
         }
+    }
+
+    private bool HasAddressParameter(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type.SpecialType != SpecialType.System_String && IsCarrierType(parameter.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void LinkParameters(IMethodSymbol declared, IMethodSymbol implementation)

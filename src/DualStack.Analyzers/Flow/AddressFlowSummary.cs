@@ -12,13 +12,17 @@ namespace DualStack.Analyzers.Flow;
 /// </summary>
 internal sealed class AddressFlowSummary
 {
-    private readonly ConcurrentBag<AddressOrigin> _origins = new();
+    // Origins and copies are few (a handful per type that handles addresses), so one lock guards them. Not
+    // ConcurrentBag: each bag creates a ThreadLocal on its first add (a process-wide lock, and a finalizer), which
+    // measured as most of this analyzer's time on websocket-sharp.
+    private readonly object _gate = new();
+    private readonly List<AddressOrigin> _origins = [];
 
     // target carrier -> carriers whose value it receives
-    private readonly ConcurrentDictionary<ISymbol, ConcurrentBag<ISymbol>> _sourcesOf = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, HashSet<ISymbol>> _sourcesOf = new(SymbolEqualityComparer.Default);
 
     // source carrier -> carriers that receive its value
-    private readonly ConcurrentDictionary<ISymbol, ConcurrentBag<ISymbol>> _targetsOf = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, HashSet<ISymbol>> _targetsOf = new(SymbolEqualityComparer.Default);
 
     private readonly ConcurrentDictionary<ISymbol, AddressSink> _bindSinks = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, AddressSink> _connectSinks = new(SymbolEqualityComparer.Default);
@@ -34,9 +38,16 @@ internal sealed class AddressFlowSummary
     private Dictionary<ISymbol, AddressSink>? _resolvedBind;
     private Dictionary<ISymbol, AddressSink>? _resolvedConnect;
 
-    public IEnumerable<AddressOrigin> Origins => _origins;
+    /// <summary>The origins collected. Call after collection ends.</summary>
+    public IReadOnlyList<AddressOrigin> Origins => _origins;
 
-    public void AddOrigin(AddressOrigin origin) => _origins.Add(origin);
+    public void AddOrigin(AddressOrigin origin)
+    {
+        lock (_gate)
+        {
+            _origins.Add(origin);
+        }
+    }
 
     public void AddEdge(ISymbol target, ISymbol source)
     {
@@ -45,8 +56,21 @@ internal sealed class AddressFlowSummary
             return;
         }
 
-        _sourcesOf.GetOrAdd(target, _ => new ConcurrentBag<ISymbol>()).Add(source);
-        _targetsOf.GetOrAdd(source, _ => new ConcurrentBag<ISymbol>()).Add(target);
+        lock (_gate)
+        {
+            Add(_sourcesOf, target, source);
+            Add(_targetsOf, source, target);
+        }
+    }
+
+    private static void Add(Dictionary<ISymbol, HashSet<ISymbol>> map, ISymbol key, ISymbol value)
+    {
+        if (!map.TryGetValue(key, out var values))
+        {
+            map[key] = values = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        }
+
+        values.Add(value);
     }
 
     public void AddSink(ISymbol carrier, AddressSinkKind kind, string description) =>

@@ -51,6 +51,13 @@ public sealed class DS1001DS1011AddressFlowAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
+            // The text check comes first: it is cheaper than looking up the socket types in every referenced
+            // assembly, and a compilation that spells no address origin needs neither.
+            if (!AddressOriginText.MayContainOrigin(start.Compilation, start.CancellationToken))
+            {
+                return;
+            }
+
             var symbols = SocketSymbols.TryCreate(start.Compilation);
             if (symbols?.IPEndPoint is null || symbols.Socket is null)
             {
@@ -150,21 +157,34 @@ public sealed class DS1001DS1011AddressFlowAnalyzer : DiagnosticAnalyzer
         _ => "stored in '" + carrier.ContainingType?.Name + "." + carrier.Name + "'",
     };
 
-    /// <summary>The first carrier the value reaches, within a few copies, that is named as a listen or bind address.</summary>
+    /// <summary>
+    /// The nearest carrier the value reaches, within a few copies, that is named as a listen or bind address. Copies
+    /// arrive in any order, so among equally near ones the message picks the first by its wording: the same every build.
+    /// </summary>
     private static ISymbol? NamedListenCarrier(AddressFlowSummary summary, ISymbol start)
     {
         var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default) { start };
         var frontier = new List<ISymbol> { start };
         for (var hop = 0; hop <= MaxNameHops && frontier.Count > 0; hop++)
         {
+            ISymbol? named = null;
+            foreach (var carrier in frontier)
+            {
+                if (ListenNames.NamesListenAddress(carrier)
+                    && (named is null || string.CompareOrdinal(Stored(carrier), Stored(named)) < 0))
+                {
+                    named = carrier;
+                }
+            }
+
+            if (named is not null)
+            {
+                return named;
+            }
+
             var next = new List<ISymbol>();
             foreach (var carrier in frontier)
             {
-                if (ListenNames.NamesListenAddress(carrier))
-                {
-                    return carrier;
-                }
-
                 foreach (var target in summary.TargetsOf(carrier))
                 {
                     if (seen.Add(target))
