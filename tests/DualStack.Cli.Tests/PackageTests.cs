@@ -8,7 +8,7 @@ namespace DualStack.Cli.Tests;
 /// <c>dotnet tool install --tool-path</c> from that feed only, then run through its command shim.
 /// </summary>
 [Collection(PackingCollection.Name)]
-public sealed class PackageTests(PackedTool tool)
+public sealed class PackageTests(PackedTool tool, Xunit.Abstractions.ITestOutputHelper output)
 {
     private static bool IsLinuxX64 => RuntimeInformation.RuntimeIdentifier == "linux-x64";
 
@@ -16,6 +16,7 @@ public sealed class PackageTests(PackedTool tool)
     public void Package_carries_the_portable_build_and_the_native_linux_x64_build_with_its_language_server()
     {
         Assert.True(tool.PackSucceeded, tool.PackOutput);
+        output.WriteLine($"dotnet pack (with the Native AOT compile) took {tool.PackTime.TotalSeconds:F0} s; the package is {new FileInfo(tool.Nupkg).Length / 1e6:F1} MB");
         using var archive = ZipFile.OpenRead(tool.Nupkg);
         var entries = archive.Entries.Select(e => e.FullName).ToList();
 
