@@ -23,6 +23,10 @@ switch (args)
 
         ScaleCorpus.LargeFiles(source, target, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), (long)(double.Parse(megabytes, System.Globalization.CultureInfo.InvariantCulture) * 1024 * 1024));
         return 0;
+    case ["lint-loop", var folder, var rounds]:
+        // In-process repetitions of ScaleBenchmarks' two sides, for a profiler (perf, dotnet-trace) to sample.
+        ScaleBenchmarks.Loop(folder, int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture), Console.Out);
+        return 0;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(DualStack.Benchmarks.CorpusBenchmarks).Assembly).Run(args);
         return 0;

@@ -33,6 +33,9 @@ public sealed record FileStatus(FileKind Kind, uint Mode, uint UserId, uint Grou
 
     private static bool s_unavailable = !RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
 
+    /// <summary>The size in bytes when <c>statx</c> gave it (a reader then needs no second look at the file).</summary>
+    public long? Size { get; init; }
+
     /// <summary>True for entries that can be read without blocking and replaced by a regular file.</summary>
     public bool IsRegularOrUnknown => Kind is FileKind.Regular or FileKind.Unknown;
 
@@ -58,7 +61,10 @@ public sealed record FileStatus(FileKind Kind, uint Mode, uint UserId, uint Grou
                         BitConverter.ToUInt32(buffer, 24),
                         BitConverter.ToUInt32(buffer, 16),
                         BitConverter.ToUInt64(buffer, 32),
-                        ((ulong)BitConverter.ToUInt32(buffer, 136) << 32) | BitConverter.ToUInt32(buffer, 140));
+                        ((ulong)BitConverter.ToUInt32(buffer, 136) << 32) | BitConverter.ToUInt32(buffer, 140))
+                    {
+                        Size = BitConverter.ToInt64(buffer, 40),
+                    };
                 }
 
                 // ENOENT, EACCES on a parent folder and the like: let the .NET calls that follow give their own message.

@@ -23,6 +23,14 @@ public sealed class SourceFileReader
     // Every front end reads the limit from the same two places; the message names both.
     private const string HowToRaise = "raise the limit with --max-file-size or dualstack_lint.max_file_size in .editorconfig";
 
+    // Inputs up to this size are read into one buffer per thread, kept for the next input: the bytes are garbage as soon
+    // as they are decoded, and a new array for every file (most above the large-object threshold) cost a full
+    // collection every few dozen files of a run.
+    private const int ReusedBufferBytes = 1024 * 1024;
+
+    [ThreadStatic]
+    private static byte[]? t_buffer;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public SourceFileReader(long maxBytes = DefaultMaxBytes)
@@ -62,21 +70,31 @@ public sealed class SourceFileReader
                 return SourceFile.Unreadable(name, $"not a regular file: {status.Description}; only regular files are read");
             }
 
-            var info = new FileInfo(path);
-            if (!info.Exists)
+            // The length is known without reading: a huge file costs nothing. (statx gave it for a regular file.)
+            long length;
+            if (status.Kind == FileKind.Regular && status.Size is { } size)
             {
-                return SourceFile.Unreadable(name, Directory.Exists(path) ? "the path is a directory, not a file" : "the file does not exist");
+                length = size;
+            }
+            else
+            {
+                var info = new FileInfo(path);
+                if (!info.Exists)
+                {
+                    return SourceFile.Unreadable(name, Directory.Exists(path) ? "the path is a directory, not a file" : "the file does not exist");
+                }
+
+                length = info.Length;
             }
 
-            // The length is known without reading: a huge file costs nothing.
-            if (info.Length > MaxBytes)
+            if (length > MaxBytes)
             {
-                return TooLarge(name, info.Length);
+                return TooLarge(name, length);
             }
 
             // No FileStream buffer: the file is read straight into one array of its size.
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
-            return Read(stream, name, info.Length);
+            return Read(stream, name, length);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException or ArgumentException or NotSupportedException)
         {
@@ -88,27 +106,33 @@ public sealed class SourceFileReader
     public SourceFile Read(Stream stream, string displayPath) => Read(stream, displayPath, expectedLength: 0);
 
     // Reads into one array sized for the expected length (a file's, known before reading) plus one byte, so a file
-    // that did not grow costs one array of its size; a stream of unknown length grows the array by doubling. Reading
+    // that did not grow costs one array of its size (or none: see ReusedBufferBytes); a stream of unknown length grows the array by doubling. Reading
     // stops one byte past the limit: enough to know the input is too large, without reading it all.
     private SourceFile Read(Stream stream, string displayPath, long expectedLength)
     {
         try
         {
-            var buffer = new byte[Math.Min(MaxBytes, Math.Max(expectedLength, 4095)) + 1];
+            // What is read fills at most the first `capacity` bytes of the buffer (the reused one may be larger).
+            var capacity = (int)(Math.Min(MaxBytes, Math.Max(expectedLength, 4095)) + 1);
+            var buffer = capacity <= ReusedBufferBytes ? (t_buffer ??= new byte[ReusedBufferBytes]) : new byte[capacity];
             var length = 0;
             while (true)
             {
-                if (length == buffer.Length)
+                if (length == capacity)
                 {
                     if (length > MaxBytes)
                     {
                         return TooLarge(displayPath, null);
                     }
 
-                    Array.Resize(ref buffer, (int)Math.Min(MaxBytes + 1, buffer.Length * 2L));
+                    capacity = (int)Math.Min(MaxBytes + 1, capacity * 2L);
+                    if (capacity > buffer.Length)
+                    {
+                        Array.Resize(ref buffer, capacity);
+                    }
                 }
 
-                var read = stream.Read(buffer, length, buffer.Length - length);
+                var read = stream.Read(buffer, length, capacity - length);
                 if (read == 0)
                 {
                     break;

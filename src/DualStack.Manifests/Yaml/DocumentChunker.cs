@@ -1,7 +1,27 @@
 namespace DualStack.Manifests.Yaml;
 
-/// <summary>A slice of a file holding at most one YAML document, with its place in the file.</summary>
-public readonly record struct DocumentChunk(string Text, int LineOffset, int IndexOffset);
+/// <summary>
+/// A slice of a file's text holding at most one YAML document, with its place in the file. The slice is not copied:
+/// <see cref="Reader"/> reads it in place (a copy of every document doubled the text a run allocates).
+/// </summary>
+/// <param name="Source">The whole text the chunk is part of.</param>
+/// <param name="IndexOffset">Characters before the chunk in <paramref name="Source"/>.</param>
+/// <param name="Length">The chunk's length in characters.</param>
+/// <param name="LineOffset">Lines before the chunk in <paramref name="Source"/>.</param>
+public readonly record struct DocumentChunk(string Source, int IndexOffset, int Length, int LineOffset)
+{
+    /// <summary>The offset just past the chunk in <see cref="Source"/>.</summary>
+    public int End => IndexOffset + Length;
+
+    /// <summary>The chunk's text, copied (for the rare paths that need a string of its own).</summary>
+    public string Text => Source.Substring(IndexOffset, Length);
+
+    /// <summary>A reader over the chunk's characters, without copying them.</summary>
+    public TextReader Reader() => new SliceReader(Source, IndexOffset, End);
+
+    /// <summary>True when <paramref name="value"/> occurs in the chunk.</summary>
+    public bool Contains(string value) => Source.IndexOf(value, IndexOffset, Length, StringComparison.Ordinal) >= 0;
+}
 
 /// <summary>Cuts a multi-document YAML text at the document markers <c>---</c> and <c>...</c> found at column 1.</summary>
 public static class DocumentChunker
@@ -18,14 +38,14 @@ public static class DocumentChunker
             var next = end < 0 ? text.Length : end + 1;
             if (IsMarker(text, position, "---") && position > start && !OnlyDirectives(text, start, position))
             {
-                yield return new DocumentChunk(text.Substring(start, position - start), startLine, start);
+                yield return new DocumentChunk(text, start, position - start, startLine);
                 start = position;
                 startLine = line;
             }
             else if (IsMarker(text, position, "..."))
             {
                 // The end marker closes the document; what follows belongs to the next one.
-                yield return new DocumentChunk(text.Substring(start, position - start), startLine, start);
+                yield return new DocumentChunk(text, start, position - start, startLine);
                 start = next;
                 startLine = line + 1;
             }
@@ -36,7 +56,7 @@ public static class DocumentChunker
 
         if (start < text.Length)
         {
-            yield return new DocumentChunk(text.Substring(start), startLine, start);
+            yield return new DocumentChunk(text, start, text.Length - start, startLine);
         }
     }
 
@@ -48,12 +68,12 @@ public static class DocumentChunker
         while (lineStart < end)
         {
             var lineEnd = text.IndexOf('\n', lineStart, end - lineStart);
-            var line = text.Substring(lineStart, (lineEnd < 0 ? end : lineEnd) - lineStart).Trim();
-            if (line.StartsWith("%", StringComparison.Ordinal))
+            var (first, last) = Trimmed(text, lineStart, lineEnd < 0 ? end : lineEnd);
+            if (first < last && text[first] == '%')
             {
                 sawDirective = true;
             }
-            else if (line.Length > 0 && !line.StartsWith("#", StringComparison.Ordinal))
+            else if (first < last && text[first] != '#')
             {
                 return false;
             }
@@ -62,6 +82,22 @@ public static class DocumentChunker
         }
 
         return sawDirective;
+    }
+
+    // The bounds of text[start..end) without leading and trailing white space (as string.Trim() would leave it).
+    private static (int First, int Last) Trimmed(string text, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return (start, end);
     }
 
     private static bool IsMarker(string text, int position, string marker)

@@ -62,7 +62,7 @@ public static class YamlLoader
         {
             foreach (var root in LoadChunk(file, chunk, findings).Where(r => !IsEmpty(r)))
             {
-                if (chunk.Text.IndexOf("<<", StringComparison.Ordinal) >= 0)
+                if (chunk.Contains("<<"))
                 {
                     MergeKeys.Resolve(root);
                 }
@@ -84,7 +84,7 @@ public static class YamlLoader
 
     private static IReadOnlyList<YamlNode> LoadChunk(SourceFile file, DocumentChunk chunk, List<Finding> findings)
     {
-        var parser = new GuardedParser(new Parser(new StringReader(chunk.Text)));
+        var parser = new GuardedParser(new Parser(chunk.Reader()));
         try
         {
             var stream = new YamlStream();
@@ -158,7 +158,7 @@ public static class YamlLoader
 
     private static Finding SyntaxError(SourceFile file, DocumentChunk chunk, YamlException ex)
     {
-        var (chunkLine, column) = ex.Message.IndexOf("tab", StringComparison.Ordinal) >= 0 && FirstIndentingTab(chunk.Text) is { } tab
+        var (chunkLine, column) = ex.Message.IndexOf("tab", StringComparison.Ordinal) >= 0 && FirstIndentingTab(chunk) is { } tab
             ? tab
             : ((int)ex.Start.Line, (int)ex.Start.Column);
         var line = Math.Max(1, chunkLine + chunk.LineOffset);
@@ -171,11 +171,12 @@ public static class YamlLoader
     }
 
     // YamlDotNet reports a tab in indentation at the start of the enclosing mapping; the tab itself is more useful.
-    private static (int Line, int Column)? FirstIndentingTab(string text)
+    private static (int Line, int Column)? FirstIndentingTab(DocumentChunk chunk)
     {
+        var text = chunk.Source;
         var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < text.Length; i++)
+        var lineStart = chunk.IndexOffset;
+        for (var i = chunk.IndexOffset; i < chunk.End; i++)
         {
             var c = text[i];
             if (c == '\n')

@@ -52,6 +52,36 @@ public sealed class SourceFileReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_small_file_read_after_a_larger_one_holds_only_its_own_bytes()
+    {
+        // Small inputs share one read buffer per thread; what an earlier, longer file left in it must not show.
+        var large = Write("large.yaml", Encoding.UTF8.GetBytes("a: " + new string('x', 50_000) + "\n"));
+        var small = Write("small.yaml", Encoding.UTF8.GetBytes("b: 2\n"));
+        Assert.Equal(50_004, SourceFileReader.Default.Read(large).Text!.Length);
+        Assert.Equal("b: 2\n", SourceFileReader.Default.Read(small).Text);
+        Assert.Equal("b: 2\n", SourceFileReader.Default.Read(new MemoryStream(Encoding.UTF8.GetBytes("b: 2\n")), "-").Text);
+    }
+
+    [Fact]
+    public void A_stream_under_a_small_limit_is_read_only_one_byte_past_it()
+    {
+        // The shared read buffer is larger than a small limit; reading still stops right after the limit.
+        var endless = new EndlessStream();
+        var file = new SourceFileReader(maxBytes: 100).Read(endless, "-");
+        Assert.Equal("the input is over the 100 bytes size limit; it was not read; raise the limit with --max-file-size or dualstack_lint.max_file_size in .editorconfig", file.ReadError);
+        Assert.Equal(101, endless.BytesRead);
+    }
+
+    [Fact]
+    public void A_file_larger_than_the_shared_buffer_is_read_whole()
+    {
+        var text = "a: " + new string('y', 3 * 1024 * 1024) + "\n";
+        var path = Write("big.yaml", Encoding.UTF8.GetBytes(text));
+        Assert.Equal(text, SourceFileReader.Default.Read(path).Text);
+        Assert.Equal(text, SourceFileReader.Default.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), "-").Text);
+    }
+
+    [Fact]
     public void A_stream_over_the_limit_is_read_only_up_to_the_limit()
     {
         var endless = new EndlessStream();

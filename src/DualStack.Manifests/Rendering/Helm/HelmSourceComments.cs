@@ -21,11 +21,15 @@ public static class HelmSourceComments
 
         foreach (var chunk in DocumentChunker.Split(text))
         {
-            var lines = chunk.Text.Split('\n');
-            var count = lines.Length - (chunk.Text.EndsWith("\n", StringComparison.Ordinal) ? 1 : 0);
-            for (var i = 0; i < lines.Length; i++)
+            // The lines of the chunk as Split('\n') gives them (the count leaves out the empty one after a final
+            // newline); only the lines up to the comment or the first content are read.
+            var count = LineCount(chunk);
+            var lineStart = chunk.IndexOffset;
+            for (var i = 0; ; i++)
             {
-                var line = lines[i].TrimEnd('\r');
+                var newline = lineStart < chunk.End ? text.IndexOf('\n', lineStart, chunk.End - lineStart) : -1;
+                var lineEnd = newline < 0 ? chunk.End : newline;
+                var line = text.Substring(lineStart, lineEnd - lineStart).TrimEnd('\r');
                 if (line.StartsWith(Marker, StringComparison.Ordinal))
                 {
                     var path = line.Substring(Marker.Length).Trim();
@@ -34,13 +38,29 @@ public static class HelmSourceComments
                 }
 
                 // The comment comes before the document's content; one further down is part of the content.
-                if (line.Length > 0 && !line.StartsWith("#", StringComparison.Ordinal) && line != "---")
+                if ((line.Length > 0 && !line.StartsWith("#", StringComparison.Ordinal) && line != "---") || newline < 0)
                 {
                     break;
                 }
+
+                lineStart = newline + 1;
             }
         }
 
         return sections;
+    }
+
+    // The lines of a chunk: its newlines, plus one for a last line without a newline.
+    private static int LineCount(DocumentChunk chunk)
+    {
+        var count = 0;
+        var at = chunk.IndexOffset;
+        while (at < chunk.End && chunk.Source.IndexOf('\n', at, chunk.End - at) is var newline and >= 0)
+        {
+            count++;
+            at = newline + 1;
+        }
+
+        return at < chunk.End ? count + 1 : count;
     }
 }
