@@ -8,7 +8,7 @@ namespace DualStack.Cli.Tests;
 /// <c>dotnet tool install --tool-path</c> from that feed only, then run through its command shim.
 /// </summary>
 [Collection(PackingCollection.Name)]
-public sealed class PackageTests(PackedTool tool)
+public sealed class PackageTests(PackedTool tool, Xunit.Abstractions.ITestOutputHelper output)
 {
     private static bool IsLinuxX64 => RuntimeInformation.RuntimeIdentifier == "linux-x64";
 
@@ -16,6 +16,7 @@ public sealed class PackageTests(PackedTool tool)
     public void Package_carries_the_portable_build_and_the_native_linux_x64_build_with_its_language_server()
     {
         Assert.True(tool.PackSucceeded, tool.PackOutput);
+        output.WriteLine($"dotnet pack (with the Native AOT compile) took {tool.PackTime.TotalSeconds:F0} s; the package is {new FileInfo(tool.Nupkg).Length / 1e6:F1} MB");
         using var archive = ZipFile.OpenRead(tool.Nupkg);
         var entries = archive.Entries.Select(e => e.FullName).ToList();
 
@@ -48,6 +49,17 @@ public sealed class PackageTests(PackedTool tool)
         Assert.Contains("tools/net10.0/linux-x64/lsp/dslint.runtimeconfig.json", native);
         Assert.Contains("tools/net10.0/linux-x64/lsp/StreamJsonRpc.dll", native);
 
+        // musl Linux (Alpine) falls back to linux-x64 in the RID graph but cannot run the glibc-linked executable: it
+        // gets the JIT build, run by the dotnet host.
+        var musl = entries.Where(e => e.StartsWith("tools/net10.0/linux-musl-x64/", StringComparison.Ordinal)).ToList();
+        Assert.Contains("tools/net10.0/linux-musl-x64/dslint.dll", musl);
+        Assert.Contains("tools/net10.0/linux-musl-x64/StreamJsonRpc.dll", musl);
+        Assert.DoesNotContain("tools/net10.0/linux-musl-x64/dslint", musl);
+        using (var settings = new StreamReader(archive.GetEntry("tools/net10.0/linux-musl-x64/DotnetToolSettings.xml")!.Open()))
+        {
+            Assert.Contains("<Command Name=\"dslint\" EntryPoint=\"dslint.dll\" Runner=\"dotnet\" />", settings.ReadToEnd());
+        }
+
         // No debug files in the native build: its symbols alone would be twice the executable.
         Assert.DoesNotContain(native, e => e.EndsWith(".pdb", StringComparison.Ordinal) || e.EndsWith(".dbg", StringComparison.Ordinal));
     }
@@ -68,6 +80,26 @@ public sealed class PackageTests(PackedTool tool)
         var explain = Dslint.RunProcess(tool.Shim, ["explain", "DS2005"], folder.Path);
         Assert.Equal(0, explain.ExitCode);
         Assert.StartsWith("DS2005: Single-stack Service on a dual-stack cluster\n====", explain.Stdout);
+    }
+
+    [Fact]
+    public void The_musl_folder_is_a_complete_jit_build_that_the_dotnet_host_runs()
+    {
+        Assert.True(tool.PackSucceeded, tool.PackOutput);
+        using var folder = new TempFolder();
+        using (var archive = ZipFile.OpenRead(tool.Nupkg))
+        {
+            foreach (var entry in archive.Entries.Where(e => e.FullName.StartsWith("tools/net10.0/linux-musl-x64/", StringComparison.Ordinal)))
+            {
+                var path = Path.Combine(folder.Path, "musl", entry.FullName["tools/net10.0/linux-musl-x64/".Length..]);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                entry.ExtractToFile(path);
+            }
+        }
+
+        folder.Write("work/a.yaml", Samples.Broken);
+        var lint = Dslint.RunProcess("dotnet", [Path.Combine(folder.Path, "musl", "dslint.dll"), "lint", "--no-color", "--quiet"], Path.Combine(folder.Path, "work"));
+        Assert.Equal([$"a.yaml:{Samples.BrokenLine}:{Samples.BrokenColumn}: error DS0001: {Samples.BrokenMessage}"], lint.StdoutLines);
     }
 
     [Fact]

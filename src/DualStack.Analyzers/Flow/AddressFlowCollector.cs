@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DualStack.Analyzers.Sockets;
 using DualStack.Analyzers.StringRules;
 using Microsoft.CodeAnalysis;
@@ -17,8 +18,12 @@ internal sealed class AddressFlowCollector
     private readonly IAssemblySymbol _assembly;
     private readonly AddressFlowSummary _summary;
 
-    // Identifier names repeat across a compilation; splitting each into words once keeps string edges cheap.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _addressNames = new(StringComparer.Ordinal);
+    // Identifier names repeat across compilations (every build of a project, every keystroke in the IDE); splitting
+    // each into words once per process keeps string stores cheap. Capped, so a long-lived compiler server does not
+    // keep every name it ever saw.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> AddressNameCache = new(StringComparer.Ordinal);
+    private const int MaxCachedNames = 50_000;
+    private static int _cachedNames;
 
     // A type's text is read once, however many wildcards it writes (options builders write several).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> _typesKeepingIPv6 = new(SymbolEqualityComparer.Default);
@@ -33,7 +38,51 @@ internal sealed class AddressFlowCollector
         _summary = summary;
     }
 
-    public void OnAssignment(OperationAnalysisContext context)
+    private AddressFlowCollector(AddressFlowCollector shared, AddressFlowSummary summary)
+    {
+        _symbols = shared._symbols;
+        _assembly = shared._assembly;
+        _typesKeepingIPv6 = shared._typesKeepingIPv6;
+        _broadcastTypes = shared._broadcastTypes;
+        _summary = summary;
+    }
+
+    /// <summary>The operations <see cref="OnOperation"/> looks at.</summary>
+    public static ImmutableArray<OperationKind> OperationKinds { get; } = ImmutableArray.Create(
+        OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment, OperationKind.VariableDeclarator,
+        OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.ParameterInitializer,
+        OperationKind.Return, OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.Invalid);
+
+    /// <summary>A collector that writes the facts of one type's members into <paramref name="typeSummary"/> (which passes them on to the compilation's), sharing this one's caches.</summary>
+    public AddressFlowCollector ForType(AddressFlowSummary typeSummary) => new(this, typeSummary);
+
+    /// <summary>One callback for every kind in <see cref="OperationKinds"/>: one registration per type instead of six.</summary>
+    public void OnOperation(OperationAnalysisContext context)
+    {
+        switch (context.Operation.Kind)
+        {
+            case OperationKind.SimpleAssignment or OperationKind.CoalesceAssignment:
+                OnAssignment(context);
+                break;
+            case OperationKind.VariableDeclarator:
+                OnDeclarator(context);
+                break;
+            case OperationKind.FieldInitializer or OperationKind.PropertyInitializer or OperationKind.ParameterInitializer:
+                OnMemberInitializer(context);
+                break;
+            case OperationKind.Return:
+                OnReturn(context);
+                break;
+            case OperationKind.Invocation or OperationKind.ObjectCreation:
+                OnCall(context);
+                break;
+            case OperationKind.Invalid:
+                OnInvalid(context);
+                break;
+        }
+    }
+
+    private void OnAssignment(OperationAnalysisContext context)
     {
         var (target, value) = context.Operation switch
         {
@@ -48,17 +97,20 @@ internal sealed class AddressFlowCollector
         }
     }
 
-    public void OnDeclarator(OperationAnalysisContext context)
+    private void OnDeclarator(OperationAnalysisContext context)
     {
         var declarator = (IVariableDeclaratorOperation)context.Operation;
         var initializer = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
-        if (initializer is not null && IsCarrierType(declarator.Symbol.Type))
+
+        // The initializer is converted to the local's type, so its type is the local's; reading it avoids making a
+        // public type symbol for every local (ILocalSymbol.Type), which measured as most of this callback's time.
+        if (initializer is not null && IsCarrierType(initializer.Type ?? declarator.Symbol.Type))
         {
             Store(declarator.Symbol, initializer, isDeclaration: true, context.ContainingSymbol);
         }
     }
 
-    public void OnMemberInitializer(OperationAnalysisContext context)
+    private void OnMemberInitializer(OperationAnalysisContext context)
     {
         switch (context.Operation)
         {
@@ -88,7 +140,7 @@ internal sealed class AddressFlowCollector
         }
     }
 
-    public void OnReturn(OperationAnalysisContext context)
+    private void OnReturn(OperationAnalysisContext context)
     {
         var ret = (IReturnOperation)context.Operation;
         if (ret.ReturnedValue is not { } value || ret.Kind != OperationKind.Return || !IsCarrierType(value.Type))
@@ -197,7 +249,7 @@ internal sealed class AddressFlowCollector
     }
 
     /// <summary>Arguments passed to methods of this compilation, and the socket calls that bind or connect.</summary>
-    public void OnCall(OperationAnalysisContext context)
+    private void OnCall(OperationAnalysisContext context)
     {
         var (method, arguments) = context.Operation switch
         {
@@ -252,7 +304,7 @@ internal sealed class AddressFlowCollector
     /// listen call, <c>bootstrap.BindAsync(endPoint)</c>: the bind is recognised by its name and the address-typed
     /// argument, so the flow to it still counts when the package is missing.
     /// </summary>
-    public void OnInvalid(OperationAnalysisContext context)
+    private void OnInvalid(OperationAnalysisContext context)
     {
         var invalid = (IInvalidOperation)context.Operation;
         var argumentList = invalid.Syntax switch
@@ -407,13 +459,14 @@ internal sealed class AddressFlowCollector
         var type = method.ContainingType;
         if (method.MethodKind == MethodKind.Constructor)
         {
-            var first = method.Parameters.Length > 0 ? method.Parameters[0].Type : null;
-            if (_symbols.Is(type, _symbols.TcpListener) && (_symbols.Is(first, _symbols.IPAddress) || _symbols.Is(first, _symbols.IPEndPoint)))
+            // The type first: most constructors are of other types, and their parameters need not be read.
+            if (_symbols.Is(type, _symbols.TcpListener) && FirstParameterType(method) is var listenerFirst
+                && (_symbols.Is(listenerFirst, _symbols.IPAddress) || _symbols.Is(listenerFirst, _symbols.IPEndPoint)))
             {
                 return AddressSinkKind.Bind;
             }
 
-            if (_symbols.Is(type, _symbols.UdpClient) && _symbols.Is(first, _symbols.IPEndPoint))
+            if (_symbols.Is(type, _symbols.UdpClient) && _symbols.Is(FirstParameterType(method), _symbols.IPEndPoint))
             {
                 return AddressSinkKind.Bind;
             }
@@ -441,6 +494,9 @@ internal sealed class AddressFlowCollector
                     : null;
         }
     }
+
+    private static ITypeSymbol? FirstParameterType(IMethodSymbol method) =>
+        method.Parameters.Length > 0 ? method.Parameters[0].Type : null;
 
     /// <summary>The argument for the sink's first address-typed parameter (the endpoint of <c>new Tcp.Bind(handler, endPoint)</c>).</summary>
     private IOperation? AddressArgument(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
@@ -561,7 +617,22 @@ internal sealed class AddressFlowCollector
         }
     }
 
-    private bool NamesAddress(string name) => _addressNames.GetOrAdd(name, AddressNames.LooksLikeAddress);
+    private static bool NamesAddress(string name)
+    {
+        if (AddressNameCache.TryGetValue(name, out var names))
+        {
+            return names;
+        }
+
+        names = AddressNames.LooksLikeAddress(name);
+        // ConcurrentDictionary.Count takes every lock of the dictionary; a counter of our own does not.
+        if (Volatile.Read(ref _cachedNames) < MaxCachedNames && AddressNameCache.TryAdd(name, names))
+        {
+            Interlocked.Increment(ref _cachedNames);
+        }
+
+        return names;
+    }
 
     /// <summary>The value is, or picks between, the "0.0.0.0" literal or <c>IPAddress.Any.ToString()</c>.</summary>
     private static bool MayHoldWildcardText(IOperation value) => value switch

@@ -1,52 +1,65 @@
-using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 
 namespace DualStack.Analyzers.Flow;
 
 /// <summary>
-/// The per-compilation picture of where addresses flow, filled concurrently by operation actions and read once at
-/// compilation end. Facts are small: which known values are stored in which carrier (<see cref="AddOrigin"/>), which
-/// carrier is copied into which (<see cref="AddEdge"/>), and which carrier a sink reads (<see cref="AddSink"/>).
-/// <see cref="SinkOf"/> then answers "does a value stored in this carrier reach a bind (or connect) sink, and through
-/// what", by walking the copies backwards from the sinks once.
+/// A picture of where addresses flow, filled concurrently by operation actions and read once collection ends. Facts
+/// are small: which known values are stored in which carrier (<see cref="AddOrigin"/>), which carrier is copied into
+/// which (<see cref="AddEdge"/>), and which carrier a sink reads (<see cref="AddSink"/>). <see cref="SinkOf"/> then
+/// answers "does a value stored in this carrier reach a bind (or connect) sink, and through what", by walking the
+/// copies backwards from the sinks once.
+/// <para>
+/// There is one for the compilation (read at compilation end) and one for each named type (read at the type's symbol
+/// end, holding only the facts of the type's own members); a type's summary passes every fact on to the compilation's
+/// (<c>parent</c>), so each operation is looked at once.
+/// </para>
 /// </summary>
 internal sealed class AddressFlowSummary
 {
-    // Origins and copies are few (a handful per type that handles addresses), so one lock guards them. Not
-    // ConcurrentBag: each bag creates a ThreadLocal on its first add (a process-wide lock, and a finalizer), which
-    // measured as most of this analyzer's time on websocket-sharp.
+    private readonly AddressFlowSummary? _parent;
+
+    // Facts are few (none in most types, a handful in a type that handles addresses), so one lock guards them and
+    // the collections are made on the first fact. Not ConcurrentBag: each bag creates a ThreadLocal on its first add
+    // (a process-wide lock, and a finalizer), which measured as most of this analyzer's time on websocket-sharp.
     private readonly object _gate = new();
-    private readonly List<AddressOrigin> _origins = [];
+    private List<AddressOrigin>? _origins;
 
     // target carrier -> carriers whose value it receives
-    private readonly Dictionary<ISymbol, HashSet<ISymbol>> _sourcesOf = new(SymbolEqualityComparer.Default);
+    private Dictionary<ISymbol, HashSet<ISymbol>>? _sourcesOf;
 
     // source carrier -> carriers that receive its value
-    private readonly Dictionary<ISymbol, HashSet<ISymbol>> _targetsOf = new(SymbolEqualityComparer.Default);
+    private Dictionary<ISymbol, HashSet<ISymbol>>? _targetsOf;
 
-    private readonly ConcurrentDictionary<ISymbol, AddressSink> _bindSinks = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, AddressSink> _connectSinks = new(SymbolEqualityComparer.Default);
+    private Dictionary<ISymbol, AddressSink>? _bindSinks;
+    private Dictionary<ISymbol, AddressSink>? _connectSinks;
 
     // Binds in members that also handle IPv6 (a two-listener design picking the address per family).
-    private readonly ConcurrentDictionary<ISymbol, AddressSink> _familyAwareBindSinks = new(SymbolEqualityComparer.Default);
-    private Dictionary<ISymbol, AddressSink>? _resolvedFamilyAwareBind;
+    private Dictionary<ISymbol, AddressSink>? _familyAwareBindSinks;
 
     // Binds of broadcast or multicast listeners: IPv4 by protocol, so a value reaching one is accounted for.
-    private readonly ConcurrentDictionary<ISymbol, AddressSink> _broadcastBindSinks = new(SymbolEqualityComparer.Default);
-    private Dictionary<ISymbol, AddressSink>? _resolvedBroadcastBind;
+    private Dictionary<ISymbol, AddressSink>? _broadcastBindSinks;
 
     private Dictionary<ISymbol, AddressSink>? _resolvedBind;
     private Dictionary<ISymbol, AddressSink>? _resolvedConnect;
+    private Dictionary<ISymbol, AddressSink>? _resolvedFamilyAwareBind;
+    private Dictionary<ISymbol, AddressSink>? _resolvedBroadcastBind;
+
+    public AddressFlowSummary(AddressFlowSummary? parent = null) => _parent = parent;
+
+    /// <summary>Any origin was collected. Call after collection ends.</summary>
+    public bool HasOrigins => _origins is not null;
 
     /// <summary>The origins collected. Call after collection ends.</summary>
-    public IReadOnlyList<AddressOrigin> Origins => _origins;
+    public IReadOnlyList<AddressOrigin> Origins => (IReadOnlyList<AddressOrigin>?)_origins ?? [];
 
     public void AddOrigin(AddressOrigin origin)
     {
         lock (_gate)
         {
-            _origins.Add(origin);
+            (_origins ??= []).Add(origin);
         }
+
+        _parent?.AddOrigin(origin);
     }
 
     public void AddEdge(ISymbol target, ISymbol source)
@@ -58,31 +71,49 @@ internal sealed class AddressFlowSummary
 
         lock (_gate)
         {
-            Add(_sourcesOf, target, source);
-            Add(_targetsOf, source, target);
+            Add(_sourcesOf ??= new(SymbolEqualityComparer.Default), target, source);
+            Add(_targetsOf ??= new(SymbolEqualityComparer.Default), source, target);
         }
+
+        _parent?.AddEdge(target, source);
     }
 
-    private static void Add(Dictionary<ISymbol, HashSet<ISymbol>> map, ISymbol key, ISymbol value)
+    public void AddSink(ISymbol carrier, AddressSinkKind kind, string description)
     {
-        if (!map.TryGetValue(key, out var values))
+        var sink = new AddressSink(kind, description, via: null);
+        lock (_gate)
         {
-            map[key] = values = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            AddFirstInOrder(kind == AddressSinkKind.Bind ? _bindSinks ??= NewSinks() : _connectSinks ??= NewSinks(), carrier, sink);
         }
 
-        values.Add(value);
+        _parent?.AddSink(carrier, kind, description);
     }
-
-    public void AddSink(ISymbol carrier, AddressSinkKind kind, string description) =>
-        AddFirstInOrder(kind == AddressSinkKind.Bind ? _bindSinks : _connectSinks, carrier, new AddressSink(kind, description, via: null));
 
     /// <summary>A bind in a member that also handles IPv6: proof only for a value stored in the IPv6 slot.</summary>
-    public void AddFamilyAwareBindSink(ISymbol carrier, string description) =>
-        AddFirstInOrder(_familyAwareBindSinks, carrier, new AddressSink(AddressSinkKind.Bind, description, via: null));
+    public void AddFamilyAwareBindSink(ISymbol carrier, string description)
+    {
+        lock (_gate)
+        {
+            AddFirstInOrder(_familyAwareBindSinks ??= NewSinks(), carrier, new AddressSink(AddressSinkKind.Bind, description, via: null));
+        }
+
+        _parent?.AddFamilyAwareBindSink(carrier, description);
+    }
 
     /// <summary>A bind of a broadcast or multicast listener reads this carrier.</summary>
-    public void AddBroadcastBindSink(ISymbol carrier) =>
-        _broadcastBindSinks.TryAdd(carrier, new AddressSink(AddressSinkKind.Bind, "a broadcast listener", via: null));
+    public void AddBroadcastBindSink(ISymbol carrier)
+    {
+        lock (_gate)
+        {
+            _broadcastBindSinks ??= NewSinks();
+            if (!_broadcastBindSinks.ContainsKey(carrier))
+            {
+                _broadcastBindSinks[carrier] = new AddressSink(AddressSinkKind.Bind, "a broadcast listener", via: null);
+            }
+        }
+
+        _parent?.AddBroadcastBindSink(carrier);
+    }
 
     /// <summary>A value stored in <paramref name="carrier"/> reaches a broadcast or multicast listener. Call after collection ends.</summary>
     public bool ReachesBroadcastBind(ISymbol carrier) =>
@@ -101,18 +132,35 @@ internal sealed class AddressFlowSummary
         return resolved.TryGetValue(carrier, out var sink) ? sink : null;
     }
 
-    /// <summary>The carriers a value stored in <paramref name="carrier"/> is copied into, directly.</summary>
+    /// <summary>The carriers a value stored in <paramref name="carrier"/> is copied into, directly. Call after collection ends.</summary>
     public IEnumerable<ISymbol> TargetsOf(ISymbol carrier) =>
-        _targetsOf.TryGetValue(carrier, out var targets) ? targets : Enumerable.Empty<ISymbol>();
+        _targetsOf is not null && _targetsOf.TryGetValue(carrier, out var targets) ? targets : Enumerable.Empty<ISymbol>();
+
+    private static Dictionary<ISymbol, AddressSink> NewSinks() => new(SymbolEqualityComparer.Default);
+
+    private static void Add(Dictionary<ISymbol, HashSet<ISymbol>> map, ISymbol key, ISymbol value)
+    {
+        if (!map.TryGetValue(key, out var values))
+        {
+            map[key] = values = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        }
+
+        values.Add(value);
+    }
 
     /// <summary>
     /// Breadth-first from every sink carrier back along the copies, so each carrier keeps its shortest path. Facts
     /// arrive from concurrent callbacks in any order, so a carrier that equally near sinks reach takes the first in
     /// a fixed order (sink description, then the next carrier's name): the finding names the same sink every build.
     /// </summary>
-    private Dictionary<ISymbol, AddressSink> Resolve(ConcurrentDictionary<ISymbol, AddressSink> sinks)
+    private Dictionary<ISymbol, AddressSink> Resolve(Dictionary<ISymbol, AddressSink>? sinks)
     {
         var result = new Dictionary<ISymbol, AddressSink>(SymbolEqualityComparer.Default);
+        if (sinks is null)
+        {
+            return result;
+        }
+
         var frontier = new List<ISymbol>();
         foreach (var pair in sinks)
         {
@@ -125,7 +173,7 @@ internal sealed class AddressFlowSummary
             var claims = new Dictionary<ISymbol, AddressSink>(SymbolEqualityComparer.Default);
             foreach (var carrier in frontier)
             {
-                if (!_sourcesOf.TryGetValue(carrier, out var sources))
+                if (_sourcesOf is null || !_sourcesOf.TryGetValue(carrier, out var sources))
                 {
                     continue;
                 }
@@ -157,8 +205,13 @@ internal sealed class AddressFlowSummary
         return result;
     }
 
-    private static void AddFirstInOrder(ConcurrentDictionary<ISymbol, AddressSink> sinks, ISymbol carrier, AddressSink sink) =>
-        sinks.AddOrUpdate(carrier, sink, (_, earlier) => Compare(sink, earlier) < 0 ? sink : earlier);
+    private static void AddFirstInOrder(Dictionary<ISymbol, AddressSink> sinks, ISymbol carrier, AddressSink sink)
+    {
+        if (!sinks.TryGetValue(carrier, out var earlier) || Compare(sink, earlier) < 0)
+        {
+            sinks[carrier] = sink;
+        }
+    }
 
     private static int Compare(AddressSink x, AddressSink y)
     {

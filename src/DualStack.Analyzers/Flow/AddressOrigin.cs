@@ -49,6 +49,16 @@ internal sealed class AddressOrigin
     /// even when no connect or bind is found, since the member-local analyzer leaves it to the flow.
     /// </summary>
     public bool ReportedWithoutSink { get; }
+
+    private int _reportedWithinType;
+
+    /// <summary>
+    /// The finding was reported at its type's symbol end (source and sink in the same type), so compilation end, which
+    /// runs after every symbol end, leaves it alone.
+    /// </summary>
+    public bool ReportedWithinType => Volatile.Read(ref _reportedWithinType) != 0;
+
+    public void MarkReportedWithinType() => Volatile.Write(ref _reportedWithinType, 1);
 }
 
 /// <summary>A carrier read by a sink in some member, with the words a message uses for it.</summary>

@@ -29,6 +29,11 @@ namespace DualStack.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DS1001DS1011AddressFlowAnalyzer : DiagnosticAnalyzer
 {
+    // Two descriptors per rule: chains within one type are reported at the type's symbol end, which the IDE runs per
+    // document, so their descriptor has no CompilationEnd tag; the chains across types are reported at compilation
+    // end with the tagged one (the IDE shows those in full-solution analysis).
+    internal static readonly DiagnosticDescriptor WildcardWithinType = Descriptors.DS1001;
+    internal static readonly DiagnosticDescriptor FirstDnsAnswerWithinType = Descriptors.DS1011;
     internal static readonly DiagnosticDescriptor WildcardAcrossMembers = Descriptors.ForCompilationEnd(Descriptors.DS1001);
     internal static readonly DiagnosticDescriptor FirstDnsAnswerAcrossMembers = Descriptors.ForCompilationEnd(Descriptors.DS1011);
 
@@ -38,7 +43,7 @@ public sealed class DS1001DS1011AddressFlowAnalyzer : DiagnosticAnalyzer
     private const int MaxNameHops = 4;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(WildcardAcrossMembers, FirstDnsAnswerAcrossMembers);
+        ImmutableArray.Create(WildcardWithinType, FirstDnsAnswerWithinType, WildcardAcrossMembers, FirstDnsAnswerAcrossMembers);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -66,15 +71,62 @@ public sealed class DS1001DS1011AddressFlowAnalyzer : DiagnosticAnalyzer
 
             var summary = new AddressFlowSummary();
             var collector = new AddressFlowCollector(symbols, start.Compilation.Assembly, summary);
-            start.RegisterOperationAction(collector.OnAssignment, OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment);
-            start.RegisterOperationAction(collector.OnDeclarator, OperationKind.VariableDeclarator);
-            start.RegisterOperationAction(collector.OnMemberInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.ParameterInitializer);
-            start.RegisterOperationAction(collector.OnReturn, OperationKind.Return);
-            start.RegisterOperationAction(collector.OnCall, OperationKind.Invocation, OperationKind.ObjectCreation);
-            start.RegisterOperationAction(collector.OnInvalid, OperationKind.Invalid);
+
+            // Facts are collected per named type, so that a chain whose value and sink are both in one type is
+            // reported at that type's symbol end: the IDE runs that per document, as the user types. Each operation
+            // reaches the innermost type's actions only (nested types have their own), and every fact is passed on
+            // to the compilation's summary for the chains that cross types, reported at compilation end.
+            start.RegisterSymbolStartAction(
+                typeStart =>
+                {
+                    if (typeStart.Symbol is INamedTypeSymbol { TypeKind: TypeKind.Enum or TypeKind.Delegate })
+                    {
+                        return;
+                    }
+
+                    var typeSummary = new AddressFlowSummary(summary);
+                    typeStart.RegisterOperationAction(collector.ForType(typeSummary).OnOperation, AddressFlowCollector.OperationKinds);
+                    typeStart.RegisterSymbolEndAction(end => ReportWithinType(end, typeSummary));
+                },
+                SymbolKind.NamedType);
             start.RegisterSymbolAction(collector.OnMethod, SymbolKind.Method);
             start.RegisterCompilationEndAction(end => Report(end, summary));
         });
+    }
+
+    /// <summary>
+    /// The chains a type's own members prove: the value written and the bind (or connect) that reads it are both in
+    /// this type. Only Warnings: a name-based Info, or no finding, can still change once the rest of the compilation
+    /// is known (a sink in another type), so those wait for compilation end.
+    /// </summary>
+    private static void ReportWithinType(SymbolAnalysisContext context, AddressFlowSummary typeSummary)
+    {
+        if (!typeSummary.HasOrigins)
+        {
+            return;
+        }
+
+        foreach (var origin in typeSummary.Origins)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            if (origin.Kind == AddressOriginKind.IPv4Wildcard)
+            {
+                if (typeSummary.SinkOf(origin.Carrier, AddressSinkKind.Bind) is { } sink)
+                {
+                    origin.MarkReportedWithinType();
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        WildcardWithinType, origin.Location, DiagnosticSeverity.Warning, null, null,
+                        origin.Text + " (" + Path(origin.Carrier, sink) + ")", BindAdvice));
+                }
+            }
+            else if ((typeSummary.SinkOf(origin.Carrier, AddressSinkKind.Connect) ?? typeSummary.SinkOf(origin.Carrier, AddressSinkKind.Bind)) is { } sink)
+            {
+                origin.MarkReportedWithinType();
+                context.ReportDiagnostic(Diagnostic.Create(
+                    FirstDnsAnswerWithinType, origin.Location, DiagnosticSeverity.Warning, null, null,
+                    "'" + origin.Text + "' (" + Path(origin.Carrier, sink) + ")"));
+            }
+        }
     }
 
     private static void Report(CompilationAnalysisContext context, AddressFlowSummary summary)
@@ -82,6 +134,11 @@ public sealed class DS1001DS1011AddressFlowAnalyzer : DiagnosticAnalyzer
         foreach (var origin in summary.Origins)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
+            if (origin.ReportedWithinType)
+            {
+                continue;
+            }
+
             if (origin.Kind == AddressOriginKind.IPv4Wildcard)
             {
                 ReportWildcard(context, summary, origin);

@@ -33,6 +33,9 @@ internal sealed class GuardedParser : IParser
 
     public ParsingEvent? Current => _inner.Current;
 
+    /// <summary>Each document read so far: the offsets where its start and end events begin.</summary>
+    public List<(long Start, long End)> Documents { get; } = [];
+
     /// <summary>Where the last event read started: the place to report when the inner parser fails without a position.</summary>
     public Mark LastStart { get; private set; } = Mark.Empty;
 
@@ -46,10 +49,14 @@ internal sealed class GuardedParser : IParser
         LastStart = _inner.Current?.Start ?? LastStart;
         switch (_inner.Current)
         {
-            case DocumentStart:
+            case DocumentStart document:
                 _open.Clear();
                 _anchorSizes.Clear();
                 _aliasNodes = 0;
+                Documents.Add((document.Start.Index, -1));
+                break;
+            case DocumentEnd end when Documents.Count > 0:
+                Documents[Documents.Count - 1] = (Documents[Documents.Count - 1].Start, end.Start.Index);
                 break;
             case MappingStart or SequenceStart:
                 var start = (NodeEvent)_inner.Current;

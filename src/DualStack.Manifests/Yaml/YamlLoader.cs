@@ -17,7 +17,14 @@ public static class YamlLoader
 {
     private const char ByteOrderMark = '\uFEFF';
 
-    public static LoadedFile Load(SourceFile file)
+    // Line breaks of YAML 1.1 that YamlDotNet counts as new lines.
+    private static readonly char[] UnicodeLineBreaks = ['\u0085', '\u2028', '\u2029'];
+
+    public static LoadedFile Load(SourceFile file) => Load(file, wholeFileFirst: true);
+
+    /// <param name="file">The file to load.</param>
+    /// <param name="wholeFileFirst">False to parse every document on its own even when the whole file parses (tests compare both).</param>
+    internal static LoadedFile Load(SourceFile file, bool wholeFileFirst)
     {
         var documents = new List<LoadedDocument>();
         var findings = new List<Finding>();
@@ -29,7 +36,7 @@ public static class YamlLoader
 
         try
         {
-            LoadText(file, documents, findings);
+            LoadText(file, documents, findings, wholeFileFirst);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -41,7 +48,7 @@ public static class YamlLoader
         return new LoadedFile(file, documents, findings);
     }
 
-    private static void LoadText(SourceFile file, List<LoadedDocument> documents, List<Finding> findings)
+    private static void LoadText(SourceFile file, List<LoadedDocument> documents, List<Finding> findings, bool wholeFileFirst)
     {
         // YamlDotNet keeps a byte-order mark as part of the first key; positions stay file offsets by skipping it.
         var text = file.Text!;
@@ -58,16 +65,20 @@ public static class YamlLoader
             return;
         }
 
-        foreach (var chunk in DocumentChunker.Split(text))
+        var chunks = DocumentChunker.Split(text).ToList();
+        if (!(wholeFileFirst && chunks.Count > 1 && LoadWhole(file, text, chunks, skipped, documents)))
         {
-            foreach (var root in LoadChunk(file, chunk, findings).Where(r => !IsEmpty(r)))
+            foreach (var chunk in chunks)
             {
-                if (chunk.Contains("<<"))
+                foreach (var root in LoadChunk(file, chunk, findings).Where(r => !IsEmpty(r)))
                 {
-                    MergeKeys.Resolve(root);
-                }
+                    if (chunk.Contains("<<"))
+                    {
+                        MergeKeys.Resolve(root);
+                    }
 
-                documents.Add(new LoadedDocument(file, documents.Count, root, chunk.LineOffset, chunk.IndexOffset + skipped));
+                    documents.Add(new LoadedDocument(file, documents.Count, root, chunk.LineOffset, chunk.IndexOffset + skipped));
+                }
             }
         }
 
@@ -80,6 +91,87 @@ public static class YamlLoader
             findings.Clear();
             findings.Add(Template(file, text, first, isHelm: false));
         }
+    }
+
+    // A file of several documents that parses whole is parsed by one parser: the same documents as parsing each chunk on
+    // its own (one parser per document cost a parser's set-up and buffers per document). It is used only when every
+    // document lies inside one chunk, a chunk of its own, and lines are counted alike (the chunker counts "\n" only,
+    // YamlDotNet also a lone "\r" and the Unicode line separators); otherwise, and whenever the whole file does not
+    // parse, each chunk is parsed alone, so a broken document is reported and the others are still linted.
+    private static bool LoadWhole(SourceFile file, string text, List<DocumentChunk> chunks, int skipped, List<LoadedDocument> documents)
+    {
+        if (!OnlyNewlineBreaks(text))
+        {
+            return false;
+        }
+
+        var parser = new GuardedParser(new Parser(new SliceReader(text, 0, text.Length)));
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(parser);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Whatever went wrong, parsing each chunk on its own reports it where it is.
+            return false;
+        }
+
+        if (parser.Documents.Count != stream.Documents.Count)
+        {
+            return false;
+        }
+
+        var placed = new List<(YamlNode Root, DocumentChunk Chunk)>();
+        var c = 0;
+        for (var d = 0; d < stream.Documents.Count; d++)
+        {
+            var (start, end) = parser.Documents[d];
+            while (c < chunks.Count && chunks[c].End <= start)
+            {
+                c++;
+            }
+
+            if (c == chunks.Count || start < chunks[c].IndexOffset || end < start || end > chunks[c].End)
+            {
+                return false;
+            }
+
+            placed.Add((stream.Documents[d].RootNode, chunks[c]));
+
+            // The next document must start in a later chunk.
+            c++;
+        }
+
+        foreach (var (root, chunk) in placed.Where(p => !IsEmpty(p.Root)))
+        {
+            if (chunk.Contains("<<"))
+            {
+                MergeKeys.Resolve(root);
+            }
+
+            documents.Add(new LoadedDocument(file, documents.Count, root, chunk.LineOffset, chunk.IndexOffset + skipped, lineBase: 0, indexBase: skipped));
+        }
+
+        return true;
+    }
+
+    private static bool OnlyNewlineBreaks(string text)
+    {
+        if (text.IndexOfAny(UnicodeLineBreaks) >= 0)
+        {
+            return false;
+        }
+
+        for (var r = text.IndexOf('\r'); r >= 0; r = text.IndexOf('\r', r + 1))
+        {
+            if (r + 1 == text.Length || text[r + 1] != '\n')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static IReadOnlyList<YamlNode> LoadChunk(SourceFile file, DocumentChunk chunk, List<Finding> findings)
