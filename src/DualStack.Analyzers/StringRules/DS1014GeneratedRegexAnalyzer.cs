@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace DualStack.Analyzers.StringRules;
 
@@ -32,6 +33,13 @@ public sealed class DS1014GeneratedRegexAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // Generated code is analyzed too, so most compilations (no source spells the attribute, not even through an
+            // alias) are left after one scan of their text instead of a callback per method.
+            if (!start.Compilation.SyntaxTrees.Any(tree => Mentions(tree.GetText(start.CancellationToken), "GeneratedRegex")))
+            {
+                return;
+            }
+
             var patterns = new ConcurrentDictionary<(string, RegexOptions), DS1014RegexPatterns.Kind>();
             start.RegisterSymbolAction(c => Analyze(c, attributeType, patterns), SymbolKind.Method);
         });
@@ -40,9 +48,9 @@ public sealed class DS1014GeneratedRegexAnalyzer : DiagnosticAnalyzer
     private static void Analyze(
         SymbolAnalysisContext context, INamedTypeSymbol attributeType, ConcurrentDictionary<(string, RegexOptions), DS1014RegexPatterns.Kind> cache)
     {
-        // A partial method is seen twice (definition and implementation); report on the definition. Generated code
-        // holds many methods: the attributes are bound only for one whose syntax names the attribute.
-        if (context.Symbol is IMethodSymbol { PartialDefinitionPart: not null } || !NamesGeneratedRegex(context.Symbol, context.CancellationToken))
+        // A partial method is seen twice (definition and implementation); report on the definition. Attributes are
+        // bound only for a method declared with some.
+        if (context.Symbol is IMethodSymbol { PartialDefinitionPart: not null } || !HasAttributes(context.Symbol, context.CancellationToken))
         {
             return;
         }
@@ -66,10 +74,25 @@ public sealed class DS1014GeneratedRegexAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static bool NamesGeneratedRegex(ISymbol method, CancellationToken cancellationToken) =>
+    private static bool HasAttributes(ISymbol method, CancellationToken cancellationToken) =>
         method.DeclaringSyntaxReferences.Any(reference =>
-            reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax { AttributeLists.Count: > 0 } declaration
-            && declaration.AttributeLists.SelectMany(list => list.Attributes).Any(attribute =>
-                attribute.Name.ToString() is var name
-                && (name.EndsWith("GeneratedRegex", StringComparison.Ordinal) || name.EndsWith("GeneratedRegexAttribute", StringComparison.Ordinal))));
+            reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax { AttributeLists.Count: > 0 });
+
+    /// <summary>Ordinal search of the text, a chunk at a time (no string of the whole file).</summary>
+    private static bool Mentions(SourceText text, string word)
+    {
+        const int ChunkSize = 4096;
+        var buffer = new char[ChunkSize + word.Length];
+        for (var start = 0; start < text.Length; start += ChunkSize)
+        {
+            var count = Math.Min(buffer.Length, text.Length - start);
+            text.CopyTo(start, buffer, 0, count);
+            if (new string(buffer, 0, count).IndexOf(word, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -160,4 +160,17 @@ public sealed class DS1014Tests
                 private static partial Regex AddressRegex() => new Regex(".");
             }
             """));
+
+    // The attribute through an alias: the semantic check finds it whatever the name at the use site.
+    [Fact]
+    public Task GeneratedRegex_through_an_alias_is_reported() => VerifyGeneratedRegexAsync(("/0/Validation.cs", """
+        using System.Text.RegularExpressions;
+        using Pattern = System.Text.RegularExpressions.GeneratedRegexAttribute;
+        partial class Validation
+        {
+            [Pattern({|DS1014:@"^(\d{1,3}\.){3}\d{1,3}$"|})]
+            private static partial Regex AddressRegex();
+            private static partial Regex AddressRegex() => new Regex(".");
+        }
+        """));
 }
