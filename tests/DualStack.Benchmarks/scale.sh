@@ -34,7 +34,9 @@ run() {
   start=$(date +%s%N)
   /usr/bin/time -f '%M %U %S' -o "$work/rss" "$@" >/dev/null 2>&1 || true
   end=$(date +%s%N)
-  echo "$(( (end - start) / 1000000 )) $(awk '{printf "%d %d", $1, ($2 + $3) * 1000}' "$work/rss")" >> "$work/$label"
+  # GNU time puts "Command exited with non-zero status N" first when the command fails (dslint does when it finds
+  # something), so the figures are on the last line.
+  echo "$(( (end - start) / 1000000 )) $(tail -n 1 "$work/rss" | awk '{printf "%d %d", $1, ($2 + $3) * 1000}')" >> "$work/$label"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
