@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace DualStack.Analyzers.Sockets;
@@ -86,11 +87,25 @@ internal sealed class SocketSymbols
 
     public const int InterNetworkV6 = 23;
 
+    // Nine analyzers start on the same compilation; resolving these fifteen types once for all of them, rather than
+    // once per analyzer, is most of their per-compilation set-up on repositories of many small projects. The table
+    // holds each entry only as long as its compilation lives.
+    private static readonly ConditionalWeakTable<Compilation, Resolved> PerCompilation = new();
+
     /// <summary>Returns null when System.Net is not referenced: no rule of this area can fire then.</summary>
-    public static SocketSymbols? TryCreate(Compilation compilation)
+    public static SocketSymbols? TryCreate(Compilation compilation) =>
+        PerCompilation.GetValue(compilation, static c => new Resolved(Resolve(c))).Symbols;
+
+    private static SocketSymbols? Resolve(Compilation compilation)
     {
         var ipAddress = compilation.GetTypeByMetadataName("System.Net.IPAddress");
         return ipAddress is null ? null : new SocketSymbols(compilation, ipAddress);
+    }
+
+    /// <summary>A holder, since the table cannot store the null of a compilation without System.Net.</summary>
+    private sealed class Resolved(SocketSymbols? symbols)
+    {
+        public SocketSymbols? Symbols { get; } = symbols;
     }
 
     /// <summary>
