@@ -64,7 +64,7 @@ public sealed class DS1001DS1011AddressFlowAnalyzer : DiagnosticAnalyzer
             }
 
             var symbols = SocketSymbols.TryCreate(start.Compilation);
-            if (symbols?.IPEndPoint is null || symbols.Socket is null)
+            if (symbols is null)
             {
                 return;
             }

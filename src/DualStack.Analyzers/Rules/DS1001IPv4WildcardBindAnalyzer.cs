@@ -27,7 +27,7 @@ public sealed class DS1001IPv4WildcardBindAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = SocketSymbols.TryCreate(start.Compilation);
-            if (symbols?.IPEndPoint is null)
+            if (symbols is null)
             {
                 return;
             }
@@ -98,7 +98,7 @@ public sealed class DS1001IPv4WildcardBindAnalyzer : DiagnosticAnalyzer
             var wildcard = isAddress ? SocketValues.IsIPv4Any(first, symbols) : SocketValues.IsIPv4AnyEndPoint(first, symbols);
             if (wildcard && !facts.Value.HandlesIPv6)
             {
-                var fixable = HasListenAnyIP(symbols) && invocation.Arguments.All(a => a.ArgumentKind != ArgumentKind.ParamArray)
+                var fixable = HasListenAnyIP(method.ContainingType) && invocation.Arguments.All(a => a.ArgumentKind != ArgumentKind.ParamArray)
                     && (isAddress || SocketValueFlow.SkipConversions(first) is IObjectCreationOperation);
                 Report(context, first, "KestrelServerOptions.Listen", "Use ListenAnyIP(port), which binds [::] and falls back to 0.0.0.0.",
                     fixable ? SocketFixKinds.ListenAnyIP : null);
@@ -109,8 +109,8 @@ public sealed class DS1001IPv4WildcardBindAnalyzer : DiagnosticAnalyzer
     private const string DualModeAdvice =
         "Bind IPAddress.IPv6Any on a socket with DualMode = true, guarded by Socket.OSSupportsIPv6, or bind both families.";
 
-    private static bool HasListenAnyIP(SocketSymbols symbols) =>
-        symbols.KestrelServerOptions!.GetMembers("ListenAnyIP").Length > 0;
+    private static bool HasListenAnyIP(INamedTypeSymbol kestrelServerOptions) =>
+        kestrelServerOptions.GetMembers("ListenAnyIP").Length > 0;
 
     private static void Report(OperationAnalysisContext context, IOperation argument, string sink, string advice, string? fixKind)
     {

@@ -28,7 +28,7 @@ public sealed class DS1002IPv4DefaultConstructorAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = SocketSymbols.TryCreate(start.Compilation);
-            if (symbols is null || (symbols.UdpClient is null && symbols.TcpListener is null && symbols.TcpClient is null))
+            if (symbols is null)
             {
                 return;
             }

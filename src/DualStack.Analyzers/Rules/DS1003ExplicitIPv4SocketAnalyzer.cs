@@ -31,7 +31,7 @@ public sealed class DS1003ExplicitIPv4SocketAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = SocketSymbols.TryCreate(start.Compilation);
-            if (symbols?.AddressFamily is null)
+            if (symbols is null)
             {
                 return;
             }

@@ -34,7 +34,7 @@ public sealed class DS1015IPv6WithoutFallbackAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = SocketSymbols.TryCreate(start.Compilation);
-            if (symbols?.Socket is null || symbols.AddressFamily is null)
+            if (symbols is null)
             {
                 return;
             }

@@ -4,29 +4,17 @@ using Microsoft.CodeAnalysis;
 namespace DualStack.Analyzers.Sockets;
 
 /// <summary>
-/// The System.Net symbols the socket and address rules (DS1001–DS1007, DS1015) match, resolved once per compilation.
-/// Matching by symbol rather than by name keeps user types called <c>Socket</c> or <c>Any</c> out of the rules.
+/// The System.Net types the socket and address rules (DS1001–DS1007, DS1015) match. Only <c>IPAddress</c> is looked up,
+/// once per compilation (its absence means no rule of this area can fire, its assembly tells the target framework, and
+/// its fields are compared by symbol); the other types are matched by full name (<see cref="KnownType"/>), which needs
+/// no per-compilation lookup. Matching by namespace and name, not by simple name, keeps user types called
+/// <c>Socket</c> or <c>Any</c> out of the rules.
 /// </summary>
 internal sealed class SocketSymbols
 {
-    private SocketSymbols(Compilation compilation, INamedTypeSymbol ipAddress)
+    private SocketSymbols(INamedTypeSymbol ipAddress)
     {
         IPAddress = ipAddress;
-        IPEndPoint = compilation.GetTypeByMetadataName("System.Net.IPEndPoint");
-        EndPoint = compilation.GetTypeByMetadataName("System.Net.EndPoint");
-        Dns = compilation.GetTypeByMetadataName("System.Net.Dns");
-        IPHostEntry = compilation.GetTypeByMetadataName("System.Net.IPHostEntry");
-        AddressFamily = compilation.GetTypeByMetadataName("System.Net.Sockets.AddressFamily");
-        Socket = compilation.GetTypeByMetadataName("System.Net.Sockets.Socket");
-        TcpListener = compilation.GetTypeByMetadataName("System.Net.Sockets.TcpListener");
-        TcpClient = compilation.GetTypeByMetadataName("System.Net.Sockets.TcpClient");
-        UdpClient = compilation.GetTypeByMetadataName("System.Net.Sockets.UdpClient");
-        KestrelServerOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions");
-        ConnectionListenerFactory = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Connections.IConnectionListenerFactory");
-        BitConverter = compilation.GetTypeByMetadataName("System.BitConverter");
-        SocketOptionName = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketOptionName");
-        MulticastOption = compilation.GetTypeByMetadataName("System.Net.Sockets.MulticastOption");
-        NetworkInterfaceComponent = compilation.GetTypeByMetadataName("System.Net.NetworkInformation.NetworkInterfaceComponent");
 
         Any = Field(ipAddress, "Any");
         IPv6Any = Field(ipAddress, "IPv6Any");
@@ -38,37 +26,67 @@ internal sealed class SocketSymbols
 
     public INamedTypeSymbol IPAddress { get; }
 
-    public INamedTypeSymbol? IPEndPoint { get; }
+    public KnownType IPEndPoint => KnownIPEndPoint;
 
-    public INamedTypeSymbol? EndPoint { get; }
+    private static readonly KnownType KnownIPEndPoint = new("System.Net.IPEndPoint");
 
-    public INamedTypeSymbol? Dns { get; }
+    public KnownType EndPoint => KnownEndPoint;
 
-    public INamedTypeSymbol? IPHostEntry { get; }
+    private static readonly KnownType KnownEndPoint = new("System.Net.EndPoint");
 
-    public INamedTypeSymbol? AddressFamily { get; }
+    public KnownType Dns => KnownDns;
 
-    public INamedTypeSymbol? Socket { get; }
+    private static readonly KnownType KnownDns = new("System.Net.Dns");
 
-    public INamedTypeSymbol? TcpListener { get; }
+    public KnownType IPHostEntry => KnownIPHostEntry;
 
-    public INamedTypeSymbol? TcpClient { get; }
+    private static readonly KnownType KnownIPHostEntry = new("System.Net.IPHostEntry");
 
-    public INamedTypeSymbol? UdpClient { get; }
+    public KnownType AddressFamily => KnownAddressFamily;
+
+    private static readonly KnownType KnownAddressFamily = new("System.Net.Sockets.AddressFamily");
+
+    public KnownType Socket => KnownSocket;
+
+    private static readonly KnownType KnownSocket = new("System.Net.Sockets.Socket");
+
+    public KnownType TcpListener => KnownTcpListener;
+
+    private static readonly KnownType KnownTcpListener = new("System.Net.Sockets.TcpListener");
+
+    public KnownType TcpClient => KnownTcpClient;
+
+    private static readonly KnownType KnownTcpClient = new("System.Net.Sockets.TcpClient");
+
+    public KnownType UdpClient => KnownUdpClient;
+
+    private static readonly KnownType KnownUdpClient = new("System.Net.Sockets.UdpClient");
 
     /// <summary>Present only in ASP.NET Core projects.</summary>
-    public INamedTypeSymbol? KestrelServerOptions { get; }
+    public KnownType KestrelServerOptions => KnownKestrelServerOptions;
+
+    private static readonly KnownType KnownKestrelServerOptions = new("Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions");
 
     /// <summary>ASP.NET Core's transport abstraction: <c>BindAsync(EndPoint)</c> listens (Kestrel, Orleans, YARP).</summary>
-    public INamedTypeSymbol? ConnectionListenerFactory { get; }
+    public KnownType ConnectionListenerFactory => KnownConnectionListenerFactory;
 
-    public INamedTypeSymbol? BitConverter { get; }
+    private static readonly KnownType KnownConnectionListenerFactory = new("Microsoft.AspNetCore.Connections.IConnectionListenerFactory");
 
-    public INamedTypeSymbol? SocketOptionName { get; }
+    public KnownType BitConverter => KnownBitConverter;
 
-    public INamedTypeSymbol? MulticastOption { get; }
+    private static readonly KnownType KnownBitConverter = new("System.BitConverter");
 
-    public INamedTypeSymbol? NetworkInterfaceComponent { get; }
+    public KnownType SocketOptionName => KnownSocketOptionName;
+
+    private static readonly KnownType KnownSocketOptionName = new("System.Net.Sockets.SocketOptionName");
+
+    public KnownType MulticastOption => KnownMulticastOption;
+
+    private static readonly KnownType KnownMulticastOption = new("System.Net.Sockets.MulticastOption");
+
+    public KnownType NetworkInterfaceComponent => KnownNetworkInterfaceComponent;
+
+    private static readonly KnownType KnownNetworkInterfaceComponent = new("System.Net.NetworkInformation.NetworkInterfaceComponent");
 
     public IFieldSymbol? Any { get; }
 
@@ -87,9 +105,8 @@ internal sealed class SocketSymbols
 
     public const int InterNetworkV6 = 23;
 
-    // Nine analyzers start on the same compilation; resolving these fifteen types once for all of them, rather than
-    // once per analyzer, is most of their per-compilation set-up on repositories of many small projects. The table
-    // holds each entry only as long as its compilation lives.
+    // Ten analyzers start on the same compilation; resolving IPAddress and its fields once for all of them keeps their
+    // set-up to one lookup per compilation. The table holds each entry only as long as its compilation lives.
     private static readonly ConditionalWeakTable<Compilation, Resolved> PerCompilation = new();
 
     /// <summary>Returns null when System.Net is not referenced: no rule of this area can fire then.</summary>
@@ -99,7 +116,7 @@ internal sealed class SocketSymbols
     private static SocketSymbols? Resolve(Compilation compilation)
     {
         var ipAddress = compilation.GetTypeByMetadataName("System.Net.IPAddress");
-        return ipAddress is null ? null : new SocketSymbols(compilation, ipAddress);
+        return ipAddress is null ? null : new SocketSymbols(ipAddress);
     }
 
     /// <summary>A holder, since the table cannot store the null of a compilation without System.Net.</summary>
@@ -116,7 +133,7 @@ internal sealed class SocketSymbols
     {
         get
         {
-            var assembly = (Socket ?? (ISymbol)IPAddress).ContainingAssembly?.Name;
+            var assembly = IPAddress.ContainingAssembly?.Name;
             return assembly is "System" or "netstandard";
         }
     }
@@ -125,10 +142,12 @@ internal sealed class SocketSymbols
     /// True on .NET Framework only (sockets in System.dll). .NET Standard libraries are not included: most run on
     /// .NET Core too, where <c>TcpClient()</c> is dual-mode, and a warning there would often be wrong.
     /// </summary>
-    public bool TargetsNetFramework => (Socket ?? (ISymbol)IPAddress).ContainingAssembly?.Name == "System";
+    public bool TargetsNetFramework => IPAddress.ContainingAssembly?.Name == "System";
 
     public bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
         type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
+
+    public bool Is(ITypeSymbol? type, KnownType expected) => expected.Matches(type);
 
     /// <summary>An IPAddress field that always holds an IPv4 address (Any, Loopback, Broadcast, None).</summary>
     public bool IsIPv4AddressField(IFieldSymbol field) =>

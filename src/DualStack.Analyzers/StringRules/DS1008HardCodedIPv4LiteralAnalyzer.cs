@@ -36,7 +36,7 @@ public sealed class DS1008HardCodedIPv4LiteralAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = StringRuleSymbols.Create(start.Compilation);
-            if ((symbols.IPAddress is null && symbols.Uri is null) || IsTestProject(start.Compilation))
+            if (IsTestProject(start.Compilation))
             {
                 return;
             }

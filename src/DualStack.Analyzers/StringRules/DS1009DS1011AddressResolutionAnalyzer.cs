@@ -36,11 +36,6 @@ public sealed class DS1009DS1011AddressResolutionAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = StringRuleSymbols.Create(start.Compilation);
-            if (symbols.AddressFamily is null || symbols.IPAddress is null)
-            {
-                return;
-            }
-
             var reach = new HostSinkReach(symbols);
             start.RegisterOperationAction(c => AnalyzeFamilyTest(c, symbols, reach), OperationKind.Binary);
             start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);

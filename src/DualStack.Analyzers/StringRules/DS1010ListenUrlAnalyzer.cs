@@ -43,12 +43,6 @@ public sealed class DS1010ListenUrlAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = StringRuleSymbols.Create(start.Compilation);
-            if (symbols.WebHostBuilderExtensions is null && symbols.WebApplication is null && symbols.IWebHostBuilder is null
-                && symbols.IServerAddressesFeature is null && symbols.Environment is null && symbols.IConfiguration is null)
-            {
-                return;
-            }
-
             start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
             start.RegisterOperationAction(c => AnalyzeConfigurationAssignment(c, symbols), OperationKind.SimpleAssignment);
         });

@@ -28,11 +28,6 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = StringRuleSymbols.Create(start.Compilation);
-            if (symbols.IPAddress is null)
-            {
-                return;
-            }
-
             var ipText = new IPTextFlow(symbols);
             start.RegisterOperationAction(
                 c => Analyze(c, symbols, ipText),

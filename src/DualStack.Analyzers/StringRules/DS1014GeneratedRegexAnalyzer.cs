@@ -27,12 +27,6 @@ public sealed class DS1014GeneratedRegexAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var attributeType = start.Compilation.GetTypeByMetadataName("System.Text.RegularExpressions.GeneratedRegexAttribute");
-            if (attributeType is null)
-            {
-                return;
-            }
-
             // Generated code is analyzed too, so most compilations (no source spells the attribute, not even through an
             // alias) are left after one scan of their text instead of a callback per method.
             if (!start.Compilation.SyntaxTrees.Any(tree => Mentions(tree.GetText(start.CancellationToken), "GeneratedRegex")))
@@ -41,12 +35,12 @@ public sealed class DS1014GeneratedRegexAnalyzer : DiagnosticAnalyzer
             }
 
             var patterns = new ConcurrentDictionary<(string, RegexOptions), DS1014RegexPatterns.Kind>();
-            start.RegisterSymbolAction(c => Analyze(c, attributeType, patterns), SymbolKind.Method);
+            start.RegisterSymbolAction(c => Analyze(c, patterns), SymbolKind.Method);
         });
     }
 
     private static void Analyze(
-        SymbolAnalysisContext context, INamedTypeSymbol attributeType, ConcurrentDictionary<(string, RegexOptions), DS1014RegexPatterns.Kind> cache)
+        SymbolAnalysisContext context, ConcurrentDictionary<(string, RegexOptions), DS1014RegexPatterns.Kind> cache)
     {
         // A partial method is seen twice (definition and implementation); report on the definition. Attributes are
         // bound only for a method declared with some.
@@ -57,7 +51,7 @@ public sealed class DS1014GeneratedRegexAnalyzer : DiagnosticAnalyzer
 
         foreach (var attribute in context.Symbol.GetAttributes())
         {
-            if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType)
+            if (!GeneratedRegexAttribute.Matches(attribute.AttributeClass)
                 || attribute.ConstructorArguments.Length == 0 || attribute.ConstructorArguments[0].Value is not string text
                 || attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax { ArgumentList.Arguments.Count: > 0 } syntax)
             {
@@ -73,6 +67,8 @@ public sealed class DS1014GeneratedRegexAnalyzer : DiagnosticAnalyzer
             }
         }
     }
+
+    private static readonly KnownType GeneratedRegexAttribute = new("System.Text.RegularExpressions.GeneratedRegexAttribute");
 
     private static bool HasAttributes(ISymbol method, CancellationToken cancellationToken) =>
         method.DeclaringSyntaxReferences.Any(reference =>

@@ -32,15 +32,8 @@ public sealed class DS1014IPv4ValidationAnalyzer : DiagnosticAnalyzer
         {
             var symbols = StringRuleSymbols.Create(start.Compilation);
             var patterns = new ConcurrentDictionary<(string, RegexOptions), DS1014RegexPatterns.Kind>();
-            if (symbols.Regex is not null)
-            {
-                start.RegisterOperationAction(c => AnalyzeRegexUse(c, symbols, patterns), OperationKind.Invocation, OperationKind.ObjectCreation);
-            }
-
-            if (symbols.UriHostNameType is not null)
-            {
-                start.RegisterOperationAction(c => AnalyzeHostNameType(c, symbols), OperationKind.Binary, OperationKind.IsPattern);
-            }
+            start.RegisterOperationAction(c => AnalyzeRegexUse(c, symbols, patterns), OperationKind.Invocation, OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => AnalyzeHostNameType(c, symbols), OperationKind.Binary, OperationKind.IsPattern);
 
             start.RegisterOperationAction(c => AnalyzeSplitLength(c, symbols), OperationKind.Binary);
         });

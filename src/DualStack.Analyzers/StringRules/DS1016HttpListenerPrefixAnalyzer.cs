@@ -26,32 +26,29 @@ public sealed class DS1016HttpListenerPrefixAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var prefixes = start.Compilation.GetTypeByMetadataName("System.Net.HttpListenerPrefixCollection");
-            if (prefixes is null || IsWindowsOnly(start.Options, prefixes))
+            if (IsWindowsTarget(start.Options))
             {
                 return;
             }
 
-            start.RegisterOperationAction(c => Analyze(c, prefixes), OperationKind.Invocation);
+            start.RegisterOperationAction(Analyze, OperationKind.Invocation);
         });
     }
 
-    private static bool IsWindowsOnly(AnalyzerOptions options, INamedTypeSymbol prefixes)
-    {
-        if (prefixes.ContainingAssembly?.Name == "System")
-        {
-            return true;
-        }
+    private static readonly KnownType HttpListenerPrefixCollection = new("System.Net.HttpListenerPrefixCollection");
 
-        return options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.TargetFramework", out var framework)
-            && framework.IndexOf("-windows", StringComparison.OrdinalIgnoreCase) >= 0;
-    }
+    private static bool IsWindowsTarget(AnalyzerOptions options) =>
+        options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.TargetFramework", out var framework)
+        && framework.IndexOf("-windows", StringComparison.OrdinalIgnoreCase) >= 0;
 
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol prefixes)
+    private static void Analyze(OperationAnalysisContext context)
     {
+        // On .NET Framework (the collection in System.dll) HttpListener is http.sys, Windows only, where a '+' or '*'
+        // prefix covers both families.
         var invocation = (IInvocationOperation)context.Operation;
         if (invocation.TargetMethod.Name != "Add" || invocation.Arguments.Length != 1
-            || !StringRuleSymbols.Is(invocation.TargetMethod.ContainingType, prefixes))
+            || !HttpListenerPrefixCollection.Matches(invocation.TargetMethod.ContainingType)
+            || invocation.TargetMethod.ContainingType.ContainingAssembly?.Name == "System")
         {
             return;
         }

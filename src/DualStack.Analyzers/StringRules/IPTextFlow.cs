@@ -16,7 +16,7 @@ internal sealed class IPTextFlow
 {
     private const int MaxDepth = 4;
 
-    private readonly INamedTypeSymbol? _ipAddress;
+    private readonly KnownType _ipAddress;
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _methods = new(SymbolEqualityComparer.Default);
 
     public IPTextFlow(StringRuleSymbols symbols) => _ipAddress = symbols.IPAddress;

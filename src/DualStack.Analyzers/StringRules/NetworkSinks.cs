@@ -66,8 +66,8 @@ internal static class NetworkSinks
     public static bool MayBeSink(IOperation operation, StringRuleSymbols symbols) => operation switch
     {
         IInvocationOperation invocation => invocation.TargetMethod.Name == "Add"
-            || (invocation.TargetMethod.ContainingType is { } type && symbols.SinkTypes.Contains(type.OriginalDefinition)),
-        IObjectCreationOperation { Type: { } created } => symbols.SinkTypes.Contains(created.OriginalDefinition),
+            || (invocation.TargetMethod.ContainingType is { } type && StringRuleSymbols.IsSinkType(type)),
+        IObjectCreationOperation { Type: { } created } => StringRuleSymbols.IsSinkType(created),
         _ => false,
     };
 

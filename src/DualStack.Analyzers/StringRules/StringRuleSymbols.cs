@@ -4,89 +4,158 @@ using Microsoft.CodeAnalysis.Operations;
 namespace DualStack.Analyzers.StringRules;
 
 /// <summary>
-/// The framework types the string, URL, DNS and validation rules (DS1008–DS1016) look for, resolved once per
-/// compilation. Any of them may be absent (no ASP.NET Core, no gRPC): each check treats a null type as "never matches".
+/// The framework types the string, URL, DNS and validation rules (DS1008–DS1016) look for, matched by full name
+/// (<see cref="KnownType"/>: no lookup per compilation, the cost that dominated these rules' set-up on small projects).
+/// A type the compilation lacks (no ASP.NET Core, no gRPC) simply never matches.
 /// </summary>
 internal sealed class StringRuleSymbols
 {
     private StringRuleSymbols(Compilation compilation)
     {
-        IPAddress = compilation.GetTypeByMetadataName("System.Net.IPAddress");
-        IPEndPoint = compilation.GetTypeByMetadataName("System.Net.IPEndPoint");
-        DnsEndPoint = compilation.GetTypeByMetadataName("System.Net.DnsEndPoint");
-        EndPoint = compilation.GetTypeByMetadataName("System.Net.EndPoint");
-        Dns = compilation.GetTypeByMetadataName("System.Net.Dns");
-        IPHostEntry = compilation.GetTypeByMetadataName("System.Net.IPHostEntry");
-        Uri = compilation.GetTypeByMetadataName("System.Uri");
-        UriBuilder = compilation.GetTypeByMetadataName("System.UriBuilder");
-        UriHostNameType = compilation.GetTypeByMetadataName("System.UriHostNameType");
-        HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
-        HttpRequestMessage = compilation.GetTypeByMetadataName("System.Net.Http.HttpRequestMessage");
-        Socket = compilation.GetTypeByMetadataName("System.Net.Sockets.Socket");
-        TcpClient = compilation.GetTypeByMetadataName("System.Net.Sockets.TcpClient");
-        UdpClient = compilation.GetTypeByMetadataName("System.Net.Sockets.UdpClient");
-        TcpListener = compilation.GetTypeByMetadataName("System.Net.Sockets.TcpListener");
-        AddressFamily = compilation.GetTypeByMetadataName("System.Net.Sockets.AddressFamily");
-        HttpListenerPrefixCollection = compilation.GetTypeByMetadataName("System.Net.HttpListenerPrefixCollection");
-        Environment = compilation.GetTypeByMetadataName("System.Environment");
-        Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
         Array = compilation.GetSpecialType(SpecialType.System_Array);
         String = compilation.GetSpecialType(SpecialType.System_String);
-        Regex = compilation.GetTypeByMetadataName("System.Text.RegularExpressions.Regex");
-        IPInterfaceProperties = compilation.GetTypeByMetadataName("System.Net.NetworkInformation.IPInterfaceProperties");
-        NetworkInterface = compilation.GetTypeByMetadataName("System.Net.NetworkInformation.NetworkInterface");
-        NetworkInformationException = compilation.GetTypeByMetadataName("System.Net.NetworkInformation.NetworkInformationException");
-        GrpcChannel = compilation.GetTypeByMetadataName("Grpc.Net.Client.GrpcChannel");
-        WebHostBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions");
-        IWebHostBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.IWebHostBuilder");
-        WebApplication = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication");
-        WebHost = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.WebHost");
-        IServerAddressesFeature = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature");
-        IConfiguration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
-        SinkTypes = new HashSet<ITypeSymbol>(
-            new[] { IPAddress, IPEndPoint, Uri, UriBuilder, HttpClient, HttpRequestMessage, GrpcChannel, Socket, TcpClient, UdpClient, DnsEndPoint,
-                WebHostBuilderExtensions, IWebHostBuilder, WebApplication, WebHost, Environment }.Where(t => t is not null)!,
-            SymbolEqualityComparer.Default);
     }
 
-    /// <summary>
-    /// Every type with a member that parses an address, host or URL string (the network sinks), for a one-lookup
-    /// rejection of the calls that have nothing to do with networking.
-    /// </summary>
-    public HashSet<ITypeSymbol> SinkTypes { get; }
 
-    public INamedTypeSymbol? IPAddress { get; }
-    public INamedTypeSymbol? IPEndPoint { get; }
-    public INamedTypeSymbol? DnsEndPoint { get; }
-    public INamedTypeSymbol? EndPoint { get; }
-    public INamedTypeSymbol? Dns { get; }
-    public INamedTypeSymbol? IPHostEntry { get; }
-    public INamedTypeSymbol? Uri { get; }
-    public INamedTypeSymbol? UriBuilder { get; }
-    public INamedTypeSymbol? UriHostNameType { get; }
-    public INamedTypeSymbol? HttpClient { get; }
-    public INamedTypeSymbol? HttpRequestMessage { get; }
-    public INamedTypeSymbol? Socket { get; }
-    public INamedTypeSymbol? TcpClient { get; }
-    public INamedTypeSymbol? UdpClient { get; }
-    public INamedTypeSymbol? TcpListener { get; }
-    public INamedTypeSymbol? AddressFamily { get; }
-    public INamedTypeSymbol? HttpListenerPrefixCollection { get; }
-    public INamedTypeSymbol? Environment { get; }
-    public INamedTypeSymbol? Enumerable { get; }
+    /// <summary>True when <paramref name="type"/> is one of the types with a network sink member.</summary>
+    public static bool IsSinkType(ITypeSymbol type) =>
+        SinkTypesByName.TryGetValue(type.MetadataName, out var known) && known.Matches(type);
+
+    public KnownType IPAddress => KnownIPAddress;
+
+    private static readonly KnownType KnownIPAddress = new("System.Net.IPAddress");
+
+    public KnownType IPEndPoint => KnownIPEndPoint;
+
+    private static readonly KnownType KnownIPEndPoint = new("System.Net.IPEndPoint");
+
+    public KnownType DnsEndPoint => KnownDnsEndPoint;
+
+    private static readonly KnownType KnownDnsEndPoint = new("System.Net.DnsEndPoint");
+
+    public KnownType EndPoint => KnownEndPoint;
+
+    private static readonly KnownType KnownEndPoint = new("System.Net.EndPoint");
+
+    public KnownType Dns => KnownDns;
+
+    private static readonly KnownType KnownDns = new("System.Net.Dns");
+
+    public KnownType IPHostEntry => KnownIPHostEntry;
+
+    private static readonly KnownType KnownIPHostEntry = new("System.Net.IPHostEntry");
+
+    public KnownType Uri => KnownUri;
+
+    private static readonly KnownType KnownUri = new("System.Uri");
+
+    public KnownType UriBuilder => KnownUriBuilder;
+
+    private static readonly KnownType KnownUriBuilder = new("System.UriBuilder");
+
+    public KnownType UriHostNameType => KnownUriHostNameType;
+
+    private static readonly KnownType KnownUriHostNameType = new("System.UriHostNameType");
+
+    public KnownType HttpClient => KnownHttpClient;
+
+    private static readonly KnownType KnownHttpClient = new("System.Net.Http.HttpClient");
+
+    public KnownType HttpRequestMessage => KnownHttpRequestMessage;
+
+    private static readonly KnownType KnownHttpRequestMessage = new("System.Net.Http.HttpRequestMessage");
+
+    public KnownType Socket => KnownSocket;
+
+    private static readonly KnownType KnownSocket = new("System.Net.Sockets.Socket");
+
+    public KnownType TcpClient => KnownTcpClient;
+
+    private static readonly KnownType KnownTcpClient = new("System.Net.Sockets.TcpClient");
+
+    public KnownType UdpClient => KnownUdpClient;
+
+    private static readonly KnownType KnownUdpClient = new("System.Net.Sockets.UdpClient");
+
+    public KnownType TcpListener => KnownTcpListener;
+
+    private static readonly KnownType KnownTcpListener = new("System.Net.Sockets.TcpListener");
+
+    public KnownType AddressFamily => KnownAddressFamily;
+
+    private static readonly KnownType KnownAddressFamily = new("System.Net.Sockets.AddressFamily");
+
+    public KnownType HttpListenerPrefixCollection => KnownHttpListenerPrefixCollection;
+
+    private static readonly KnownType KnownHttpListenerPrefixCollection = new("System.Net.HttpListenerPrefixCollection");
+
+    public KnownType Environment => KnownEnvironment;
+
+    private static readonly KnownType KnownEnvironment = new("System.Environment");
+
+    public KnownType Enumerable => KnownEnumerable;
+
+    private static readonly KnownType KnownEnumerable = new("System.Linq.Enumerable");
+
     public INamedTypeSymbol Array { get; }
     public INamedTypeSymbol String { get; }
-    public INamedTypeSymbol? Regex { get; }
-    public INamedTypeSymbol? IPInterfaceProperties { get; }
-    public INamedTypeSymbol? NetworkInterface { get; }
-    public INamedTypeSymbol? NetworkInformationException { get; }
-    public INamedTypeSymbol? GrpcChannel { get; }
-    public INamedTypeSymbol? WebHostBuilderExtensions { get; }
-    public INamedTypeSymbol? IWebHostBuilder { get; }
-    public INamedTypeSymbol? WebApplication { get; }
-    public INamedTypeSymbol? WebHost { get; }
-    public INamedTypeSymbol? IServerAddressesFeature { get; }
-    public INamedTypeSymbol? IConfiguration { get; }
+    public KnownType Regex => KnownRegex;
+
+    private static readonly KnownType KnownRegex = new("System.Text.RegularExpressions.Regex");
+
+    public KnownType IPInterfaceProperties => KnownIPInterfaceProperties;
+
+    private static readonly KnownType KnownIPInterfaceProperties = new("System.Net.NetworkInformation.IPInterfaceProperties");
+
+    public KnownType NetworkInterface => KnownNetworkInterface;
+
+    private static readonly KnownType KnownNetworkInterface = new("System.Net.NetworkInformation.NetworkInterface");
+
+    public KnownType NetworkInformationException => KnownNetworkInformationException;
+
+    private static readonly KnownType KnownNetworkInformationException = new("System.Net.NetworkInformation.NetworkInformationException");
+
+    public KnownType GrpcChannel => KnownGrpcChannel;
+
+    private static readonly KnownType KnownGrpcChannel = new("Grpc.Net.Client.GrpcChannel");
+
+    public KnownType WebHostBuilderExtensions => KnownWebHostBuilderExtensions;
+
+    private static readonly KnownType KnownWebHostBuilderExtensions = new("Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions");
+
+    public KnownType IWebHostBuilder => KnownIWebHostBuilder;
+
+    private static readonly KnownType KnownIWebHostBuilder = new("Microsoft.AspNetCore.Hosting.IWebHostBuilder");
+
+    public KnownType WebApplication => KnownWebApplication;
+
+    private static readonly KnownType KnownWebApplication = new("Microsoft.AspNetCore.Builder.WebApplication");
+
+    public KnownType WebHost => KnownWebHost;
+
+    private static readonly KnownType KnownWebHost = new("Microsoft.AspNetCore.WebHost");
+
+    public KnownType IServerAddressesFeature => KnownIServerAddressesFeature;
+
+    private static readonly KnownType KnownIServerAddressesFeature = new("Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature");
+
+    public KnownType IConfiguration => KnownIConfiguration;
+
+    private static readonly KnownType KnownIConfiguration = new("Microsoft.Extensions.Configuration.IConfiguration");
+
+
+    // Declared after the Known* fields: static initializers run in textual order.
+    /// <summary>
+    /// Every type with a member that parses an address, host or URL string (the network sinks), by simple name, for a
+    /// one-lookup rejection of the calls that have nothing to do with networking; <see cref="IsSinkType"/> then checks
+    /// the namespace.
+    /// </summary>
+    private static readonly Dictionary<string, KnownType> SinkTypesByName = new[]
+    {
+        KnownIPAddress, KnownIPEndPoint, KnownUri, KnownUriBuilder, KnownHttpClient, KnownHttpRequestMessage, KnownGrpcChannel, KnownSocket,
+        KnownTcpClient, KnownUdpClient, KnownDnsEndPoint, KnownWebHostBuilderExtensions, KnownIWebHostBuilder, KnownWebApplication, KnownWebHost,
+        KnownEnvironment,
+    }.ToDictionary(t => t.MetadataName, StringComparer.Ordinal);
 
     public static StringRuleSymbols Create(Compilation compilation) => new(compilation);
 
@@ -94,19 +163,11 @@ internal sealed class StringRuleSymbols
     public static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
         type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
 
-    /// <summary>True when <paramref name="type"/> is <paramref name="expected"/> or derives from it.</summary>
-    public static bool IsOrDerives(ITypeSymbol? type, INamedTypeSymbol? expected)
-    {
-        for (var t = type; t is not null && expected is not null; t = t.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, expected))
-            {
-                return true;
-            }
-        }
+    /// <summary>True when <paramref name="type"/> is <paramref name="expected"/> (by full name).</summary>
+    public static bool Is(ITypeSymbol? type, KnownType expected) => expected.Matches(type);
 
-        return false;
-    }
+    /// <summary>True when <paramref name="type"/> is <paramref name="expected"/> or derives from it.</summary>
+    public static bool IsOrDerives(ITypeSymbol? type, KnownType expected) => expected.MatchesOrBase(type);
 
     /// <summary>The type is <c>IConfiguration</c> or implements it (<c>ConfigurationManager</c>, <c>IConfigurationRoot</c>).</summary>
     public bool IsConfiguration(ITypeSymbol? type) =>
