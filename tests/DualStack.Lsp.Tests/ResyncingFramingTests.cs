@@ -21,7 +21,7 @@ public sealed class ResyncingFramingTests
             "Content-Len",
             "gth: 12\ngarbage line\r\nContent-Length: " + Encoding.UTF8.GetByteCount(body) + "\r\n\r\n" + body);
         var log = new List<string>();
-        var handler = new ResyncingMessageHandler(Stream.Null, input, new TolerantLspFormatter(), log.Add);
+        var handler = new ResyncingMessageHandler(Stream.Null, input, new TolerantLspFormatter(), new UnansweredRequests(), log.Add);
 
         var read = handler.ReadAsync(CancellationToken.None).AsTask();
         var finished = await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(20)));

@@ -24,6 +24,7 @@ internal sealed class LanguageServer
     private readonly ClusterConfigIndex _cluster = new();
     private readonly EditorConfigCache _editorConfig;
     private readonly Action<string> _log;
+    private readonly UnansweredRequests _unanswered;
     private readonly TaskCompletionSource<int> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private JsonRpc? _rpc;
@@ -31,12 +32,13 @@ internal sealed class LanguageServer
     private int _lintedBeforeScan;
     private int _debounceMilliseconds = DefaultDebounceMilliseconds;
     private bool _initialized;
-    private bool _shutdown;
+    private volatile bool _shutdown;
     private bool _dynamicWatchers;
 
-    public LanguageServer(Action<string> log)
+    public LanguageServer(Action<string> log, UnansweredRequests unanswered)
     {
         _log = log;
+        _unanswered = unanswered;
         _editorConfig = new EditorConfigCache(log);
     }
 
@@ -111,8 +113,26 @@ internal sealed class LanguageServer
         return null;
     }
 
+    /// <remarks>
+    /// StreamJsonRpc runs this handler while the responses to earlier requests may still be unwritten (the shutdown
+    /// request's above all, when the editor sends shutdown and exit back to back): ending the process now would lose
+    /// them, and decide the exit code before shutdown's handler ran. So exit waits until every request read before it
+    /// has been answered and flushed (bounded, so a stuck handler cannot keep the process alive).
+    /// </remarks>
     [JsonRpcMethod(LspMethods.Exit)]
-    public void Exit() => _exit.TrySetResult(_shutdown ? 0 : 1);
+    public async Task ExitAsync()
+    {
+        try
+        {
+            await _unanswered.BeforeExit.WaitAsync(UnansweredRequests.AnswerWait).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _log("exit: requests still unanswered after " + UnansweredRequests.AnswerWait.TotalSeconds + " s are dropped");
+        }
+
+        _exit.TrySetResult(_shutdown ? 0 : 1);
+    }
 
     [JsonRpcMethod(LspMethods.InvalidMessage, UseSingleObjectParameterDeserialization = true)]
     public void InvalidMessage(InvalidMessageParams parameters) => _log("ignored " + parameters.Reason);

@@ -21,8 +21,9 @@ internal static class LspServerHost
             }
         }
 
-        var server = new LanguageServer(Log);
-        var handler = new ResyncingMessageHandler(output, input, new TolerantLspFormatter(), Log);
+        var unanswered = new UnansweredRequests();
+        var server = new LanguageServer(Log, unanswered);
+        var handler = new ResyncingMessageHandler(output, input, new TolerantLspFormatter(), unanswered, Log);
         using var rpc = new JsonRpc(handler);
         rpc.AddLocalRpcTarget(server, new JsonRpcTargetOptions { DisposeOnDisconnect = false });
         rpc.Disconnected += (_, e) =>

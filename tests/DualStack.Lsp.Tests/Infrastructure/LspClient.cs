@@ -115,13 +115,12 @@ internal sealed class LspClient : IAsyncDisposable
 
     public Task SendAsync(JsonObject message) => SendRawAsync(Encoding.UTF8.GetBytes(message.ToJsonString()));
 
-    public async Task SendRawAsync(byte[] body)
-    {
-        var header = Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n");
-        await _input.WriteAsync(header);
-        await _input.WriteAsync(body);
-        await _input.FlushAsync();
-    }
+    public Task SendRawAsync(byte[] body) => WriteBytesAsync(Frame(body));
+
+    /// <summary>A message with its Content-Length header, as it goes over the wire.</summary>
+    public static byte[] Frame(JsonObject message) => Frame(Encoding.UTF8.GetBytes(message.ToJsonString()));
+
+    public static byte[] Frame(byte[] body) => [.. Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"), .. body];
 
     public async Task WriteBytesAsync(byte[] bytes)
     {

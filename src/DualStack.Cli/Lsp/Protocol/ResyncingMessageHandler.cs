@@ -8,26 +8,83 @@ namespace DualStack.Cli.Lsp.Protocol;
 /// <summary>
 /// LSP framing (<c>Content-Length</c> headers) that survives a broken header: StreamJsonRpc ends the connection on one,
 /// which would end the server. Here a malformed header line is logged and skipped, and reading resumes at the next
-/// line, so the next well-formed message is read normally.
+/// line, so the next well-formed message is read normally. It also tells <see cref="UnansweredRequests"/> what was read
+/// and which responses are on the wire, and holds back the end of the input until every request read was answered.
 /// </summary>
 internal sealed class ResyncingMessageHandler : HeaderDelimitedMessageHandler
 {
     private readonly Action<string> _log;
     private readonly RewindablePipeReader _input;
+    private readonly UnansweredRequests _unanswered;
+    private readonly List<RequestId> _writtenResponses = [];
 
-    public ResyncingMessageHandler(Stream output, Stream input, IJsonRpcMessageFormatter formatter, Action<string> log)
-        : this(PipeWriter.Create(output), new RewindablePipeReader(PipeReader.Create(input)), formatter, log)
+    public ResyncingMessageHandler(Stream output, Stream input, IJsonRpcMessageFormatter formatter, UnansweredRequests unanswered, Action<string> log)
+        : this(PipeWriter.Create(output), new RewindablePipeReader(PipeReader.Create(input)), formatter, unanswered, log)
     {
     }
 
-    private ResyncingMessageHandler(PipeWriter output, RewindablePipeReader input, IJsonRpcMessageFormatter formatter, Action<string> log)
+    private ResyncingMessageHandler(PipeWriter output, RewindablePipeReader input, IJsonRpcMessageFormatter formatter, UnansweredRequests unanswered, Action<string> log)
         : base(output, input, formatter)
     {
         _input = input;
+        _unanswered = unanswered;
         _log = log;
     }
 
     protected override async ValueTask<JsonRpcMessage?> ReadCoreAsync(CancellationToken cancellationToken)
+    {
+        var message = await ReadResyncingAsync(cancellationToken).ConfigureAwait(false);
+        if (message is not null)
+        {
+            _unanswered.Read(message);
+            return message;
+        }
+
+        // End of input. StreamJsonRpc disconnects on it and drops responses not yet written, so a client that wrote its
+        // last requests and closed the pipe (`printf ... | dslint lsp`) would never see their answers: wait for them.
+        try
+        {
+            await _unanswered.AnsweredSoFar().WaitAsync(UnansweredRequests.AnswerWait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _log("the input ended; requests still unanswered after " + UnansweredRequests.AnswerWait.TotalSeconds + " s are dropped");
+        }
+
+        return null;
+    }
+
+    protected override void Write(JsonRpcMessage content, CancellationToken cancellationToken)
+    {
+        if (content is JsonRpcResult or JsonRpcError && content is IJsonRpcMessageWithId response)
+        {
+            lock (_writtenResponses)
+            {
+                _writtenResponses.Add(response.RequestId);
+            }
+        }
+
+        base.Write(content, cancellationToken);
+    }
+
+    // StreamJsonRpc flushes after every message it writes: the responses written before are now on the wire.
+    protected override async ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        await base.FlushAsync(cancellationToken).ConfigureAwait(false);
+        RequestId[] flushed;
+        lock (_writtenResponses)
+        {
+            flushed = [.. _writtenResponses];
+            _writtenResponses.Clear();
+        }
+
+        foreach (var id in flushed)
+        {
+            _unanswered.Answered(id);
+        }
+    }
+
+    private async ValueTask<JsonRpcMessage?> ReadResyncingAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
