@@ -88,6 +88,14 @@ internal sealed class ResyncingMessageHandler : HeaderDelimitedMessageHandler
     {
         while (true)
         {
+            switch (await SkipOversizedMessageAsync(cancellationToken).ConfigureAwait(false))
+            {
+                case true:
+                    continue;
+                case false:
+                    return null;
+            }
+
             try
             {
                 return await base.ReadCoreAsync(cancellationToken).ConfigureAwait(false);
@@ -114,6 +122,52 @@ internal sealed class ResyncingMessageHandler : HeaderDelimitedMessageHandler
                 }
             }
         }
+    }
+
+    // Null when the next message is not oversized (nothing was consumed, and the buffered bytes are returned again at
+    // once); true when one was dropped; false when the input ended.
+    private async ValueTask<bool?> SkipOversizedMessageAsync(CancellationToken cancellationToken)
+    {
+        var reader = Reader!;
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            switch (OversizedMessageHeader.Inspect(result.Buffer, result.IsCompleted, out var length, out var bodyStart))
+            {
+                case OversizedMessageHeader.Verdict.Incomplete:
+                    reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+                    continue;
+                case OversizedMessageHeader.Verdict.NotOversized:
+                    reader.AdvanceTo(result.Buffer.Start, result.Buffer.Start);
+                    return null;
+            }
+
+            reader.AdvanceTo(bodyStart);
+            var dropped = await DropAsync(length, cancellationToken).ConfigureAwait(false);
+            _log(dropped
+                ? $"ignored a message of {length} bytes (over the {OversizedMessageHeader.MaxMessageBytes} byte limit)"
+                : $"the input ended inside a message of {length} bytes");
+            return dropped;
+        }
+    }
+
+    // Consumes count bytes as they arrive, holding none; false when the input ended first.
+    private async ValueTask<bool> DropAsync(long count, CancellationToken cancellationToken)
+    {
+        var reader = Reader!;
+        while (count > 0)
+        {
+            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var take = Math.Min(count, result.Buffer.Length);
+            reader.AdvanceTo(result.Buffer.GetPosition(take));
+            count -= take;
+            if (count > 0 && result.IsCompleted)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // False when the input ended.
