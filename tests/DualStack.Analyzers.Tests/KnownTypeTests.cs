@@ -85,6 +85,23 @@ public sealed class KnownTypeTests
         Assert.False(new KnownType("System.Net.Sockets.TcpClient").Matches(null));
     }
 
+    [Fact]
+    public async Task KnownMember_matches_the_member_of_the_known_type_only()
+    {
+        var compilation = await CompileAsync("""
+            public static class Addresses { public static readonly System.Net.IPAddress Any = System.Net.IPAddress.Loopback; }
+            public class Uses { public object A = System.Net.IPAddress.Any; public object B = Addresses.Any; }
+            """);
+        var any = new KnownMember(new KnownType("System.Net.IPAddress"), "Any");
+        var framework = compilation.GetTypeByMetadataName("System.Net.IPAddress")!.GetMembers("Any").Single();
+        var own = compilation.GetTypeByMetadataName("Addresses")!.GetMembers("Any").Single();
+        var loopback = compilation.GetTypeByMetadataName("System.Net.IPAddress")!.GetMembers("Loopback").Single();
+        Assert.True(any.Matches(framework));
+        Assert.False(any.Matches(own));
+        Assert.False(any.Matches(loopback));
+        Assert.False(any.Matches(null));
+    }
+
     private static async Task<Compilation> CompileAsync(string source = Source)
     {
         var references = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);

@@ -170,10 +170,17 @@ internal sealed class AddressFlowCollector
         var method = (IMethodSymbol)context.Symbol;
 
         // Flags first, parameters last: most methods override nothing and implement no interface, and reading the
-        // parameters of a source method creates their symbols.
-        var implementsImplicitly = method.DeclaredAccessibility == Accessibility.Public && method.ContainingType is { AllInterfaces.IsEmpty: false };
-        if (method.IsStatic || (!method.IsOverride && method.ExplicitInterfaceImplementations.IsEmpty && !implementsImplicitly)
-            || !HasAddressParameter(method))
+        // parameters of a source method creates their symbols. The interfaces of the type (an array made per call)
+        // are read only for a public method, the only kind that can implement one implicitly.
+        var overridesOrImplementsExplicitly = method.IsOverride || !method.ExplicitInterfaceImplementations.IsEmpty;
+        var isPublic = method.DeclaredAccessibility == Accessibility.Public;
+        if (method.IsStatic || (!overridesOrImplementsExplicitly && !isPublic))
+        {
+            return;
+        }
+
+        var implementsImplicitly = isPublic && method.ContainingType is { AllInterfaces.IsEmpty: false };
+        if ((!overridesOrImplementsExplicitly && !implementsImplicitly) || !HasAddressParameter(method))
         {
             return;
         }
@@ -605,9 +612,8 @@ internal sealed class AddressFlowCollector
                     continue;
                 }
 
-                var text = step.Operation.Syntax.ToString();
                 var reportedWithoutSink = kind == AddressOriginKind.FirstDnsAnswer && FirstDnsAnswerOwnership.FlowOwns(step.Operation, containing, _assembly);
-                _summary.AddOrigin(new AddressOrigin(target, kind, step.Operation.Syntax.GetLocation(), text, reportedWithoutSink));
+                _summary.AddOrigin(new AddressOrigin(target, kind, step.Operation.Syntax, reportedWithoutSink));
             }
             else if (step.Carrier is { } source && (!isString || NamesAddress(target.Name) || NamesAddress(source.Name)))
             {

@@ -25,12 +25,14 @@ internal enum AddressSinkKind
 /// <summary>A known value stored into a carrier (field, property, parameter, local or method result).</summary>
 internal sealed class AddressOrigin
 {
-    public AddressOrigin(ISymbol carrier, AddressOriginKind kind, Location location, string text, bool reportedWithoutSink = false)
+    private readonly SyntaxNode _syntax;
+    private string? _text;
+
+    public AddressOrigin(ISymbol carrier, AddressOriginKind kind, SyntaxNode syntax, bool reportedWithoutSink = false)
     {
         Carrier = carrier;
         Kind = kind;
-        Location = location;
-        Text = text;
+        _syntax = syntax;
         ReportedWithoutSink = reportedWithoutSink;
     }
 
@@ -39,10 +41,10 @@ internal sealed class AddressOrigin
     public AddressOriginKind Kind { get; }
 
     /// <summary>Where the value is written: the place the fix belongs.</summary>
-    public Location Location { get; }
+    public Location Location => _syntax.GetLocation();
 
-    /// <summary>The value as written, for messages.</summary>
-    public string Text { get; }
+    /// <summary>The value as written, for messages; made only for an origin that is reported (most never are).</summary>
+    public string Text => _text ??= _syntax.ToString();
 
     /// <summary>
     /// A first DNS answer whose finding this analyzer owns (<see cref="FirstDnsAnswerOwnership"/>): reported as Info

@@ -78,7 +78,7 @@ internal static class AddressTrace
 
                 break;
             case IFieldReferenceOperation field:
-                if (SymbolEqualityComparer.Default.Equals(field.Field, symbols.Any))
+                if (symbols.Any.Matches(field.Field))
                 {
                     steps.Add(new TraceStep(null, AddressOriginKind.IPv4Wildcard, field));
                 }

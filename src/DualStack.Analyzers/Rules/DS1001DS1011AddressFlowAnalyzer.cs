@@ -56,19 +56,13 @@ public sealed class DS1001DS1011AddressFlowAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            // The text check comes first: it is cheaper than looking up the socket types in every referenced
-            // assembly, and a compilation that spells no address origin needs neither.
+            // A compilation that spells no address origin has nothing to report: one read of its text, no callbacks.
             if (!AddressOriginText.MayContainOrigin(start.Compilation, start.CancellationToken))
             {
                 return;
             }
 
-            var symbols = SocketSymbols.TryCreate(start.Compilation);
-            if (symbols is null)
-            {
-                return;
-            }
-
+            var symbols = SocketSymbols.For(start.Compilation);
             var summary = new AddressFlowSummary();
             var collector = new AddressFlowCollector(symbols, start.Compilation.Assembly, summary);
 

@@ -26,12 +26,7 @@ public sealed class DS1001IPv4WildcardBindAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = SocketSymbols.TryCreate(start.Compilation);
-            if (symbols is null)
-            {
-                return;
-            }
-
+            var symbols = SocketSymbols.For(start.Compilation);
             start.RegisterOperationAction(c => AnalyzeCreation(c, symbols, new MemberFacts(c.Operation, symbols)), OperationKind.ObjectCreation);
             start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, new MemberFacts(c.Operation, symbols)), OperationKind.Invocation);
         });

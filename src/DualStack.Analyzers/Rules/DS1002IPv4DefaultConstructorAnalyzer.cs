@@ -27,12 +27,7 @@ public sealed class DS1002IPv4DefaultConstructorAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = SocketSymbols.TryCreate(start.Compilation);
-            if (symbols is null)
-            {
-                return;
-            }
-
+            var symbols = SocketSymbols.For(start.Compilation);
             var tcpClientIsIPv4 = TargetRuntime.Of(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, symbols).IsNetFramework;
             start.RegisterOperationAction(c => Analyze(c, symbols, new MemberFacts(c.Operation, symbols), tcpClientIsIPv4), OperationKind.ObjectCreation);
         });

@@ -30,12 +30,7 @@ public sealed class DS1003ExplicitIPv4SocketAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = SocketSymbols.TryCreate(start.Compilation);
-            if (symbols is null)
-            {
-                return;
-            }
-
+            var symbols = SocketSymbols.For(start.Compilation);
             // .NET Framework's Socket(SocketType, ProtocolType) is always IPv6 and throws where IPv6 is disabled.
             var dualModeConstructorFallsBack = !TargetRuntime.Of(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, symbols).MayRunOnNetFramework;
             start.RegisterOperationAction(c => Analyze(c, symbols, new MemberFacts(c.Operation, symbols), dualModeConstructorFallsBack), OperationKind.ObjectCreation);

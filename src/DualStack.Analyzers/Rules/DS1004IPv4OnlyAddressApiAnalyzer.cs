@@ -27,26 +27,20 @@ public sealed class DS1004IPv4OnlyAddressApiAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = SocketSymbols.TryCreate(start.Compilation);
-            if (symbols is null)
-            {
-                return;
-            }
-
-            var addressProperty = symbols.IPAddress.GetMembers("Address").OfType<IPropertySymbol>().FirstOrDefault();
-            if (addressProperty is not null)
-            {
-                start.RegisterOperationAction(c => AnalyzeAddress(c, symbols, addressProperty, new MemberFacts(c.Operation, symbols)), OperationKind.PropertyReference);
-            }
+            var symbols = SocketSymbols.For(start.Compilation);
+            start.RegisterOperationAction(c => AnalyzeAddress(c, symbols, new MemberFacts(c.Operation, symbols)), OperationKind.PropertyReference);
 
             start.RegisterOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.ObjectCreation);
         });
     }
 
-    private static void AnalyzeAddress(OperationAnalysisContext context, SocketSymbols symbols, IPropertySymbol addressProperty, MemberFacts facts)
+    /// <summary><c>IPAddress.Address</c>, the obsolete IPv4-only 64-bit value.</summary>
+    private static readonly KnownMember AddressProperty = new(SocketSymbols.KnownIPAddress, "Address");
+
+    private static void AnalyzeAddress(OperationAnalysisContext context, SocketSymbols symbols, MemberFacts facts)
     {
         var reference = (IPropertyReferenceOperation)context.Operation;
-        if (!SymbolEqualityComparer.Default.Equals(reference.Property.OriginalDefinition, addressProperty) || reference.Instance is null
+        if (!AddressProperty.Matches(reference.Property) || reference.Instance is null
             || IsKnownIPv4(reference.Instance, symbols) || facts.Value.ReadsAddressFamily)
         {
             return;

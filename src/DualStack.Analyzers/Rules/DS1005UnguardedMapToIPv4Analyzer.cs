@@ -27,21 +27,17 @@ public sealed class DS1005UnguardedMapToIPv4Analyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = SocketSymbols.TryCreate(start.Compilation);
-            var mapToIPv4 = symbols?.IPAddress.GetMembers("MapToIPv4").OfType<IMethodSymbol>().FirstOrDefault();
-            if (symbols is null || mapToIPv4 is null)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(c => Analyze(c, symbols, mapToIPv4, new MemberFacts(c.Operation, symbols)), OperationKind.Invocation);
+            var symbols = SocketSymbols.For(start.Compilation);
+            start.RegisterOperationAction(c => Analyze(c, symbols, new MemberFacts(c.Operation, symbols)), OperationKind.Invocation);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, SocketSymbols symbols, IMethodSymbol mapToIPv4, MemberFacts facts)
+    private static readonly KnownMember MapToIPv4Method = new(SocketSymbols.KnownIPAddress, "MapToIPv4");
+
+    private static void Analyze(OperationAnalysisContext context, SocketSymbols symbols, MemberFacts facts)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, mapToIPv4) || invocation.Instance is not { } receiver
+        if (!MapToIPv4Method.Matches(invocation.TargetMethod) || invocation.Instance is not { } receiver
             || IsIPv4ByConstruction(receiver, symbols) || facts.Value.ReferencesIsIPv4MappedToIPv6)
         {
             return;

@@ -29,21 +29,17 @@ public sealed class DS1006FourByteAddressAssumptionAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = SocketSymbols.TryCreate(start.Compilation);
-            var getAddressBytes = symbols?.IPAddress.GetMembers("GetAddressBytes").OfType<IMethodSymbol>().FirstOrDefault();
-            if (symbols is null || getAddressBytes is null)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(c => Analyze(c, symbols, getAddressBytes, new MemberFacts(c.Operation, symbols)), OperationKind.Invocation);
+            var symbols = SocketSymbols.For(start.Compilation);
+            start.RegisterOperationAction(c => Analyze(c, symbols, new MemberFacts(c.Operation, symbols)), OperationKind.Invocation);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, SocketSymbols symbols, IMethodSymbol getAddressBytes, MemberFacts facts)
+    private static readonly KnownMember GetAddressBytesMethod = new(SocketSymbols.KnownIPAddress, "GetAddressBytes");
+
+    private static void Analyze(OperationAnalysisContext context, SocketSymbols symbols, MemberFacts facts)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, getAddressBytes) || invocation.Instance is not { } address
+        if (!GetAddressBytesMethod.Matches(invocation.TargetMethod) || invocation.Instance is not { } address
             || IsIPv4ByConstruction(address, symbols) || IsIPv4Protocol(context.ContainingSymbol))
         {
             return;

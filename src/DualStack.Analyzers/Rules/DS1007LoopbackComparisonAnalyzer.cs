@@ -32,12 +32,7 @@ public sealed class DS1007LoopbackComparisonAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = SocketSymbols.TryCreate(start.Compilation);
-            if (symbols?.Loopback is null || symbols.Any is null)
-            {
-                return;
-            }
-
+            var symbols = SocketSymbols.For(start.Compilation);
             start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, new MemberFacts(c.Operation, symbols)), OperationKind.Invocation);
             start.RegisterOperationAction(c => AnalyzeBinary(c, symbols, new MemberFacts(c.Operation, symbols)), OperationKind.Binary);
         });
@@ -87,7 +82,7 @@ public sealed class DS1007LoopbackComparisonAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var isLoopback = SymbolEqualityComparer.Default.Equals(constant, symbols.Loopback);
+        var isLoopback = symbols.Loopback.Matches(constant);
         // A member that branches on the family (reads AddressFamily, names InterNetworkV6) handles IPv6 on its own path.
         if ((isLoopback ? facts.Value.ReferencesIPv6Loopback : facts.Value.ReferencesIPv6Any)
             || facts.Value.ReadsAddressFamily || facts.Value.ReferencesInterNetworkV6)
@@ -164,7 +159,7 @@ public sealed class DS1007LoopbackComparisonAnalyzer : DiagnosticAnalyzer
     /// <summary>Loopback or Any, written directly (a local holding it would make the comparison intent unclear).</summary>
     private static IFieldSymbol? Constant(IOperation operand, SocketSymbols symbols) =>
         SocketValueFlow.SkipConversions(operand) is IFieldReferenceOperation { Field: var field }
-        && (SymbolEqualityComparer.Default.Equals(field, symbols.Loopback) || SymbolEqualityComparer.Default.Equals(field, symbols.Any))
+        && (symbols.Loopback.Matches(field) || symbols.Any.Matches(field))
             ? field
             : null;
 

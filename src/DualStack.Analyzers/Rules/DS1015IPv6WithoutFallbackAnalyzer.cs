@@ -33,12 +33,7 @@ public sealed class DS1015IPv6WithoutFallbackAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = SocketSymbols.TryCreate(start.Compilation);
-            if (symbols is null)
-            {
-                return;
-            }
-
+            var symbols = SocketSymbols.For(start.Compilation);
             // Guards are found by walking up from each use, so no per-member facts are needed.
             start.RegisterOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.ObjectCreation);
             start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);

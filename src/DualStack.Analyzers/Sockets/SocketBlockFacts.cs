@@ -91,16 +91,15 @@ internal sealed class SocketBlockFacts
 
     private void ObserveField(IFieldSymbol field, SocketSymbols symbols)
     {
-        var equals = SymbolEqualityComparer.Default;
-        if (equals.Equals(field, symbols.IPv6Any))
+        if (symbols.IPv6Any.Matches(field))
         {
             ReferencesIPv6Any = true;
         }
-        else if (equals.Equals(field, symbols.IPv6Loopback))
+        else if (symbols.IPv6Loopback.Matches(field))
         {
             ReferencesIPv6Loopback = true;
         }
-        else if (equals.Equals(field, symbols.Broadcast))
+        else if (symbols.Broadcast.Matches(field))
         {
             UsesIPv4BroadcastOrMulticast = true;
         }

@@ -4,27 +4,21 @@ using Microsoft.CodeAnalysis;
 namespace DualStack.Analyzers.Sockets;
 
 /// <summary>
-/// The System.Net types the socket and address rules (DS1001–DS1007, DS1015) match. Only <c>IPAddress</c> is looked up,
-/// once per compilation (its absence means no rule of this area can fire, its assembly tells the target framework, and
-/// its fields are compared by symbol); the other types are matched by full name (<see cref="KnownType"/>), which needs
-/// no per-compilation lookup. Matching by namespace and name, not by simple name, keeps user types called
-/// <c>Socket</c> or <c>Any</c> out of the rules.
+/// The System.Net types and fields the socket and address rules (DS1001–DS1007, DS1015) match, by full name
+/// (<see cref="KnownType"/>, <see cref="KnownMember"/>): no lookup per compilation, which cost more than these rules'
+/// own work on small projects. Matching by namespace and name, not by simple name, keeps user types called
+/// <c>Socket</c> or fields called <c>Any</c> out of the rules.
 /// </summary>
 internal sealed class SocketSymbols
 {
-    private SocketSymbols(INamedTypeSymbol ipAddress)
-    {
-        IPAddress = ipAddress;
+    private readonly Compilation _compilation;
+    private string? _ipAddressAssembly;
 
-        Any = Field(ipAddress, "Any");
-        IPv6Any = Field(ipAddress, "IPv6Any");
-        Loopback = Field(ipAddress, "Loopback");
-        IPv6Loopback = Field(ipAddress, "IPv6Loopback");
-        Broadcast = Field(ipAddress, "Broadcast");
-        None = Field(ipAddress, "None");
-    }
+    private SocketSymbols(Compilation compilation) => _compilation = compilation;
 
-    public INamedTypeSymbol IPAddress { get; }
+    public KnownType IPAddress => KnownIPAddress;
+
+    internal static readonly KnownType KnownIPAddress = new("System.Net.IPAddress");
 
     public KnownType IPEndPoint => KnownIPEndPoint;
 
@@ -88,42 +82,36 @@ internal sealed class SocketSymbols
 
     private static readonly KnownType KnownNetworkInterfaceComponent = new("System.Net.NetworkInformation.NetworkInterfaceComponent");
 
-    public IFieldSymbol? Any { get; }
+    public KnownMember Any { get; } = new(KnownIPAddress, "Any");
 
-    public IFieldSymbol? IPv6Any { get; }
+    public KnownMember IPv6Any { get; } = new(KnownIPAddress, "IPv6Any");
 
-    public IFieldSymbol? Loopback { get; }
+    public KnownMember Loopback { get; } = new(KnownIPAddress, "Loopback");
 
-    public IFieldSymbol? IPv6Loopback { get; }
+    public KnownMember IPv6Loopback { get; } = new(KnownIPAddress, "IPv6Loopback");
 
-    public IFieldSymbol? Broadcast { get; }
+    public KnownMember Broadcast { get; } = new(KnownIPAddress, "Broadcast");
 
-    public IFieldSymbol? None { get; }
+    public KnownMember None { get; } = new(KnownIPAddress, "None");
 
     /// <summary>The numeric values of <c>AddressFamily.InterNetwork</c> and <c>InterNetworkV6</c>; fixed by the OS ABI.</summary>
     public const int InterNetwork = 2;
 
     public const int InterNetworkV6 = 23;
 
-    // Ten analyzers start on the same compilation; resolving IPAddress and its fields once for all of them keeps their
-    // set-up to one lookup per compilation. The table holds each entry only as long as its compilation lives.
-    private static readonly ConditionalWeakTable<Compilation, Resolved> PerCompilation = new();
+    // One instance per compilation, shared by the ten analyzers that use it; the table holds each entry only as long
+    // as its compilation lives.
+    private static readonly ConditionalWeakTable<Compilation, SocketSymbols> PerCompilation = new();
 
-    /// <summary>Returns null when System.Net is not referenced: no rule of this area can fire then.</summary>
-    public static SocketSymbols? TryCreate(Compilation compilation) =>
-        PerCompilation.GetValue(compilation, static c => new Resolved(Resolve(c))).Symbols;
+    public static SocketSymbols For(Compilation compilation) => PerCompilation.GetValue(compilation, static c => new SocketSymbols(c));
 
-    private static SocketSymbols? Resolve(Compilation compilation)
-    {
-        var ipAddress = compilation.GetTypeByMetadataName("System.Net.IPAddress");
-        return ipAddress is null ? null : new SocketSymbols(ipAddress);
-    }
-
-    /// <summary>A holder, since the table cannot store the null of a compilation without System.Net.</summary>
-    private sealed class Resolved(SocketSymbols? symbols)
-    {
-        public SocketSymbols? Symbols { get; } = symbols;
-    }
+    /// <summary>
+    /// The assembly that defines <c>IPAddress</c>, looked up only when the build did not say which framework it
+    /// targets (no <c>build_property.TargetFramework</c>): System.dll on .NET Framework, netstandard.dll for .NET
+    /// Standard. Empty when the compilation has no System.Net.
+    /// </summary>
+    private string IPAddressAssembly =>
+        _ipAddressAssembly ??= _compilation.GetTypeByMetadataName(KnownIPAddress.FullName)?.ContainingAssembly?.Name ?? "";
 
     /// <summary>
     /// True on .NET Framework (sockets in System.dll) and .NET Standard (which may run on .NET Framework), where
@@ -133,7 +121,7 @@ internal sealed class SocketSymbols
     {
         get
         {
-            var assembly = IPAddress.ContainingAssembly?.Name;
+            var assembly = IPAddressAssembly;
             return assembly is "System" or "netstandard";
         }
     }
@@ -142,18 +130,11 @@ internal sealed class SocketSymbols
     /// True on .NET Framework only (sockets in System.dll). .NET Standard libraries are not included: most run on
     /// .NET Core too, where <c>TcpClient()</c> is dual-mode, and a warning there would often be wrong.
     /// </summary>
-    public bool TargetsNetFramework => IPAddress.ContainingAssembly?.Name == "System";
-
-    public bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
-        type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
+    public bool TargetsNetFramework => IPAddressAssembly == "System";
 
     public bool Is(ITypeSymbol? type, KnownType expected) => expected.Matches(type);
 
     /// <summary>An IPAddress field that always holds an IPv4 address (Any, Loopback, Broadcast, None).</summary>
     public bool IsIPv4AddressField(IFieldSymbol field) =>
-        SymbolEqualityComparer.Default.Equals(field, Any) || SymbolEqualityComparer.Default.Equals(field, Loopback)
-        || SymbolEqualityComparer.Default.Equals(field, Broadcast) || SymbolEqualityComparer.Default.Equals(field, None);
-
-    private static IFieldSymbol? Field(INamedTypeSymbol type, string name) =>
-        type.GetMembers(name).OfType<IFieldSymbol>().FirstOrDefault();
+        field.Name is "Any" or "Loopback" or "Broadcast" or "None" && KnownIPAddress.Matches(field.ContainingType);
 }

@@ -12,7 +12,7 @@ internal static class SocketValues
         var source = SocketValueFlow.Resolve(value);
         return source switch
         {
-            IFieldReferenceOperation field => SymbolEqualityComparer.Default.Equals(field.Field, symbols.Any),
+            IFieldReferenceOperation field => symbols.Any.Matches(field.Field),
             IObjectCreationOperation creation => symbols.Is(creation.Type, symbols.IPAddress) && IsLongConstructor(creation, symbols)
                 && IsZero(creation.Arguments[0].Value),
             IInvocationOperation invocation => symbols.Is(invocation.TargetMethod.ContainingType, symbols.IPAddress)
@@ -24,7 +24,7 @@ internal static class SocketValues
 
     /// <summary><c>IPAddress.IPv6Any</c>, directly or through a local or field.</summary>
     public static bool IsIPv6Any(IOperation value, SocketSymbols symbols) =>
-        SocketValueFlow.Resolve(value) is IFieldReferenceOperation field && SymbolEqualityComparer.Default.Equals(field.Field, symbols.IPv6Any);
+        SocketValueFlow.Resolve(value) is IFieldReferenceOperation field && symbols.IPv6Any.Matches(field.Field);
 
     /// <summary>The <c>new IPEndPoint(…)</c> that produced <paramref name="value"/>, or null.</summary>
     public static IObjectCreationOperation? EndPointCreation(IOperation value, SocketSymbols symbols) =>
