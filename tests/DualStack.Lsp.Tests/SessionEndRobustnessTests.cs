@@ -87,6 +87,37 @@ public sealed class SessionEndRobustnessTests
         AssertNoStackTrace(client.Stderr);
     }
 
+    [Fact]
+    public async Task Shutdown_before_initialize_and_a_second_shutdown_are_refused_as_the_specification_says()
+    {
+        using var workspace = new TempWorkspace();
+        await using var client = LspClient.Start(workspace.Root);
+        var early = await client.RequestAsync("shutdown", null);
+        Assert.Equal(-32002, (int)early["error"]!["code"]!);
+
+        await client.RequestAsync("initialize", Initialize["params"]!.DeepClone());
+        await client.NotifyAsync("initialized", new JsonObject());
+        var first = await client.RequestAsync("shutdown", null);
+        Assert.True(first.ContainsKey("result") && first["result"] is null, first.ToJsonString());
+        var second = await client.RequestAsync("shutdown", null);
+        Assert.Equal(-32600, (int)second["error"]!["code"]!);
+        await client.NotifyAsync("exit", null);
+        Assert.Equal(0, await ExitCodeAsync(client));
+        AssertNoStackTrace(client.Stderr);
+    }
+
+    [Fact]
+    public async Task A_client_that_stops_reading_ends_the_server_promptly_with_code_1()
+    {
+        using var workspace = new TempWorkspace();
+        await using var client = LspClient.Start(workspace.Root, readOutput: false);
+
+        // The answer to initialize cannot be written; the input stays open, so only that failure can end the server.
+        await client.WriteBytesAsync([.. LspClient.Frame(Initialize), .. LspClient.Frame(Notification("initialized", new JsonObject()))]);
+        Assert.Equal(1, await ExitCodeAsync(client));
+        AssertNoStackTrace(client.Stderr);
+    }
+
     [Theory]
     [InlineData("99999999999999999999")]
     [InlineData("2147483648")]

@@ -104,6 +104,8 @@ internal sealed class LanguageServer
     [JsonRpcMethod(LspMethods.Shutdown)]
     public object? Shutdown()
     {
+        // Before initialize, or a second time: refused like any request then (LSP 3.17, "shutdown").
+        RequireReady();
         _shutdown = true;
         foreach (var document in _documents.Values)
         {

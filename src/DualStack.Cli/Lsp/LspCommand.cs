@@ -27,10 +27,29 @@ internal static class LspCommand
     private static int Run(ConsoleStreams console)
     {
         // Standard output carries protocol messages only: anything else that writes to Console goes to standard error.
-        var output = Console.OpenStandardOutput();
+        var output = OpenStandardOutput();
         var input = console.OpenStandardInput();
         Console.SetOut(console.Error);
         return LspServerHost.RunAsync(input, output, console.Error).GetAwaiter().GetResult();
+    }
+
+    // On Unix the console stream drops writes to a closed pipe without a word (it ignores EPIPE), so the server would
+    // never learn that its client stopped reading; a file stream over descriptor 1 reports it as an IOException.
+    private static Stream OpenStandardOutput()
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            try
+            {
+                return new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+            }
+            catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
+            {
+                // Descriptor 1 closed or unusable: the console stream copes with that.
+            }
+        }
+
+        return Console.OpenStandardOutput();
     }
 #endif
 }

@@ -5,8 +5,8 @@ namespace DualStack.Cli.Lsp;
 
 /// <summary>
 /// Runs the language server over two streams (standard input and output for <c>dslint lsp</c>): LSP base-protocol
-/// framing (Content-Length headers) and JSON-RPC 2.0 by StreamJsonRpc. Ends on <c>exit</c> or when the input ends;
-/// nothing but protocol messages is written to <paramref name="output"/>.
+/// framing (Content-Length headers) and JSON-RPC 2.0 by StreamJsonRpc. Ends on <c>exit</c>, when the input ends or
+/// when the output is closed; nothing but protocol messages is written to <paramref name="output"/>.
 /// </summary>
 internal static class LspServerHost
 {
@@ -36,11 +36,17 @@ internal static class LspServerHost
         server.Attach(rpc);
         rpc.StartListening();
 
-        var finished = await Task.WhenAny(server.ExitRequested, rpc.Completion).ConfigureAwait(false);
+        var finished = await Task.WhenAny(server.ExitRequested, rpc.Completion, handler.OutputLost).ConfigureAwait(false);
         server.Stop();
         if (finished == server.ExitRequested)
         {
             return await server.ExitRequested.ConfigureAwait(false);
+        }
+
+        if (finished == handler.OutputLost)
+        {
+            Log("the output is closed; stopping");
+            return 1;
         }
 
         // End of input: a clean end after shutdown, an error otherwise (the editor went away).

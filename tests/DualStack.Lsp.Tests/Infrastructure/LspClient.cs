@@ -24,11 +24,22 @@ internal sealed class LspClient : IAsyncDisposable
     private readonly Task _reader;
     private int _nextId;
 
-    private LspClient(Process process)
+    private LspClient(Process process, bool readOutput)
     {
         _process = process;
         _input = process.StandardInput.BaseStream;
-        _reader = Task.Run(ReadLoop);
+        if (readOutput)
+        {
+            _reader = Task.Run(ReadLoop);
+        }
+        else
+        {
+            // Nothing reads the server's standard output, and its pipe is closed: what it writes there fails.
+            process.StandardOutput.BaseStream.Close();
+            _messages.Writer.TryComplete();
+            _reader = Task.CompletedTask;
+        }
+
         process.ErrorDataReceived += (_, e) =>
         {
             lock (_stderr)
@@ -61,7 +72,9 @@ internal sealed class LspClient : IAsyncDisposable
         }
     }
 
-    public static LspClient Start(string workingDirectory)
+    /// <param name="readOutput">False for a client that went away without closing the server's input: the pipe of
+    /// the server's standard output is closed at once.</param>
+    public static LspClient Start(string workingDirectory, bool readOutput = true)
     {
         // DSLINT_UNDER_TEST runs another dslint executable instead, e.g. the installed native build (which hands
         // `lsp` to the JIT build it ships).
@@ -82,7 +95,7 @@ internal sealed class LspClient : IAsyncDisposable
         start.ArgumentList.Add("lsp");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
-        return new LspClient(Process.Start(start)!);
+        return new LspClient(Process.Start(start)!, readOutput);
     }
 
     /// <summary>Starts the server and initializes it with <paramref name="root"/> as the workspace folder.</summary>

@@ -17,6 +17,7 @@ internal sealed class ResyncingMessageHandler : HeaderDelimitedMessageHandler
     private readonly RewindablePipeReader _input;
     private readonly UnansweredRequests _unanswered;
     private readonly List<RequestId> _writtenResponses = [];
+    private readonly TaskCompletionSource _outputLost = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ResyncingMessageHandler(Stream output, Stream input, IJsonRpcMessageFormatter formatter, UnansweredRequests unanswered, Action<string> log)
         : this(PipeWriter.Create(output), new RewindablePipeReader(PipeReader.Create(input)), formatter, unanswered, log)
@@ -30,6 +31,11 @@ internal sealed class ResyncingMessageHandler : HeaderDelimitedMessageHandler
         _unanswered = unanswered;
         _log = log;
     }
+
+    /// <summary>Completes when writing to the output failed (the client closed its end): nothing the server says can
+    /// arrive any more. StreamJsonRpc only logs a failed response and reads on, so the server would otherwise run
+    /// until its input ends, which a client that stopped reading need not ever close.</summary>
+    public Task OutputLost => _outputLost.Task;
 
     protected override async ValueTask<JsonRpcMessage?> ReadCoreAsync(CancellationToken cancellationToken)
     {
@@ -70,7 +76,16 @@ internal sealed class ResyncingMessageHandler : HeaderDelimitedMessageHandler
     // StreamJsonRpc flushes after every message it writes: the responses written before are now on the wire.
     protected override async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
-        await base.FlushAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await base.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            _outputLost.TrySetResult();
+            throw;
+        }
+
         RequestId[] flushed;
         lock (_writtenResponses)
         {
