@@ -72,7 +72,13 @@ internal sealed class AddressFlowSummary
         lock (_gate)
         {
             Add(_sourcesOf ??= new(SymbolEqualityComparer.Default), target, source);
-            Add(_targetsOf ??= new(SymbolEqualityComparer.Default), source, target);
+
+            // Only the compilation's summary is asked for targets (the Info that names a listen carrier further on); a
+            // type's summary resolves sinks backwards, along sources only.
+            if (_parent is null)
+            {
+                Add(_targetsOf ??= new(SymbolEqualityComparer.Default), source, target);
+            }
         }
 
         _parent?.AddEdge(target, source);
@@ -132,7 +138,10 @@ internal sealed class AddressFlowSummary
         return resolved.TryGetValue(carrier, out var sink) ? sink : null;
     }
 
-    /// <summary>The carriers a value stored in <paramref name="carrier"/> is copied into, directly. Call after collection ends.</summary>
+    /// <summary>
+    /// The carriers a value stored in <paramref name="carrier"/> is copied into, directly; kept by the compilation's
+    /// summary only (a type's summary answers empty). Call after collection ends.
+    /// </summary>
     public IEnumerable<ISymbol> TargetsOf(ISymbol carrier) =>
         _targetsOf is not null && _targetsOf.TryGetValue(carrier, out var targets) ? targets : Enumerable.Empty<ISymbol>();
 
