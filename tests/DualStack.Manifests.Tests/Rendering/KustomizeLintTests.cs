@@ -142,6 +142,18 @@ public sealed class KustomizeLintTests : IDisposable
     }
 
     [Fact]
+    public void A_patch_that_cannot_be_read_says_why_and_a_missing_one_says_so()
+    {
+        // Neither patch is an input of the run (not *.yaml), so the kustomization's finding is the only word about it.
+        WriteOverlay("apiVersion: v1\nkind: Service\0binary", patchName: "lb.patch", extra: "- path: gone.patch\n");
+
+        var messages = Lint().Findings.Select(f => $"{f.RuleId} {f.File}:{f.Line} {f.Message}").ToList();
+
+        Assert.Contains("DS0002 overlay/kustomization.yaml:4 patch \"lb.patch\" cannot be read: the file is binary, not text (a NUL byte at offset 28); only YAML and JSON files can be linted", messages);
+        Assert.Contains("DS0002 overlay/kustomization.yaml:5 patch \"gone.patch\" does not exist", messages);
+    }
+
+    [Fact]
     public void Cycles_self_references_missing_and_outside_files_are_reported_and_never_hang()
     {
         Write("a/kustomization.yaml", "resources:\n- ../b\n- .\n- kustomization.yaml\n- missing.yaml\n- ../../outside.yaml\n- /etc/passwd\n");
@@ -170,6 +182,8 @@ public sealed class KustomizeLintTests : IDisposable
         var messages = RenderedLint.Lint(inputs, limited, new RenderingOptions(new LintedTree(_folder.Path, []))).Findings
             .Select(f => $"{f.RuleId} {f.File}:{f.Line} {f.Message}").ToList();
 
-        Assert.Contains("DS0002 base/kustomization.yaml:2 resource \"service.yaml\" cannot be read", messages);
+        // The finding says why, as the file's own DS0002 would: the base is not an input of this run, so nothing else does.
+        Assert.Contains(messages, m => m.StartsWith("DS0002 base/kustomization.yaml:2 resource \"service.yaml\" cannot be read: the file is ", StringComparison.Ordinal)
+            && m.Contains(", over the 2048 bytes size limit; it was not read; raise the limit with --max-file-size", StringComparison.Ordinal));
     }
 }

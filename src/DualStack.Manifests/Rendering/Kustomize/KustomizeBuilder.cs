@@ -19,15 +19,15 @@ public sealed class KustomizeBuilder
     private static readonly Regex Remote = new(@"^([a-z][a-z0-9+.-]*://|git@|github\.com/|gitlab\.com/|bitbucket\.org/)|\?ref=|//.*\?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     private readonly LintedTree _tree;
-    private readonly Func<string, LoadedFile?> _load;
+    private readonly LoadedFiles _files;
     private readonly Dictionary<LoadedDocument, bool> _patchDocuments = [];
     private readonly HashSet<LoadedDocument> _recordedDocuments = [];
 
-    /// <param name="load">Loads a file of the tree by full path (the run's inputs first), or null when it cannot be read.</param>
-    public KustomizeBuilder(LintedTree tree, Func<string, LoadedFile?> load)
+    /// <param name="files">Loads a file of the tree by full path (the run's inputs first), and says why one cannot be read.</param>
+    public KustomizeBuilder(LintedTree tree, LoadedFiles files)
     {
         _tree = tree;
-        _load = load;
+        _files = files;
     }
 
     public OriginMap Origins { get; } = new();
@@ -43,7 +43,7 @@ public sealed class KustomizeBuilder
     private List<BuiltObject> Build(string fullPath, List<string> chain)
     {
         var objects = new List<BuiltObject>();
-        if (_load(fullPath) is not { } file || KustomizationFile.Read(file) is not { } kustomization)
+        if (_files.Load(fullPath) is not { } file || KustomizationFile.Read(file) is not { } kustomization)
         {
             return objects;
         }
@@ -131,9 +131,11 @@ public sealed class KustomizeBuilder
             return;
         }
 
-        if (_load(target!) is not { } loaded)
+        if (_files.Load(target!) is not { } loaded)
         {
-            Report(kustomization, entry.Node, Severity.Warning, File.Exists(target) ? $"resource \"{entry.Value}\" cannot be read" : $"resource \"{entry.Value}\" does not exist");
+            Report(kustomization, entry.Node, Severity.Warning, File.Exists(target)
+                ? $"resource \"{entry.Value}\" cannot be read: {_files.ProblemOf(target!)}"
+                : $"resource \"{entry.Value}\" does not exist");
             return;
         }
 
@@ -235,9 +237,11 @@ public sealed class KustomizeBuilder
             return null;
         }
 
-        if (_load(full) is not { } loaded)
+        if (_files.Load(full) is not { } loaded)
         {
-            Report(kustomization, entry.Node, Severity.Warning, $"patch \"{entry.Value}\" does not exist or cannot be read");
+            Report(kustomization, entry.Node, Severity.Warning, File.Exists(full)
+                ? $"patch \"{entry.Value}\" cannot be read: {_files.ProblemOf(full)}"
+                : $"patch \"{entry.Value}\" does not exist");
             return null;
         }
 

@@ -60,7 +60,7 @@ public static class KustomizeOrigins
             return null;
         }
 
-        var builder = new KustomizeBuilder(tree, new LoadedFiles(tree).Load);
+        var builder = new KustomizeBuilder(tree, new LoadedFiles(tree));
         var objects = builder.Build(kustomization);
         return (document, node) =>
         {

@@ -39,7 +39,7 @@ public sealed class KustomizePlan
             return plan;
         }
 
-        var builder = new KustomizeBuilder(options.Tree, new LoadedFiles(options.Tree, known).Load);
+        var builder = new KustomizeBuilder(options.Tree, new LoadedFiles(options.Tree, known));
         foreach (var kustomization in kustomizations)
         {
             foreach (var obj in builder.Build(kustomization).Where(o => o.PatchedBy.Count > 0))
