@@ -25,32 +25,8 @@ public sealed class ShutdownOrderingHostTests
         using var workspace = new TempWorkspace();
         for (var round = 0; round < Rounds; round++)
         {
-            var messages = new List<JsonObject>
-            {
-                Request(1, "initialize", new JsonObject { ["processId"] = null, ["rootUri"] = Uris.Of(workspace.Root), ["capabilities"] = new JsonObject() }),
-                Notification("initialized", new JsonObject()),
-            };
-            if (lintInFlight)
-            {
-                messages.Add(Notification("textDocument/didOpen", new JsonObject
-                {
-                    ["textDocument"] = new JsonObject
-                    {
-                        ["uri"] = workspace.Uri("svc.yaml"), ["languageId"] = "yaml", ["version"] = 1,
-                        ["text"] = Manifests.Lf(Manifests.DualStackService).Replace("PreferDualStack", "Dual"),
-                    },
-                }));
-            }
-
-            messages.Add(Request(2, "shutdown", null));
-            messages.Add(Notification("exit", null));
-            var (code, output, log) = await RunAsync([.. messages.SelectMany(LspClient.Frame)], inputEndsAfterExit);
-
-            var shutdown = output.SingleOrDefault(m => m["id"] is JsonValue id && (int)id == 2);
-            Assert.True(shutdown is not null, $"round {round}: no shutdown response; log:\n{log}");
-            Assert.True(shutdown.ContainsKey("result") && shutdown["result"] is null, $"round {round}: {shutdown.ToJsonString()}");
-            Assert.True(code == 0, $"round {round}: exit code {code}; log:\n{log}");
-            AssertNoStackTrace(log);
+            var (code, output, log) = await RunAsync(OneWriteSession(workspace, lintInFlight ? "svc.yaml" : null), inputEndsAfterExit);
+            AssertShutdownAnsweredAndCode0(round, output, code, log);
         }
     }
 

@@ -31,37 +31,15 @@ public sealed partial class ShutdownOrderingProtocolTests
         await System.Threading.Tasks.Parallel.ForAsync(0, Rounds, new ParallelOptions { MaxDegreeOfParallelism = Parallel }, async (round, _) =>
         {
             await using var client = LspClient.Start(workspace.Root);
-            var messages = new List<JsonObject>
-            {
-                Request(1, "initialize", new JsonObject { ["processId"] = null, ["rootUri"] = Uris.Of(workspace.Root), ["capabilities"] = new JsonObject() }),
-                Notification("initialized", new JsonObject()),
-            };
-            if (lintInFlight)
-            {
-                messages.Add(Notification("textDocument/didOpen", new JsonObject
-                {
-                    ["textDocument"] = new JsonObject
-                    {
-                        ["uri"] = workspace.Uri($"svc{round}.yaml"), ["languageId"] = "yaml", ["version"] = 1,
-                        ["text"] = Manifests.Lf(Manifests.DualStackService).Replace("PreferDualStack", "Dual"),
-                    },
-                }));
-            }
-
-            messages.Add(Request(2, "shutdown", null));
-            messages.Add(Notification("exit", null));
-            await client.WriteBytesAsync([.. messages.SelectMany(LspClient.Frame)]);
+            var session = OneWriteSession(workspace, lintInFlight ? $"svc{round}.yaml" : null);
+            await client.WriteBytesAsync(session);
             if (closeInputAfterWrite)
             {
                 client.CloseInput();
             }
 
             var code = await client.WaitForExitAsync();
-            var shutdown = client.Seen.SingleOrDefault(m => m["id"] is JsonValue id && (int)id == 2);
-            Assert.True(shutdown is not null, $"round {round}: no shutdown response; stderr:\n{client.Stderr}");
-            Assert.True(shutdown.ContainsKey("result") && shutdown["result"] is null, $"round {round}: {shutdown.ToJsonString()}");
-            Assert.True(code == 0, $"round {round}: exit code {code}; stderr:\n{client.Stderr}");
-            AssertNoStackTrace(client.Stderr);
+            AssertShutdownAnsweredAndCode0(round, client.Seen, code, client.Stderr);
         });
     }
 
@@ -101,6 +79,41 @@ public sealed partial class ShutdownOrderingProtocolTests
         var refused = client.Seen.Single(m => m["id"] is JsonValue id && (int)id == 3);
         Assert.Equal(-32600, (int)refused["error"]!["code"]!);
         AssertNoStackTrace(client.Stderr);
+    }
+
+    /// <summary>initialize, initialized, a didOpen of a Service with a finding when <paramref name="openDocument"/>
+    /// is given (its lint is then in flight at shutdown), shutdown (id 2) and exit, framed back to back.</summary>
+    internal static byte[] OneWriteSession(TempWorkspace workspace, string? openDocument)
+    {
+        var messages = new List<JsonObject>
+        {
+            Request(1, "initialize", new JsonObject { ["processId"] = null, ["rootUri"] = Uris.Of(workspace.Root), ["capabilities"] = new JsonObject() }),
+            Notification("initialized", new JsonObject()),
+        };
+        if (openDocument is not null)
+        {
+            messages.Add(Notification("textDocument/didOpen", new JsonObject
+            {
+                ["textDocument"] = new JsonObject
+                {
+                    ["uri"] = workspace.Uri(openDocument), ["languageId"] = "yaml", ["version"] = 1,
+                    ["text"] = Manifests.Lf(Manifests.DualStackService).Replace("PreferDualStack", "Dual"),
+                },
+            }));
+        }
+
+        messages.Add(Request(2, "shutdown", null));
+        messages.Add(Notification("exit", null));
+        return [.. messages.SelectMany(LspClient.Frame)];
+    }
+
+    internal static void AssertShutdownAnsweredAndCode0(int round, IEnumerable<JsonObject> output, int code, string log)
+    {
+        var shutdown = output.SingleOrDefault(m => m["id"] is JsonValue id && (int)id == 2);
+        Assert.True(shutdown is not null, $"round {round}: no shutdown response; log:\n{log}");
+        Assert.True(shutdown.ContainsKey("result") && shutdown["result"] is null, $"round {round}: {shutdown.ToJsonString()}");
+        Assert.True(code == 0, $"round {round}: exit code {code}; log:\n{log}");
+        AssertNoStackTrace(log);
     }
 
     internal static JsonObject Request(int id, string method, JsonNode? parameters) =>
