@@ -169,18 +169,18 @@ internal sealed class AddressFlowCollector
     {
         var method = (IMethodSymbol)context.Symbol;
 
-        // Flags first: most methods override nothing and implement no interface. Then the parameters (an address-typed
-        // one is rare), and only then the type's interfaces (an array made per call), for a public method that neither
-        // overrides nor implements explicitly: the only kind that may implement an interface implicitly.
+        // Flags first: most methods override nothing and implement no interface. A public method that neither
+        // overrides nor implements explicitly can only implement an interface implicitly, so its type's interfaces are
+        // read first (most types have none); the parameters (an address-typed one is rare) come last.
         var overridesOrImplementsExplicitly = method.IsOverride || !method.ExplicitInterfaceImplementations.IsEmpty;
         var isPublic = method.DeclaredAccessibility == Accessibility.Public;
-        if (method.IsStatic || (!overridesOrImplementsExplicitly && !isPublic) || !HasAddressParameter(method))
+        if (method.IsStatic || (!overridesOrImplementsExplicitly && !isPublic))
         {
             return;
         }
 
         var implementsImplicitly = isPublic && method.ContainingType is { AllInterfaces.IsEmpty: false };
-        if (!overridesOrImplementsExplicitly && !implementsImplicitly)
+        if ((!overridesOrImplementsExplicitly && !implementsImplicitly) || !HasAddressParameter(method))
         {
             return;
         }
@@ -765,8 +765,10 @@ internal sealed class AddressFlowCollector
             type = arguments[0];
         }
 
+        // Called for most values stored or passed: the simple name rejects nearly every type before the namespace is read.
         return type.SpecialType == SpecialType.System_String
-            || _symbols.Is(type, _symbols.IPAddress) || _symbols.Is(type, _symbols.IPEndPoint) || _symbols.Is(type, _symbols.EndPoint);
+            || (type.Name is "IPAddress" or "IPEndPoint" or "EndPoint"
+                && (_symbols.Is(type, _symbols.IPAddress) || _symbols.Is(type, _symbols.IPEndPoint) || _symbols.Is(type, _symbols.EndPoint)));
     }
 
     private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
