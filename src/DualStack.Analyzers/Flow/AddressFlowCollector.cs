@@ -162,29 +162,49 @@ internal sealed class AddressFlowCollector
 
     /// <summary>
     /// Virtual dispatch: an argument passed to a base or interface method arrives in the parameter of each override
-    /// and implementation (channel.BindAsync(endPoint) reaching TcpServerSocketChannel.DoBind). Only methods with an
-    /// address parameter are looked at, so the interface search runs for a handful of methods per compilation.
+    /// and implementation (channel.BindAsync(endPoint) reaching TcpServerSocketChannel.DoBind). Called once per type
+    /// (from its symbol start, not once per method): only a base type or an interface of this compilation can have
+    /// parameters the flow links to, so most types are left after one look at their base and interfaces, and of the
+    /// rest only methods with an address parameter are looked at.
     /// </summary>
-    public void OnMethod(SymbolAnalysisContext context)
+    public void LinkVirtualDispatch(INamedTypeSymbol type)
     {
-        var method = (IMethodSymbol)context.Symbol;
+        var baseInSource = type.BaseType is { } baseType && AddressTrace.IsInSource(baseType, _assembly);
+        var interfacesInSource = false;
+        foreach (var @interface in type.AllInterfaces)
+        {
+            if (AddressTrace.IsInSource(@interface, _assembly))
+            {
+                interfacesInSource = true;
+                break;
+            }
+        }
 
-        // Flags first: most methods override nothing and implement no interface. A public method that neither
-        // overrides nor implements explicitly can only implement an interface implicitly, so its type's interfaces are
-        // read first (most types have none); the parameters (an address-typed one is rare) come last.
-        var overridesOrImplementsExplicitly = method.IsOverride || !method.ExplicitInterfaceImplementations.IsEmpty;
-        var isPublic = method.DeclaredAccessibility == Accessibility.Public;
-        if (method.IsStatic || (!overridesOrImplementsExplicitly && !isPublic))
+        if (!baseInSource && !interfacesInSource)
         {
             return;
         }
 
-        var implementsImplicitly = isPublic && method.ContainingType is { AllInterfaces.IsEmpty: false };
-        if ((!overridesOrImplementsExplicitly && !implementsImplicitly) || !HasAddressParameter(method))
+        foreach (var member in type.GetMembers())
         {
-            return;
-        }
+            if (member is not IMethodSymbol { IsStatic: false, IsImplicitlyDeclared: false } method)
+            {
+                continue;
+            }
 
+            // Flags first; a public method that neither overrides nor implements explicitly may implement an interface
+            // implicitly; the parameters (an address-typed one is rare) come last.
+            var overridesOrImplementsExplicitly = (method.IsOverride && baseInSource) || !method.ExplicitInterfaceImplementations.IsEmpty;
+            var implementsImplicitly = interfacesInSource && method.DeclaredAccessibility == Accessibility.Public;
+            if ((overridesOrImplementsExplicitly || implementsImplicitly) && HasAddressParameter(method))
+            {
+                Link(method, type, implementsImplicitly);
+            }
+        }
+    }
+
+    private void Link(IMethodSymbol method, INamedTypeSymbol type, bool implementsImplicitly)
+    {
         if (method.OverriddenMethod is { } overridden)
         {
             LinkParameters(overridden, method);
@@ -195,7 +215,7 @@ internal sealed class AddressFlowCollector
             LinkParameters(explicitImplementation, method);
         }
 
-        if (!implementsImplicitly || method.ContainingType is not { } type)
+        if (!implementsImplicitly)
         {
             return;
         }
