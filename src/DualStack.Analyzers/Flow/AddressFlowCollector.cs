@@ -170,17 +170,19 @@ internal sealed class AddressFlowCollector
     public void LinkVirtualDispatch(INamedTypeSymbol type)
     {
         var baseInSource = type.BaseType is { } baseType && AddressTrace.IsInSource(baseType, _assembly);
-        var interfacesInSource = false;
+
+        // A public method implements an interface member implicitly only under that member's name, so the names of
+        // the interfaces in this compilation decide which methods are worth reading further.
+        HashSet<string>? interfaceMemberNames = null;
         foreach (var @interface in type.AllInterfaces)
         {
             if (AddressTrace.IsInSource(@interface, _assembly))
             {
-                interfacesInSource = true;
-                break;
+                (interfaceMemberNames ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(@interface.MemberNames);
             }
         }
 
-        if (!baseInSource && !interfacesInSource)
+        if (!baseInSource && interfaceMemberNames is null)
         {
             return;
         }
@@ -195,7 +197,8 @@ internal sealed class AddressFlowCollector
             // Flags first; a public method that neither overrides nor implements explicitly may implement an interface
             // implicitly; the parameters (an address-typed one is rare) come last.
             var overridesOrImplementsExplicitly = (method.IsOverride && baseInSource) || !method.ExplicitInterfaceImplementations.IsEmpty;
-            var implementsImplicitly = interfacesInSource && method.DeclaredAccessibility == Accessibility.Public;
+            var implementsImplicitly = interfaceMemberNames is not null && method.DeclaredAccessibility == Accessibility.Public
+                && interfaceMemberNames.Contains((method.AssociatedSymbol ?? method).Name);
             if ((overridesOrImplementsExplicitly || implementsImplicitly) && HasAddressParameter(method))
             {
                 Link(method, type, implementsImplicitly);
