@@ -21,9 +21,9 @@ internal sealed class AddressFlowCollector
     // Identifier names repeat across compilations (every build of a project, every keystroke in the IDE); splitting
     // each into words once per process keeps string stores cheap. Capped, so a long-lived compiler server does not
     // keep every name it ever saw.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> AddressNameCache = new(StringComparer.Ordinal);
-    private const int MaxCachedNames = 50_000;
-    private static int _cachedNames;
+    [ThreadStatic]
+    private static Dictionary<string, bool>? t_addressNames;
+    private const int MaxCachedNames = 20_000;
 
     // A type's text is read once, however many wildcards it writes (options builders write several).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> _typesKeepingIPv6 = new(SymbolEqualityComparer.Default);
@@ -104,9 +104,9 @@ internal sealed class AddressFlowCollector
 
         // The initializer is converted to the local's type, so its type is the local's; reading it avoids making a
         // public type symbol for every local (ILocalSymbol.Type), which measured as most of this callback's time.
-        if (initializer is not null && IsCarrierType(initializer.Type ?? declarator.Symbol.Type))
+        if (initializer is not null && (initializer.Type ?? declarator.Symbol.Type) is var localType && IsCarrierType(localType))
         {
-            Store(declarator.Symbol, initializer, isDeclaration: true, context.ContainingSymbol);
+            Store(declarator.Symbol, initializer, isDeclaration: true, context.ContainingSymbol, localType);
         }
     }
 
@@ -169,18 +169,18 @@ internal sealed class AddressFlowCollector
     {
         var method = (IMethodSymbol)context.Symbol;
 
-        // Flags first, parameters last: most methods override nothing and implement no interface, and reading the
-        // parameters of a source method creates their symbols. The interfaces of the type (an array made per call)
-        // are read only for a public method, the only kind that can implement one implicitly.
+        // Flags first: most methods override nothing and implement no interface. Then the parameters (an address-typed
+        // one is rare), and only then the type's interfaces (an array made per call), for a public method that neither
+        // overrides nor implements explicitly: the only kind that may implement an interface implicitly.
         var overridesOrImplementsExplicitly = method.IsOverride || !method.ExplicitInterfaceImplementations.IsEmpty;
         var isPublic = method.DeclaredAccessibility == Accessibility.Public;
-        if (method.IsStatic || (!overridesOrImplementsExplicitly && !isPublic))
+        if (method.IsStatic || (!overridesOrImplementsExplicitly && !isPublic) || !HasAddressParameter(method))
         {
             return;
         }
 
         var implementsImplicitly = isPublic && method.ContainingType is { AllInterfaces.IsEmpty: false };
-        if ((!overridesOrImplementsExplicitly && !implementsImplicitly) || !HasAddressParameter(method))
+        if (!overridesOrImplementsExplicitly && !implementsImplicitly)
         {
             return;
         }
@@ -588,9 +588,10 @@ internal sealed class AddressFlowCollector
         }
     }
 
-    private void Store(ISymbol target, IOperation value, bool isDeclaration, ISymbol containing)
+    /// <param name="targetType">The carrier's type when the caller has it at hand (a parameter's, a local's), else null.</param>
+    private void Store(ISymbol target, IOperation value, bool isDeclaration, ISymbol containing, ITypeSymbol? targetType = null)
     {
-        var isString = TypeOf(target)?.SpecialType == SpecialType.System_String;
+        var isString = (targetType ?? TypeOf(target))?.SpecialType == SpecialType.System_String;
         if (isString && !NamesAddress(target.Name) && !MayHoldWildcardText(value))
         {
             // A string not named as an address takes part only as the store of a wildcard written right here.
@@ -625,29 +626,36 @@ internal sealed class AddressFlowCollector
 
     private static bool NamesAddress(string name)
     {
-        if (AddressNameCache.TryGetValue(name, out var names))
+        // A cache per thread: no lock and no shared hashing state on a call made for every string stored, and names
+        // repeat across compilations (the cache outlives them, bounded by clearing it when full).
+        var cache = t_addressNames ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+        if (cache.TryGetValue(name, out var names))
         {
             return names;
         }
 
-        names = AddressNames.LooksLikeAddress(name);
-        // ConcurrentDictionary.Count takes every lock of the dictionary; a counter of our own does not.
-        if (Volatile.Read(ref _cachedNames) < MaxCachedNames && AddressNameCache.TryAdd(name, names))
+        if (cache.Count >= MaxCachedNames)
         {
-            Interlocked.Increment(ref _cachedNames);
+            cache.Clear();
         }
 
+        names = AddressNames.LooksLikeAddress(name);
+        cache[name] = names;
         return names;
     }
 
-    /// <summary>The value is, or picks between, the "0.0.0.0" literal or <c>IPAddress.Any.ToString()</c>.</summary>
-    private static bool MayHoldWildcardText(IOperation value) => value switch
+    /// <summary>
+    /// The value is, or picks between, the "0.0.0.0" literal or <c>IPAddress.Any.ToString()</c>. Decided on the
+    /// operation's kind first: called for every string stored, where interface type tests cost more than the answer.
+    /// </summary>
+    private static bool MayHoldWildcardText(IOperation value) => value.Kind switch
     {
-        IConversionOperation conversion => MayHoldWildcardText(conversion.Operand),
-        ILiteralOperation { ConstantValue: { HasValue: true, Value: "0.0.0.0" } } => true,
-        IInvocationOperation { TargetMethod.Name: "ToString", Instance: not null } => true,
-        ICoalesceOperation coalesce => MayHoldWildcardText(coalesce.Value) || MayHoldWildcardText(coalesce.WhenNull),
-        IConditionalOperation { WhenFalse: { } whenFalse } conditional => MayHoldWildcardText(conditional.WhenTrue) || MayHoldWildcardText(whenFalse),
+        OperationKind.Conversion => MayHoldWildcardText(((IConversionOperation)value).Operand),
+        OperationKind.Literal => value.ConstantValue is { HasValue: true, Value: "0.0.0.0" },
+        OperationKind.Invocation => value is IInvocationOperation { TargetMethod.Name: "ToString", Instance: not null },
+        OperationKind.Coalesce => value is ICoalesceOperation coalesce && (MayHoldWildcardText(coalesce.Value) || MayHoldWildcardText(coalesce.WhenNull)),
+        OperationKind.Conditional => value is IConditionalOperation { WhenFalse: { } whenFalse } conditional
+            && (MayHoldWildcardText(conditional.WhenTrue) || MayHoldWildcardText(whenFalse)),
         _ => false,
     };
 

@@ -21,50 +21,8 @@ internal static class AddressOriginText
 {
     internal static readonly string[] Words = ["IPAddress", "IPEndPoint", "0.0.0.0", "AddressList", "GetHostAddresses", "new(0", "new (0"];
 
-    // Text is read in chunks into one buffer (no string per file); consecutive chunks overlap by the longest word
-    // minus one character, so a word that straddles two chunks is still seen whole in one of them.
-    private const int ChunkLength = 16 * 1024;
+    public static bool MayContainOrigin(Compilation compilation, CancellationToken cancellationToken) =>
+        SourceTextSearch.AnyTreeContains(compilation, Words, cancellationToken);
 
-    private static readonly int Overlap = Words.Max(w => w.Length) - 1;
-
-    public static bool MayContainOrigin(Compilation compilation, CancellationToken cancellationToken)
-    {
-        var buffer = new char[ChunkLength];
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            if (Mentions(tree.GetText(cancellationToken), buffer))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    internal static bool Mentions(SourceText text, char[] buffer)
-    {
-        var start = 0;
-        while (start < text.Length)
-        {
-            var count = Math.Min(buffer.Length, text.Length - start);
-            text.CopyTo(start, buffer, 0, count);
-            var chunk = new ReadOnlySpan<char>(buffer, 0, count);
-            foreach (var word in Words)
-            {
-                if (chunk.IndexOf(word.AsSpan(), StringComparison.Ordinal) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            if (start + count >= text.Length)
-            {
-                break;
-            }
-
-            start += count - Overlap;
-        }
-
-        return false;
-    }
+    internal static bool Mentions(SourceText text, char[] buffer) => SourceTextSearch.ContainsAny(text, Words, buffer);
 }

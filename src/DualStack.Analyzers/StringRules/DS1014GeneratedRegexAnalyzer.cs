@@ -29,7 +29,7 @@ public sealed class DS1014GeneratedRegexAnalyzer : DiagnosticAnalyzer
         {
             // Generated code is analyzed too, so most compilations (no source spells the attribute, not even through an
             // alias) are left after one scan of their text instead of a callback per method.
-            if (!start.Compilation.SyntaxTrees.Any(tree => Mentions(tree.GetText(start.CancellationToken), "GeneratedRegex")))
+            if (!SourceTextSearch.AnyTreeContains(start.Compilation, AttributeWord, start.CancellationToken))
             {
                 return;
             }
@@ -68,27 +68,11 @@ public sealed class DS1014GeneratedRegexAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    private static readonly string[] AttributeWord = ["GeneratedRegex"];
+
     private static readonly KnownType GeneratedRegexAttribute = new("System.Text.RegularExpressions.GeneratedRegexAttribute");
 
     private static bool HasAttributes(ISymbol method, CancellationToken cancellationToken) =>
         method.DeclaringSyntaxReferences.Any(reference =>
             reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax { AttributeLists.Count: > 0 });
-
-    /// <summary>Ordinal search of the text, a chunk at a time (no string of the whole file).</summary>
-    private static bool Mentions(SourceText text, string word)
-    {
-        const int ChunkSize = 4096;
-        var buffer = new char[ChunkSize + word.Length];
-        for (var start = 0; start < text.Length; start += ChunkSize)
-        {
-            var count = Math.Min(buffer.Length, text.Length - start);
-            text.CopyTo(start, buffer, 0, count);
-            if (new string(buffer, 0, count).IndexOf(word, StringComparison.Ordinal) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -1,0 +1,67 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DualStack.Analyzers;
+
+/// <summary>
+/// Whether source text spells any of a few words: the text gate an analyzer runs at compilation start to register
+/// nothing in a compilation that cannot hold what it looks for. Text is read in chunks into one reused buffer (no
+/// string per file or per chunk); consecutive chunks overlap by the longest word minus one character, so a word that
+/// straddles two chunks is still seen whole in one of them.
+/// </summary>
+internal static class SourceTextSearch
+{
+    private const int ChunkLength = 16 * 1024;
+
+    [ThreadStatic]
+    private static char[]? t_buffer;
+
+    /// <summary>True when any syntax tree of the compilation spells one of <paramref name="words"/>.</summary>
+    public static bool AnyTreeContains(Compilation compilation, string[] words, CancellationToken cancellationToken)
+    {
+        var buffer = t_buffer ??= new char[ChunkLength];
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (ContainsAny(tree.GetText(cancellationToken), words, buffer))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="text"/> spells one of <paramref name="words"/>, read through <paramref name="buffer"/>.</summary>
+    public static bool ContainsAny(SourceText text, string[] words, char[] buffer)
+    {
+        var overlap = 0;
+        foreach (var word in words)
+        {
+            overlap = Math.Max(overlap, word.Length - 1);
+        }
+
+        var start = 0;
+        while (start < text.Length)
+        {
+            var count = Math.Min(buffer.Length, text.Length - start);
+            text.CopyTo(start, buffer, 0, count);
+            var chunk = new ReadOnlySpan<char>(buffer, 0, count);
+            foreach (var word in words)
+            {
+                if (chunk.IndexOf(word.AsSpan(), StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            if (start + count >= text.Length)
+            {
+                break;
+            }
+
+            start += count - overlap;
+        }
+
+        return false;
+    }
+}
