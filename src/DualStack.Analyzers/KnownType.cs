@@ -14,11 +14,14 @@ namespace DualStack.Analyzers;
 internal sealed class KnownType
 {
     private readonly string[] _namespaceInnermostFirst;
+    private readonly string _name;
 
     public KnownType(string fullMetadataName)
     {
         var dot = fullMetadataName.LastIndexOf('.');
         MetadataName = fullMetadataName.Substring(dot + 1);
+        var tick = MetadataName.IndexOf('`');
+        _name = tick < 0 ? MetadataName : MetadataName.Substring(0, tick);
         _namespaceInnermostFirst = dot < 0 ? [] : Enumerable.Reverse(fullMetadataName.Substring(0, dot).Split('.')).ToArray();
         FullName = fullMetadataName;
     }
@@ -32,6 +35,13 @@ internal sealed class KnownType
     public bool Matches(ITypeSymbol? type)
     {
         if (type is null)
+        {
+            return false;
+        }
+
+        // The simple name first (a constructed generic type has its definition's): it rejects nearly every type
+        // before the original definition and the namespace are read.
+        if (!string.Equals(type.Name, _name, StringComparison.Ordinal))
         {
             return false;
         }

@@ -162,29 +162,52 @@ internal sealed class AddressFlowCollector
 
     /// <summary>
     /// Virtual dispatch: an argument passed to a base or interface method arrives in the parameter of each override
-    /// and implementation (channel.BindAsync(endPoint) reaching TcpServerSocketChannel.DoBind). Only methods with an
-    /// address parameter are looked at, so the interface search runs for a handful of methods per compilation.
+    /// and implementation (channel.BindAsync(endPoint) reaching TcpServerSocketChannel.DoBind). Called once per type
+    /// (from its symbol start, not once per method): only a base type or an interface of this compilation can have
+    /// parameters the flow links to, so most types are left after one look at their base and interfaces, and of the
+    /// rest only methods with an address parameter are looked at.
     /// </summary>
-    public void OnMethod(SymbolAnalysisContext context)
+    public void LinkVirtualDispatch(INamedTypeSymbol type)
     {
-        var method = (IMethodSymbol)context.Symbol;
+        var baseInSource = type.BaseType is { } baseType && AddressTrace.IsInSource(baseType, _assembly);
 
-        // Flags first: most methods override nothing and implement no interface. Then the parameters (an address-typed
-        // one is rare), and only then the type's interfaces (an array made per call), for a public method that neither
-        // overrides nor implements explicitly: the only kind that may implement an interface implicitly.
-        var overridesOrImplementsExplicitly = method.IsOverride || !method.ExplicitInterfaceImplementations.IsEmpty;
-        var isPublic = method.DeclaredAccessibility == Accessibility.Public;
-        if (method.IsStatic || (!overridesOrImplementsExplicitly && !isPublic) || !HasAddressParameter(method))
+        // A public method implements an interface member implicitly only under that member's name, so the names of
+        // the interfaces in this compilation decide which methods are worth reading further.
+        HashSet<string>? interfaceMemberNames = null;
+        foreach (var @interface in type.AllInterfaces)
+        {
+            if (AddressTrace.IsInSource(@interface, _assembly))
+            {
+                (interfaceMemberNames ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(@interface.MemberNames);
+            }
+        }
+
+        if (!baseInSource && interfaceMemberNames is null)
         {
             return;
         }
 
-        var implementsImplicitly = isPublic && method.ContainingType is { AllInterfaces.IsEmpty: false };
-        if (!overridesOrImplementsExplicitly && !implementsImplicitly)
+        foreach (var member in type.GetMembers())
         {
-            return;
-        }
+            if (member is not IMethodSymbol { IsStatic: false, IsImplicitlyDeclared: false } method)
+            {
+                continue;
+            }
 
+            // Flags first; a public method that neither overrides nor implements explicitly may implement an interface
+            // implicitly; the parameters (an address-typed one is rare) come last.
+            var overridesOrImplementsExplicitly = (method.IsOverride && baseInSource) || !method.ExplicitInterfaceImplementations.IsEmpty;
+            var implementsImplicitly = interfaceMemberNames is not null && method.DeclaredAccessibility == Accessibility.Public
+                && interfaceMemberNames.Contains((method.AssociatedSymbol ?? method).Name);
+            if ((overridesOrImplementsExplicitly || implementsImplicitly) && HasAddressParameter(method))
+            {
+                Link(method, type, implementsImplicitly);
+            }
+        }
+    }
+
+    private void Link(IMethodSymbol method, INamedTypeSymbol type, bool implementsImplicitly)
+    {
         if (method.OverriddenMethod is { } overridden)
         {
             LinkParameters(overridden, method);
@@ -195,7 +218,7 @@ internal sealed class AddressFlowCollector
             LinkParameters(explicitImplementation, method);
         }
 
-        if (!implementsImplicitly || method.ContainingType is not { } type)
+        if (!implementsImplicitly)
         {
             return;
         }
@@ -765,8 +788,10 @@ internal sealed class AddressFlowCollector
             type = arguments[0];
         }
 
+        // Called for most values stored or passed: the simple name rejects nearly every type before the namespace is read.
         return type.SpecialType == SpecialType.System_String
-            || _symbols.Is(type, _symbols.IPAddress) || _symbols.Is(type, _symbols.IPEndPoint) || _symbols.Is(type, _symbols.EndPoint);
+            || (type.Name is "IPAddress" or "IPEndPoint" or "EndPoint"
+                && (_symbols.Is(type, _symbols.IPAddress) || _symbols.Is(type, _symbols.IPEndPoint) || _symbols.Is(type, _symbols.EndPoint)));
     }
 
     private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch

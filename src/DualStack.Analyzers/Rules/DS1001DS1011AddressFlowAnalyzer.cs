@@ -78,12 +78,12 @@ public sealed class DS1001DS1011AddressFlowAnalyzer : DiagnosticAnalyzer
                         return;
                     }
 
+                    collector.LinkVirtualDispatch((INamedTypeSymbol)typeStart.Symbol);
                     var typeSummary = new AddressFlowSummary(summary);
                     typeStart.RegisterOperationAction(collector.ForType(typeSummary).OnOperation, AddressFlowCollector.OperationKinds);
                     typeStart.RegisterSymbolEndAction(end => ReportWithinType(end, typeSummary));
                 },
                 SymbolKind.NamedType);
-            start.RegisterSymbolAction(collector.OnMethod, SymbolKind.Method);
             start.RegisterCompilationEndAction(end => Report(end, summary));
         });
     }
