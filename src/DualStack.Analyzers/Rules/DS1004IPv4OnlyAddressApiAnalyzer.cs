@@ -35,7 +35,7 @@ public sealed class DS1004IPv4OnlyAddressApiAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary><c>IPAddress.Address</c>, the obsolete IPv4-only 64-bit value.</summary>
-    private static readonly KnownMember AddressProperty = new(SocketSymbols.KnownIPAddress, "Address");
+    private static readonly KnownMember AddressProperty = new(KnownTypes.IPAddress, "Address");
 
     private static void AnalyzeAddress(OperationAnalysisContext context, SocketSymbols symbols, MemberFacts facts)
     {

@@ -32,7 +32,7 @@ public sealed class DS1005UnguardedMapToIPv4Analyzer : DiagnosticAnalyzer
         });
     }
 
-    private static readonly KnownMember MapToIPv4Method = new(SocketSymbols.KnownIPAddress, "MapToIPv4");
+    private static readonly KnownMember MapToIPv4Method = new(KnownTypes.IPAddress, "MapToIPv4");
 
     private static void Analyze(OperationAnalysisContext context, SocketSymbols symbols, MemberFacts facts)
     {

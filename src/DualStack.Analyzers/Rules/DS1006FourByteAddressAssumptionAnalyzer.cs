@@ -34,7 +34,7 @@ public sealed class DS1006FourByteAddressAssumptionAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static readonly KnownMember GetAddressBytesMethod = new(SocketSymbols.KnownIPAddress, "GetAddressBytes");
+    private static readonly KnownMember GetAddressBytesMethod = new(KnownTypes.IPAddress, "GetAddressBytes");
 
     private static void Analyze(OperationAnalysisContext context, SocketSymbols symbols, MemberFacts facts)
     {

@@ -16,83 +16,51 @@ internal sealed class SocketSymbols
 
     private SocketSymbols(Compilation compilation) => _compilation = compilation;
 
-    public KnownType IPAddress => KnownIPAddress;
+    public KnownType IPAddress => KnownTypes.IPAddress;
 
-    internal static readonly KnownType KnownIPAddress = new("System.Net.IPAddress");
+    public KnownType IPEndPoint => KnownTypes.IPEndPoint;
 
-    public KnownType IPEndPoint => KnownIPEndPoint;
+    public KnownType EndPoint => KnownTypes.EndPoint;
 
-    private static readonly KnownType KnownIPEndPoint = new("System.Net.IPEndPoint");
+    public KnownType Dns => KnownTypes.Dns;
 
-    public KnownType EndPoint => KnownEndPoint;
+    public KnownType IPHostEntry => KnownTypes.IPHostEntry;
 
-    private static readonly KnownType KnownEndPoint = new("System.Net.EndPoint");
+    public KnownType AddressFamily => KnownTypes.AddressFamily;
 
-    public KnownType Dns => KnownDns;
+    public KnownType Socket => KnownTypes.Socket;
 
-    private static readonly KnownType KnownDns = new("System.Net.Dns");
+    public KnownType TcpListener => KnownTypes.TcpListener;
 
-    public KnownType IPHostEntry => KnownIPHostEntry;
+    public KnownType TcpClient => KnownTypes.TcpClient;
 
-    private static readonly KnownType KnownIPHostEntry = new("System.Net.IPHostEntry");
-
-    public KnownType AddressFamily => KnownAddressFamily;
-
-    private static readonly KnownType KnownAddressFamily = new("System.Net.Sockets.AddressFamily");
-
-    public KnownType Socket => KnownSocket;
-
-    private static readonly KnownType KnownSocket = new("System.Net.Sockets.Socket");
-
-    public KnownType TcpListener => KnownTcpListener;
-
-    private static readonly KnownType KnownTcpListener = new("System.Net.Sockets.TcpListener");
-
-    public KnownType TcpClient => KnownTcpClient;
-
-    private static readonly KnownType KnownTcpClient = new("System.Net.Sockets.TcpClient");
-
-    public KnownType UdpClient => KnownUdpClient;
-
-    private static readonly KnownType KnownUdpClient = new("System.Net.Sockets.UdpClient");
+    public KnownType UdpClient => KnownTypes.UdpClient;
 
     /// <summary>Present only in ASP.NET Core projects.</summary>
-    public KnownType KestrelServerOptions => KnownKestrelServerOptions;
-
-    private static readonly KnownType KnownKestrelServerOptions = new("Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions");
+    public KnownType KestrelServerOptions => KnownTypes.KestrelServerOptions;
 
     /// <summary>ASP.NET Core's transport abstraction: <c>BindAsync(EndPoint)</c> listens (Kestrel, Orleans, YARP).</summary>
-    public KnownType ConnectionListenerFactory => KnownConnectionListenerFactory;
+    public KnownType ConnectionListenerFactory => KnownTypes.ConnectionListenerFactory;
 
-    private static readonly KnownType KnownConnectionListenerFactory = new("Microsoft.AspNetCore.Connections.IConnectionListenerFactory");
+    public KnownType BitConverter => KnownTypes.BitConverter;
 
-    public KnownType BitConverter => KnownBitConverter;
+    public KnownType SocketOptionName => KnownTypes.SocketOptionName;
 
-    private static readonly KnownType KnownBitConverter = new("System.BitConverter");
+    public KnownType MulticastOption => KnownTypes.MulticastOption;
 
-    public KnownType SocketOptionName => KnownSocketOptionName;
+    public KnownType NetworkInterfaceComponent => KnownTypes.NetworkInterfaceComponent;
 
-    private static readonly KnownType KnownSocketOptionName = new("System.Net.Sockets.SocketOptionName");
+    public KnownMember Any { get; } = new(KnownTypes.IPAddress, "Any");
 
-    public KnownType MulticastOption => KnownMulticastOption;
+    public KnownMember IPv6Any { get; } = new(KnownTypes.IPAddress, "IPv6Any");
 
-    private static readonly KnownType KnownMulticastOption = new("System.Net.Sockets.MulticastOption");
+    public KnownMember Loopback { get; } = new(KnownTypes.IPAddress, "Loopback");
 
-    public KnownType NetworkInterfaceComponent => KnownNetworkInterfaceComponent;
+    public KnownMember IPv6Loopback { get; } = new(KnownTypes.IPAddress, "IPv6Loopback");
 
-    private static readonly KnownType KnownNetworkInterfaceComponent = new("System.Net.NetworkInformation.NetworkInterfaceComponent");
+    public KnownMember Broadcast { get; } = new(KnownTypes.IPAddress, "Broadcast");
 
-    public KnownMember Any { get; } = new(KnownIPAddress, "Any");
-
-    public KnownMember IPv6Any { get; } = new(KnownIPAddress, "IPv6Any");
-
-    public KnownMember Loopback { get; } = new(KnownIPAddress, "Loopback");
-
-    public KnownMember IPv6Loopback { get; } = new(KnownIPAddress, "IPv6Loopback");
-
-    public KnownMember Broadcast { get; } = new(KnownIPAddress, "Broadcast");
-
-    public KnownMember None { get; } = new(KnownIPAddress, "None");
+    public KnownMember None { get; } = new(KnownTypes.IPAddress, "None");
 
     /// <summary>The numeric values of <c>AddressFamily.InterNetwork</c> and <c>InterNetworkV6</c>; fixed by the OS ABI.</summary>
     public const int InterNetwork = 2;
@@ -111,7 +79,7 @@ internal sealed class SocketSymbols
     /// Standard. Empty when the compilation has no System.Net.
     /// </summary>
     private string IPAddressAssembly =>
-        _ipAddressAssembly ??= _compilation.GetTypeByMetadataName(KnownIPAddress.FullName)?.ContainingAssembly?.Name ?? "";
+        _ipAddressAssembly ??= _compilation.GetTypeByMetadataName(KnownTypes.IPAddress.FullName)?.ContainingAssembly?.Name ?? "";
 
     /// <summary>
     /// True on .NET Framework (sockets in System.dll) and .NET Standard (which may run on .NET Framework), where
@@ -136,5 +104,5 @@ internal sealed class SocketSymbols
 
     /// <summary>An IPAddress field that always holds an IPv4 address (Any, Loopback, Broadcast, None).</summary>
     public bool IsIPv4AddressField(IFieldSymbol field) =>
-        field.Name is "Any" or "Loopback" or "Broadcast" or "None" && KnownIPAddress.Matches(field.ContainingType);
+        field.Name is "Any" or "Loopback" or "Broadcast" or "None" && KnownTypes.IPAddress.Matches(field.ContainingType);
 }

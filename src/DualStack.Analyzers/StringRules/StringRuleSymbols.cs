@@ -16,135 +16,72 @@ internal sealed class StringRuleSymbols
         String = compilation.GetSpecialType(SpecialType.System_String);
     }
 
-
     /// <summary>True when <paramref name="type"/> is one of the types with a network sink member.</summary>
     public static bool IsSinkType(ITypeSymbol type) =>
         SinkTypesByName.TryGetValue(type.MetadataName, out var known) && known.Matches(type);
 
-    public KnownType IPAddress => KnownIPAddress;
+    public KnownType IPAddress => KnownTypes.IPAddress;
 
-    private static readonly KnownType KnownIPAddress = new("System.Net.IPAddress");
+    public KnownType IPEndPoint => KnownTypes.IPEndPoint;
 
-    public KnownType IPEndPoint => KnownIPEndPoint;
+    public KnownType DnsEndPoint => KnownTypes.DnsEndPoint;
 
-    private static readonly KnownType KnownIPEndPoint = new("System.Net.IPEndPoint");
+    public KnownType EndPoint => KnownTypes.EndPoint;
 
-    public KnownType DnsEndPoint => KnownDnsEndPoint;
+    public KnownType Dns => KnownTypes.Dns;
 
-    private static readonly KnownType KnownDnsEndPoint = new("System.Net.DnsEndPoint");
+    public KnownType IPHostEntry => KnownTypes.IPHostEntry;
 
-    public KnownType EndPoint => KnownEndPoint;
+    public KnownType Uri => KnownTypes.Uri;
 
-    private static readonly KnownType KnownEndPoint = new("System.Net.EndPoint");
+    public KnownType UriBuilder => KnownTypes.UriBuilder;
 
-    public KnownType Dns => KnownDns;
+    public KnownType UriHostNameType => KnownTypes.UriHostNameType;
 
-    private static readonly KnownType KnownDns = new("System.Net.Dns");
+    public KnownType HttpClient => KnownTypes.HttpClient;
 
-    public KnownType IPHostEntry => KnownIPHostEntry;
+    public KnownType HttpRequestMessage => KnownTypes.HttpRequestMessage;
 
-    private static readonly KnownType KnownIPHostEntry = new("System.Net.IPHostEntry");
+    public KnownType Socket => KnownTypes.Socket;
 
-    public KnownType Uri => KnownUri;
+    public KnownType TcpClient => KnownTypes.TcpClient;
 
-    private static readonly KnownType KnownUri = new("System.Uri");
+    public KnownType UdpClient => KnownTypes.UdpClient;
 
-    public KnownType UriBuilder => KnownUriBuilder;
+    public KnownType TcpListener => KnownTypes.TcpListener;
 
-    private static readonly KnownType KnownUriBuilder = new("System.UriBuilder");
+    public KnownType AddressFamily => KnownTypes.AddressFamily;
 
-    public KnownType UriHostNameType => KnownUriHostNameType;
+    public KnownType HttpListenerPrefixCollection => KnownTypes.HttpListenerPrefixCollection;
 
-    private static readonly KnownType KnownUriHostNameType = new("System.UriHostNameType");
+    public KnownType Environment => KnownTypes.Environment;
 
-    public KnownType HttpClient => KnownHttpClient;
-
-    private static readonly KnownType KnownHttpClient = new("System.Net.Http.HttpClient");
-
-    public KnownType HttpRequestMessage => KnownHttpRequestMessage;
-
-    private static readonly KnownType KnownHttpRequestMessage = new("System.Net.Http.HttpRequestMessage");
-
-    public KnownType Socket => KnownSocket;
-
-    private static readonly KnownType KnownSocket = new("System.Net.Sockets.Socket");
-
-    public KnownType TcpClient => KnownTcpClient;
-
-    private static readonly KnownType KnownTcpClient = new("System.Net.Sockets.TcpClient");
-
-    public KnownType UdpClient => KnownUdpClient;
-
-    private static readonly KnownType KnownUdpClient = new("System.Net.Sockets.UdpClient");
-
-    public KnownType TcpListener => KnownTcpListener;
-
-    private static readonly KnownType KnownTcpListener = new("System.Net.Sockets.TcpListener");
-
-    public KnownType AddressFamily => KnownAddressFamily;
-
-    private static readonly KnownType KnownAddressFamily = new("System.Net.Sockets.AddressFamily");
-
-    public KnownType HttpListenerPrefixCollection => KnownHttpListenerPrefixCollection;
-
-    private static readonly KnownType KnownHttpListenerPrefixCollection = new("System.Net.HttpListenerPrefixCollection");
-
-    public KnownType Environment => KnownEnvironment;
-
-    private static readonly KnownType KnownEnvironment = new("System.Environment");
-
-    public KnownType Enumerable => KnownEnumerable;
-
-    private static readonly KnownType KnownEnumerable = new("System.Linq.Enumerable");
+    public KnownType Enumerable => KnownTypes.Enumerable;
 
     public INamedTypeSymbol Array { get; }
     public INamedTypeSymbol String { get; }
-    public KnownType Regex => KnownRegex;
+    public KnownType Regex => KnownTypes.Regex;
 
-    private static readonly KnownType KnownRegex = new("System.Text.RegularExpressions.Regex");
+    public KnownType IPInterfaceProperties => KnownTypes.IPInterfaceProperties;
 
-    public KnownType IPInterfaceProperties => KnownIPInterfaceProperties;
+    public KnownType NetworkInterface => KnownTypes.NetworkInterface;
 
-    private static readonly KnownType KnownIPInterfaceProperties = new("System.Net.NetworkInformation.IPInterfaceProperties");
+    public KnownType NetworkInformationException => KnownTypes.NetworkInformationException;
 
-    public KnownType NetworkInterface => KnownNetworkInterface;
+    public KnownType GrpcChannel => KnownTypes.GrpcChannel;
 
-    private static readonly KnownType KnownNetworkInterface = new("System.Net.NetworkInformation.NetworkInterface");
+    public KnownType WebHostBuilderExtensions => KnownTypes.WebHostBuilderExtensions;
 
-    public KnownType NetworkInformationException => KnownNetworkInformationException;
+    public KnownType IWebHostBuilder => KnownTypes.IWebHostBuilder;
 
-    private static readonly KnownType KnownNetworkInformationException = new("System.Net.NetworkInformation.NetworkInformationException");
+    public KnownType WebApplication => KnownTypes.WebApplication;
 
-    public KnownType GrpcChannel => KnownGrpcChannel;
+    public KnownType WebHost => KnownTypes.WebHost;
 
-    private static readonly KnownType KnownGrpcChannel = new("Grpc.Net.Client.GrpcChannel");
+    public KnownType IServerAddressesFeature => KnownTypes.IServerAddressesFeature;
 
-    public KnownType WebHostBuilderExtensions => KnownWebHostBuilderExtensions;
+    public KnownType IConfiguration => KnownTypes.IConfiguration;
 
-    private static readonly KnownType KnownWebHostBuilderExtensions = new("Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions");
-
-    public KnownType IWebHostBuilder => KnownIWebHostBuilder;
-
-    private static readonly KnownType KnownIWebHostBuilder = new("Microsoft.AspNetCore.Hosting.IWebHostBuilder");
-
-    public KnownType WebApplication => KnownWebApplication;
-
-    private static readonly KnownType KnownWebApplication = new("Microsoft.AspNetCore.Builder.WebApplication");
-
-    public KnownType WebHost => KnownWebHost;
-
-    private static readonly KnownType KnownWebHost = new("Microsoft.AspNetCore.WebHost");
-
-    public KnownType IServerAddressesFeature => KnownIServerAddressesFeature;
-
-    private static readonly KnownType KnownIServerAddressesFeature = new("Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature");
-
-    public KnownType IConfiguration => KnownIConfiguration;
-
-    private static readonly KnownType KnownIConfiguration = new("Microsoft.Extensions.Configuration.IConfiguration");
-
-
-    // Declared after the Known* fields: static initializers run in textual order.
     /// <summary>
     /// Every type with a member that parses an address, host or URL string (the network sinks), by simple name, for a
     /// one-lookup rejection of the calls that have nothing to do with networking; <see cref="IsSinkType"/> then checks
@@ -152,9 +89,10 @@ internal sealed class StringRuleSymbols
     /// </summary>
     private static readonly Dictionary<string, KnownType> SinkTypesByName = new[]
     {
-        KnownIPAddress, KnownIPEndPoint, KnownUri, KnownUriBuilder, KnownHttpClient, KnownHttpRequestMessage, KnownGrpcChannel, KnownSocket,
-        KnownTcpClient, KnownUdpClient, KnownDnsEndPoint, KnownWebHostBuilderExtensions, KnownIWebHostBuilder, KnownWebApplication, KnownWebHost,
-        KnownEnvironment,
+        KnownTypes.IPAddress, KnownTypes.IPEndPoint, KnownTypes.Uri, KnownTypes.UriBuilder, KnownTypes.HttpClient,
+        KnownTypes.HttpRequestMessage, KnownTypes.GrpcChannel, KnownTypes.Socket, KnownTypes.TcpClient, KnownTypes.UdpClient,
+        KnownTypes.DnsEndPoint, KnownTypes.WebHostBuilderExtensions, KnownTypes.IWebHostBuilder, KnownTypes.WebApplication,
+        KnownTypes.WebHost, KnownTypes.Environment,
     }.ToDictionary(t => t.MetadataName, StringComparer.Ordinal);
 
     public static StringRuleSymbols Create(Compilation compilation) => new(compilation);
