@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace DualStack.Analyzers;
 
 /// <summary>
-/// A field or property of a <see cref="KnownType"/> (<c>IPAddress.Any</c>, <c>IPAddress.Address</c>), matched by its
+/// A field, property or method of a <see cref="KnownType"/> (<c>IPAddress.Any</c>, <c>IPAddress.MapToIPv4</c>), matched by its
 /// name and its containing type's full name, so that no per-compilation lookup is needed to compare with it.
 /// </summary>
 internal sealed class KnownMember(KnownType containingType, string name)

@@ -5,8 +5,8 @@ namespace DualStack.Analyzers;
 /// <summary>
 /// A framework type the rules match, identified by its namespace and metadata name instead of a symbol looked up per
 /// compilation. <c>Compilation.GetTypeByMetadataName</c> searches every referenced assembly (about 200 with the .NET
-/// and ASP.NET Core reference packs) to rule out ambiguity, some 40 µs a name on a fresh compilation: the 45 names the
-/// rules match cost about 2 ms per compilation, more than all the rules' own work on a small project (1.1% of Fleck's
+/// and ASP.NET Core reference packs) to rule out ambiguity, some 40 µs a name on a fresh compilation: the 38 names the
+/// rules match cost about 1.5 ms per compilation, more than all the rules' own work on a small project (1.1% of Fleck's
 /// whole analysis for 32 names, measured with the cost tool). Comparing a symbol's own names costs a few string
 /// compares and needs no set-up. A source type that spells the same full name (a polyfill) counts as the framework
 /// type, which is what the rules want of it; a type that failed to bind never matches.

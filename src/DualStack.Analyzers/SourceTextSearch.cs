@@ -40,6 +40,12 @@ internal static class SourceTextSearch
             overlap = Math.Max(overlap, word.Length - 1);
         }
 
+        if (buffer.Length <= overlap)
+        {
+            // Each chunk must move the search forward past the overlap it keeps.
+            throw new ArgumentException("The buffer must hold at least the longest word.", nameof(buffer));
+        }
+
         var start = 0;
         while (start < text.Length)
         {

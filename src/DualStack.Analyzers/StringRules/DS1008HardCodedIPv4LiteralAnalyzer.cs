@@ -35,7 +35,7 @@ public sealed class DS1008HardCodedIPv4LiteralAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = StringRuleSymbols.Create(start.Compilation);
+            var symbols = StringRuleSymbols.Instance;
             if (IsTestProject(start.Compilation))
             {
                 return;

@@ -35,7 +35,7 @@ public sealed class DS1009DS1011AddressResolutionAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = StringRuleSymbols.Create(start.Compilation);
+            var symbols = StringRuleSymbols.Instance;
             var reach = new HostSinkReach(symbols);
             start.RegisterOperationAction(c => AnalyzeFamilyTest(c, symbols, reach), OperationKind.Binary);
             start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);

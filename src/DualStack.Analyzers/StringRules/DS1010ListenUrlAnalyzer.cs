@@ -42,7 +42,7 @@ public sealed class DS1010ListenUrlAnalyzer : DiagnosticAnalyzer
         context.RegisterAdditionalFileAction(AnalyzeSettingsFile);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = StringRuleSymbols.Create(start.Compilation);
+            var symbols = StringRuleSymbols.Instance;
             start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
             start.RegisterOperationAction(c => AnalyzeConfigurationAssignment(c, symbols), OperationKind.SimpleAssignment);
         });

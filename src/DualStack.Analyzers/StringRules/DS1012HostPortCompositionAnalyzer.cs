@@ -27,7 +27,7 @@ public sealed class DS1012HostPortCompositionAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = StringRuleSymbols.Create(start.Compilation);
+            var symbols = StringRuleSymbols.Instance;
             var ipText = new IPTextFlow(symbols);
             start.RegisterOperationAction(
                 c => Analyze(c, symbols, ipText),

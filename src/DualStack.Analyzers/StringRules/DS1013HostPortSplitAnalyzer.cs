@@ -30,7 +30,7 @@ public sealed class DS1013HostPortSplitAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = StringRuleSymbols.Create(start.Compilation);
+            var symbols = StringRuleSymbols.Instance;
             var reach = new HostSinkReach(symbols);
             start.RegisterOperationAction(c => Analyze(c, symbols, reach), OperationKind.Invocation);
         });

@@ -30,7 +30,7 @@ public sealed class DS1014IPv4ValidationAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = StringRuleSymbols.Create(start.Compilation);
+            var symbols = StringRuleSymbols.Instance;
             var patterns = new ConcurrentDictionary<(string, RegexOptions), DS1014RegexPatterns.Kind>();
             start.RegisterOperationAction(c => AnalyzeRegexUse(c, symbols, patterns), OperationKind.Invocation, OperationKind.ObjectCreation);
             start.RegisterOperationAction(c => AnalyzeHostNameType(c, symbols), OperationKind.Binary, OperationKind.IsPattern);

@@ -10,10 +10,8 @@ namespace DualStack.Analyzers.StringRules;
 /// </summary>
 internal sealed class StringRuleSymbols
 {
-    private StringRuleSymbols(Compilation compilation)
+    private StringRuleSymbols()
     {
-        Array = compilation.GetSpecialType(SpecialType.System_Array);
-        String = compilation.GetSpecialType(SpecialType.System_String);
     }
 
     /// <summary>True when <paramref name="type"/> is one of the types with a network sink member.</summary>
@@ -58,8 +56,6 @@ internal sealed class StringRuleSymbols
 
     public KnownType Enumerable => KnownTypes.Enumerable;
 
-    public INamedTypeSymbol Array { get; }
-    public INamedTypeSymbol String { get; }
     public KnownType Regex => KnownTypes.Regex;
 
     public KnownType IPInterfaceProperties => KnownTypes.IPInterfaceProperties;
@@ -95,11 +91,8 @@ internal sealed class StringRuleSymbols
         KnownTypes.WebHost, KnownTypes.Environment,
     }.ToDictionary(t => t.MetadataName, StringComparer.Ordinal);
 
-    public static StringRuleSymbols Create(Compilation compilation) => new(compilation);
-
-    /// <summary>True when <paramref name="type"/> is <paramref name="expected"/> (null-safe, symbol equality).</summary>
-    public static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
-        type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
+    /// <summary>The one set: nothing in it depends on the compilation, so every analyzer shares it.</summary>
+    public static StringRuleSymbols Instance { get; } = new();
 
     /// <summary>True when <paramref name="type"/> is <paramref name="expected"/> (by full name).</summary>
     public static bool Is(ITypeSymbol? type, KnownType expected) => expected.Matches(type);

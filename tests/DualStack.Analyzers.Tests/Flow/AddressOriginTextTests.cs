@@ -1,3 +1,4 @@
+using DualStack.Analyzers;
 using DualStack.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -67,6 +68,15 @@ public sealed class AddressOriginTextTests
         var text = SourceText.From(string.Concat(Enumerable.Repeat("class C { int Address; } ", 50)));
 
         Assert.False(AddressOriginText.Mentions(text, buffer));
+    }
+
+    [Fact]
+    public void A_buffer_that_cannot_move_past_the_overlap_is_refused_instead_of_looping()
+    {
+        var text = SourceText.From(new string(' ', 100));
+
+        Assert.Throws<ArgumentException>(() => SourceTextSearch.ContainsAny(text, ["GetHostAddresses"], new char[15]));
+        Assert.False(SourceTextSearch.ContainsAny(text, ["GetHostAddresses"], new char[16]));
     }
 
     private static Compilation Compile(params string[] sources) => CSharpCompilation.Create(
