@@ -24,15 +24,15 @@ internal static class Report
                 continue;
             }
 
-            Console.WriteLine($"| {name} | {(isSet ? result.Set.Label : "baseline")} | {time.TotalSeconds:F3} | {timing.Min[name].TotalSeconds:F3} | {Percent(timing.MedianShare(time))} | {Percent(timing.MinShare(timing.Min[name]))} |");
+            Console.WriteLine($"| {name} | {(isSet ? result.Set.Label : "baseline")} | {time.TotalSeconds:F5} | {timing.Min[name].TotalSeconds:F5} | {Percent(timing.MedianShare(time))} | {Percent(timing.MinShare(timing.Min[name]))} |");
         }
 
         var setMin = timing.Min.Where(p => result.SetAnalyzerNames.Contains(p.Key)).Aggregate(TimeSpan.Zero, (t, p) => t + p.Value);
         var baselineMin = timing.Min.Where(p => result.IsBaseline(p.Key)).Aggregate(TimeSpan.Zero, (t, p) => t + p.Value);
         var setTime = result.SetTime.TotalSeconds;
         var baselineTime = result.BaselineTime.TotalSeconds;
-        Console.WriteLine($"| **all {result.SetAnalyzerNames.Count} {result.Set.Label} analyzers** | | **{setTime:F3}** | **{setMin.TotalSeconds:F3}** | **{Percent(timing.MedianShare(result.SetTime))}** | **{Percent(timing.MinShare(setMin))}** |");
-        Console.WriteLine($"| **all {result.Baseline.Analyzers.Length} baseline analyzers** | | **{baselineTime:F3}** | **{baselineMin.TotalSeconds:F3}** | **{Percent(timing.MedianShare(result.BaselineTime))}** | **{Percent(timing.MinShare(baselineMin))}** |");
+        Console.WriteLine($"| **all {result.SetAnalyzerNames.Count} {result.Set.Label} analyzers** | | **{setTime:F5}** | **{setMin.TotalSeconds:F5}** | **{Percent(timing.MedianShare(result.SetTime))}** | **{Percent(timing.MinShare(setMin))}** |");
+        Console.WriteLine($"| **all {result.Baseline.Analyzers.Length} baseline analyzers** | | **{baselineTime:F5}** | **{baselineMin.TotalSeconds:F5}** | **{Percent(timing.MedianShare(result.BaselineTime))}** | **{Percent(timing.MinShare(baselineMin))}** |");
         Console.WriteLine();
         Console.WriteLine($"Compilation symbol set-up before any analyzer (first symbol access, in neither set): {result.SetupTime.TotalSeconds:F3} s ({Percent(timing.MedianShare(result.SetupTime))})");
         Console.WriteLine($"{result.Set.Label} / baseline execution time (medians): {(baselineTime > 0 ? setTime / baselineTime : double.NaN):F2}×");
@@ -102,7 +102,7 @@ internal static class Report
         }
     }
 
-    private static string Percent(double share) => double.IsNaN(share) ? "–" : $"{100 * share:F1}%";
+    private static string Percent(double share) => double.IsNaN(share) ? "–" : $"{100 * share:F2}%";
 
     private static string Share(TimeSpan part, double totalSeconds) =>
         totalSeconds > 0 ? $"{100 * part.TotalSeconds / totalSeconds:F1}%" : "–";
