@@ -160,111 +160,6 @@ internal sealed class AddressFlowCollector
         }
     }
 
-    /// <summary>
-    /// Virtual dispatch: an argument passed to a base or interface method arrives in the parameter of each override
-    /// and implementation (channel.BindAsync(endPoint) reaching TcpServerSocketChannel.DoBind). Called once per type
-    /// (from its symbol start, not once per method): only a base type or an interface of this compilation can have
-    /// parameters the flow links to, so most types are left after one look at their base and interfaces, and of the
-    /// rest only methods with an address parameter are looked at.
-    /// </summary>
-    public void LinkVirtualDispatch(INamedTypeSymbol type)
-    {
-        var baseInSource = type.BaseType is { } baseType && AddressTrace.IsInSource(baseType, _assembly);
-
-        // A public method implements an interface member implicitly only under that member's name, so the names of
-        // the interfaces in this compilation decide which methods are worth reading further.
-        HashSet<string>? interfaceMemberNames = null;
-        foreach (var @interface in type.AllInterfaces)
-        {
-            if (AddressTrace.IsInSource(@interface, _assembly))
-            {
-                (interfaceMemberNames ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(@interface.MemberNames);
-            }
-        }
-
-        if (!baseInSource && interfaceMemberNames is null)
-        {
-            return;
-        }
-
-        foreach (var member in type.GetMembers())
-        {
-            if (member is not IMethodSymbol { IsStatic: false, IsImplicitlyDeclared: false } method)
-            {
-                continue;
-            }
-
-            // Flags first; a public method that neither overrides nor implements explicitly may implement an interface
-            // implicitly; the parameters (an address-typed one is rare) come last.
-            var overridesOrImplementsExplicitly = (method.IsOverride && baseInSource) || !method.ExplicitInterfaceImplementations.IsEmpty;
-            var implementsImplicitly = interfaceMemberNames is not null && method.DeclaredAccessibility == Accessibility.Public
-                && interfaceMemberNames.Contains((method.AssociatedSymbol ?? method).Name);
-            if ((overridesOrImplementsExplicitly || implementsImplicitly) && HasAddressParameter(method))
-            {
-                Link(method, type, implementsImplicitly);
-            }
-        }
-    }
-
-    private void Link(IMethodSymbol method, INamedTypeSymbol type, bool implementsImplicitly)
-    {
-        if (method.OverriddenMethod is { } overridden)
-        {
-            LinkParameters(overridden, method);
-        }
-
-        foreach (var explicitImplementation in method.ExplicitInterfaceImplementations)
-        {
-            LinkParameters(explicitImplementation, method);
-        }
-
-        if (!implementsImplicitly)
-        {
-            return;
-        }
-
-        foreach (var @interface in type.AllInterfaces)
-        {
-            foreach (var member in @interface.GetMembers(method.Name))
-            {
-                if (member is IMethodSymbol candidate && candidate.Parameters.Length == method.Parameters.Length
-                    && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), method))
-                {
-                    LinkParameters(candidate, method);
-                }
-            }
-        }
-    }
-
-    private bool HasAddressParameter(IMethodSymbol method)
-    {
-        foreach (var parameter in method.Parameters)
-        {
-            if (parameter.Type.SpecialType != SpecialType.System_String && IsCarrierType(parameter.Type))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private void LinkParameters(IMethodSymbol declared, IMethodSymbol implementation)
-    {
-        if (!AddressTrace.IsInSource(declared, _assembly))
-        {
-            return;
-        }
-
-        for (var i = 0; i < implementation.Parameters.Length && i < declared.Parameters.Length; i++)
-        {
-            if (IsCarrierType(implementation.Parameters[i].Type))
-            {
-                _summary.AddEdge(implementation.Parameters[i].OriginalDefinition, declared.OriginalDefinition.Parameters[i]);
-            }
-        }
-    }
-
     /// <summary>The base member an override replaces, when it is in this compilation.</summary>
     private ISymbol? Overridden(ISymbol carrier)
     {
@@ -670,11 +565,13 @@ internal sealed class AddressFlowCollector
     /// <summary>
     /// The value is, or picks between, the "0.0.0.0" literal or <c>IPAddress.Any.ToString()</c>. Decided on the
     /// operation's kind first: called for every string stored, where interface type tests cost more than the answer.
+    /// A literal is read from its token, which holds the parsed text: the operation's constant value turns the
+    /// compiler's string rope into a string (cached only through a weak reference), most of this check's time.
     /// </summary>
     private static bool MayHoldWildcardText(IOperation value) => value.Kind switch
     {
         OperationKind.Conversion => MayHoldWildcardText(((IConversionOperation)value).Operand),
-        OperationKind.Literal => value.ConstantValue is { HasValue: true, Value: "0.0.0.0" },
+        OperationKind.Literal => value.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax { Token.ValueText: "0.0.0.0" },
         OperationKind.Invocation => value is IInvocationOperation { TargetMethod.Name: "ToString", Instance: not null },
         OperationKind.Coalesce => value is ICoalesceOperation coalesce && (MayHoldWildcardText(coalesce.Value) || MayHoldWildcardText(coalesce.WhenNull)),
         OperationKind.Conditional => value is IConditionalOperation { WhenFalse: { } whenFalse } conditional
@@ -774,7 +671,10 @@ internal sealed class AddressFlowCollector
             : null;
     }
 
-    private bool IsCarrierType(ITypeSymbol? type)
+    private bool IsCarrierType(ITypeSymbol? type) => IsCarrierType(type, _symbols);
+
+    /// <summary>Whether values of this type are followed: strings, and IPAddress, IPEndPoint and EndPoint (also as a task's result or nullable).</summary>
+    internal static bool IsCarrierType(ITypeSymbol? type, SocketSymbols symbols)
     {
         if (type is null)
         {
@@ -791,7 +691,7 @@ internal sealed class AddressFlowCollector
         // Called for most values stored or passed: the simple name rejects nearly every type before the namespace is read.
         return type.SpecialType == SpecialType.System_String
             || (type.Name is "IPAddress" or "IPEndPoint" or "EndPoint"
-                && (_symbols.Is(type, _symbols.IPAddress) || _symbols.Is(type, _symbols.IPEndPoint) || _symbols.Is(type, _symbols.EndPoint)));
+                && (symbols.Is(type, symbols.IPAddress) || symbols.Is(type, symbols.IPEndPoint) || symbols.Is(type, symbols.EndPoint)));
     }
 
     private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch

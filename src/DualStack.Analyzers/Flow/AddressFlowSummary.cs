@@ -44,7 +44,20 @@ internal sealed class AddressFlowSummary
     private Dictionary<ISymbol, AddressSink>? _resolvedFamilyAwareBind;
     private Dictionary<ISymbol, AddressSink>? _resolvedBroadcastBind;
 
-    public AddressFlowSummary(AddressFlowSummary? parent = null) => _parent = parent;
+    // The compilation's summary follows virtual dispatch as its walks reach parameters (see VirtualDispatch); a type's
+    // summary holds the facts of its own members only, which never include dispatch.
+    private readonly VirtualDispatch? _dispatch;
+
+    /// <summary>A summary on its own (no dispatch links): for tests.</summary>
+    public AddressFlowSummary()
+    {
+    }
+
+    /// <summary>The compilation's summary, following <paramref name="dispatch"/> where its walks reach an override or implementation.</summary>
+    public AddressFlowSummary(VirtualDispatch dispatch) => _dispatch = dispatch;
+
+    /// <summary>A type's summary, passing every fact on to <paramref name="parent"/>.</summary>
+    public AddressFlowSummary(AddressFlowSummary parent) => _parent = parent;
 
     /// <summary>Any origin was collected. Call after collection ends.</summary>
     public bool HasOrigins => _origins is not null;
@@ -142,8 +155,11 @@ internal sealed class AddressFlowSummary
     /// The carriers a value stored in <paramref name="carrier"/> is copied into, directly; kept by the compilation's
     /// summary only (a type's summary answers empty). Call after collection ends.
     /// </summary>
-    public IEnumerable<ISymbol> TargetsOf(ISymbol carrier) =>
-        _targetsOf is not null && _targetsOf.TryGetValue(carrier, out var targets) ? targets : Enumerable.Empty<ISymbol>();
+    public IEnumerable<ISymbol> TargetsOf(ISymbol carrier)
+    {
+        var copies = _targetsOf is not null && _targetsOf.TryGetValue(carrier, out var targets) ? targets : Enumerable.Empty<ISymbol>();
+        return _dispatch is null ? copies : copies.Concat(_dispatch.ImplementingParametersOf(carrier));
+    }
 
     private static Dictionary<ISymbol, AddressSink> NewSinks() => new(SymbolEqualityComparer.Default);
 
@@ -182,13 +198,8 @@ internal sealed class AddressFlowSummary
             var claims = new Dictionary<ISymbol, AddressSink>(SymbolEqualityComparer.Default);
             foreach (var carrier in frontier)
             {
-                if (_sourcesOf is null || !_sourcesOf.TryGetValue(carrier, out var sources))
-                {
-                    continue;
-                }
-
                 var sink = result[carrier];
-                foreach (var source in sources)
+                foreach (var source in SourcesOf(carrier))
                 {
                     if (result.ContainsKey(source))
                     {
@@ -212,6 +223,13 @@ internal sealed class AddressFlowSummary
         }
 
         return result;
+    }
+
+    /// <summary>The carriers whose value <paramref name="carrier"/> receives: copies, and the methods an override or implementation is called through.</summary>
+    private IEnumerable<ISymbol> SourcesOf(ISymbol carrier)
+    {
+        var copies = _sourcesOf is not null && _sourcesOf.TryGetValue(carrier, out var sources) ? sources : Enumerable.Empty<ISymbol>();
+        return _dispatch is null ? copies : copies.Concat(_dispatch.DeclaredParametersOf(carrier));
     }
 
     private static void AddFirstInOrder(Dictionary<ISymbol, AddressSink> sinks, ISymbol carrier, AddressSink sink)

@@ -139,4 +139,44 @@ public sealed class DS1001DS1011AddressFlowDispatchTests
             public static void Run(IServer server) => server.Configure(IPAddress.Any);
         }
         """);
+
+    // Not dispatch, but the same refactoring's guard: a string not named as an address takes part only when the
+    // wildcard literal is written into it, however the literal is spelled.
+    [Theory]
+    [InlineData("@\"0.0.0.0\"")]
+    [InlineData("\"\"\"0.0.0.0\"\"\"")]
+    [InlineData("\"0.0.0.0\"")]
+    public Task Wildcard_literal_in_a_string_not_named_as_an_address_warns_however_it_is_spelled(string literal) => Analyze(
+        $$"""
+        using System.Net;
+        using System.Net.Sockets;
+
+        public sealed class Server
+        {
+            private readonly Socket _socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+            private string _text;
+
+            public void Configure() => _text = {|#0:{{literal}}|};
+
+            public void Start() => _socket.Bind(new IPEndPoint(IPAddress.Parse(_text), 80));
+        }
+        """,
+        Wildcard(DiagnosticSeverity.Warning, literal + " (stored in 'Server._text', which Socket.Bind in 'Server.Start' reads)"));
+
+    [Fact]
+    public Task Other_literal_in_a_string_not_named_as_an_address_stays_silent() => Analyze(
+        """
+        using System.Net;
+        using System.Net.Sockets;
+
+        public sealed class Server
+        {
+            private readonly Socket _socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+            private string _text;
+
+            public void Configure() => _text = "0.0.0.1";
+
+            public void Start() => _socket.Bind(new IPEndPoint(IPAddress.Parse(_text), 80));
+        }
+        """);
 }
