@@ -31,6 +31,19 @@ internal static class SourceTextSearch
         return false;
     }
 
+    /// <summary>True when the text of <paramref name="node"/> (without its leading and trailing trivia) spells one of <paramref name="words"/>.</summary>
+    public static bool NodeContainsAny(SyntaxNode node, string[] words)
+    {
+        // The tree's text is read in place: the node's own ToString walks every token and trivia into a new string.
+        return node.SyntaxTree.TryGetText(out var text)
+            ? ContainsAny(text.GetSubText(node.Span), words, t_buffer ??= new char[ChunkLength])
+            : ContainsAny(SourceText.From(node.ToString()), words, t_buffer ??= new char[ChunkLength]);
+    }
+
+    /// <summary>The node's text without its leading and trailing trivia, as <c>ToString</c> gives it, cut from the tree's text where the tree has it.</summary>
+    public static string TextOf(SyntaxNode node) =>
+        node.SyntaxTree.TryGetText(out var text) ? text.ToString(node.Span) : node.ToString();
+
     /// <summary>True when <paramref name="text"/> spells one of <paramref name="words"/>, read through <paramref name="buffer"/>.</summary>
     public static bool ContainsAny(SourceText text, string[] words, char[] buffer)
     {

@@ -25,25 +25,22 @@ internal sealed class AddressFlowCollector
     private static Dictionary<string, bool>? t_addressNames;
     private const int MaxCachedNames = 20_000;
 
-    // A type's text is read once, however many wildcards it writes (options builders write several).
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> _typesKeepingIPv6 = new(SymbolEqualityComparer.Default);
-
-    // Types whose text sets up broadcast or multicast (a LAN discovery host), read once per type.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> _broadcastTypes = new(SymbolEqualityComparer.Default);
+    // What a type's text says, read once per type and shared by the collectors of every type of the compilation.
+    private readonly TypeTextFacts _typeTextFacts;
 
     public AddressFlowCollector(SocketSymbols symbols, IAssemblySymbol assembly, AddressFlowSummary summary)
     {
         _symbols = symbols;
         _assembly = assembly;
         _summary = summary;
+        _typeTextFacts = new TypeTextFacts();
     }
 
     private AddressFlowCollector(AddressFlowCollector shared, AddressFlowSummary summary)
     {
         _symbols = shared._symbols;
         _assembly = shared._assembly;
-        _typesKeepingIPv6 = shared._typesKeepingIPv6;
-        _broadcastTypes = shared._broadcastTypes;
+        _typeTextFacts = shared._typeTextFacts;
         _summary = summary;
     }
 
@@ -467,7 +464,7 @@ internal sealed class AddressFlowCollector
             var facts = SocketBlockFacts.For(call, _symbols);
             if (facts.UsesIPv4BroadcastOrMulticast
                 || (_symbols.Is(call.Type, _symbols.UdpClient) && containing.ContainingType is { } listenerType
-                    && _broadcastTypes.GetOrAdd(listenerType.OriginalDefinition, BroadcastWords.SpeaksBroadcast)))
+                    && _typeTextFacts.SpeaksBroadcast(listenerType)))
             {
                 // A broadcast or multicast listener is IPv4 by protocol: a value it binds is accounted for, and
                 // neither a Warning nor the name-based Info applies to it.
@@ -606,7 +603,7 @@ internal sealed class AddressFlowCollector
 
         // A type that keeps an IPv6 wildcard beside this one has two families, unless this slot is the IPv6 one.
         return target.ContainingType is { } type && !ListenNames.NamesIPv6(target)
-            && _typesKeepingIPv6.GetOrAdd(type.OriginalDefinition, TypeKeepsIPv6Wildcard);
+            && _typeTextFacts.KeepsIPv6Wildcard(type);
     }
 
     /// <summary>
@@ -614,7 +611,7 @@ internal sealed class AddressFlowCollector
     /// IPv6 wildcard or family somewhere. A comparison (<c>Equals(value, IPAddress.IPv6Any)</c> in a validator that
     /// rejects both wildcards) keeps no second family.
     /// </summary>
-    private static bool TypeKeepsIPv6Wildcard(INamedTypeSymbol type)
+    internal static bool TypeKeepsIPv6Wildcard(INamedTypeSymbol type)
     {
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
