@@ -16,16 +16,54 @@ internal static class SourceTextSearch
     [ThreadStatic]
     private static char[]? t_buffer;
 
-    /// <summary>True when any syntax tree of the compilation spells one of <paramref name="words"/>.</summary>
+    /// <summary>
+    /// True when any syntax tree of the compilation spells one of <paramref name="words"/>. Word by word, in the
+    /// order given (put the likeliest first): a compilation that holds the first word is answered after reading only
+    /// as far as its first mention, rather than searching every file before it for every word.
+    /// </summary>
     public static bool AnyTreeContains(Compilation compilation, string[] words, CancellationToken cancellationToken)
     {
         var buffer = t_buffer ??= new char[ChunkLength];
-        foreach (var tree in compilation.SyntaxTrees)
+        foreach (var word in words)
         {
-            if (ContainsAny(tree.GetText(cancellationToken), words, buffer))
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (Contains(tree.GetText(cancellationToken), word, buffer))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="text"/> spells <paramref name="word"/>, read through <paramref name="buffer"/>.</summary>
+    internal static bool Contains(SourceText text, string word, char[] buffer)
+    {
+        var overlap = word.Length - 1;
+        if (buffer.Length <= overlap)
+        {
+            throw new ArgumentException("The buffer must hold at least the longest word.", nameof(buffer));
+        }
+
+        var start = 0;
+        while (start < text.Length)
+        {
+            var count = Math.Min(buffer.Length, text.Length - start);
+            text.CopyTo(start, buffer, 0, count);
+            if (new ReadOnlySpan<char>(buffer, 0, count).IndexOf(word.AsSpan(), StringComparison.Ordinal) >= 0)
             {
                 return true;
             }
+
+            if (start + count >= text.Length)
+            {
+                break;
+            }
+
+            start += count - overlap;
         }
 
         return false;
