@@ -39,6 +39,33 @@ internal static class SourceTextSearch
         return false;
     }
 
+    /// <summary>The position of the first <paramref name="word"/> that lies wholly within <paramref name="span"/> of <paramref name="text"/>, or -1.</summary>
+    public static int IndexOf(SourceText text, string word, TextSpan span)
+    {
+        var buffer = t_buffer ??= new char[ChunkLength];
+        var overlap = word.Length - 1;
+        var start = span.Start;
+        while (start < span.End)
+        {
+            var count = Math.Min(buffer.Length, span.End - start);
+            text.CopyTo(start, buffer, 0, count);
+            var found = new ReadOnlySpan<char>(buffer, 0, count).IndexOf(word.AsSpan(), StringComparison.Ordinal);
+            if (found >= 0)
+            {
+                return start + found;
+            }
+
+            if (start + count >= span.End)
+            {
+                break;
+            }
+
+            start += count - overlap;
+        }
+
+        return -1;
+    }
+
     /// <summary>True when <paramref name="text"/> spells <paramref name="word"/>, read through <paramref name="buffer"/>.</summary>
     internal static bool Contains(SourceText text, string word, char[] buffer)
     {

@@ -4,6 +4,7 @@ using DualStack.Analyzers.StringRules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace DualStack.Analyzers.Flow;
 
@@ -378,10 +379,16 @@ internal sealed class AddressFlowCollector
 
     private AddressSinkKind? SinkKindOf(IMethodSymbol method)
     {
-        var type = method.ContainingType;
+        // Called for every call with arguments: the method's or the constructed type's simple name rejects nearly all
+        // of them before the containing type, its namespace or the parameters are read.
         if (method.MethodKind == MethodKind.Constructor)
         {
-            // The type first: most constructors are of other types, and their parameters need not be read.
+            var type = method.ContainingType;
+            if (type.Name is not ("TcpListener" or "UdpClient" or "Bind"))
+            {
+                return null;
+            }
+
             if (_symbols.Is(type, _symbols.TcpListener) && FirstParameterType(method) is var listenerFirst
                 && (_symbols.Is(listenerFirst, _symbols.IPAddress) || _symbols.Is(listenerFirst, _symbols.IPEndPoint)))
             {
@@ -399,18 +406,25 @@ internal sealed class AddressFlowCollector
                 : null;
         }
 
-        switch (method.Name)
+        var name = method.Name;
+        if (name is not ("Bind" or "BindAsync" or "Listen" or "ListenAsync" or "Connect" or "ConnectAsync" or "BeginConnect"))
         {
-            case "Bind" when _symbols.Is(type, _symbols.Socket):
-            case "Listen" when _symbols.Is(type, _symbols.KestrelServerOptions):
-            case "BindAsync" when ImplementsConnectionListenerFactory(type):
+            return null;
+        }
+
+        var containingType = method.ContainingType;
+        switch (name)
+        {
+            case "Bind" when _symbols.Is(containingType, _symbols.Socket):
+            case "Listen" when _symbols.Is(containingType, _symbols.KestrelServerOptions):
+            case "BindAsync" when ImplementsConnectionListenerFactory(containingType):
                 return AddressSinkKind.Bind;
             case "Connect" or "ConnectAsync" or "BeginConnect"
-                when _symbols.Is(type, _symbols.Socket) || _symbols.Is(type, _symbols.TcpClient) || _symbols.Is(type, _symbols.UdpClient):
+                when _symbols.Is(containingType, _symbols.Socket) || _symbols.Is(containingType, _symbols.TcpClient) || _symbols.Is(containingType, _symbols.UdpClient):
                 return AddressSinkKind.Connect;
             default:
                 // Another library's listen call that takes the endpoint (DotNetty's ServerBootstrap.BindAsync(EndPoint)).
-                return ListenNames.IsListenCallName(method.Name) && method.Parameters.Length > 0 && IsAddressType(method.Parameters[0].Type)
+                return ListenNames.IsListenCallName(name) && method.Parameters.Length > 0 && IsAddressType(method.Parameters[0].Type)
                     && !AddressTrace.IsInSource(method, _assembly)
                     ? AddressSinkKind.Bind
                     : null;
@@ -613,26 +627,32 @@ internal sealed class AddressFlowCollector
     /// </summary>
     internal static bool TypeKeepsIPv6Wildcard(INamedTypeSymbol type)
     {
+        // Each mention is found in the tree's text and its token looked up: the type's text is not copied, and only the
+        // identifiers that spell a word are read (not every node of a large class).
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            var node = reference.GetSyntax();
-            var text = reference.SyntaxTree.GetText().ToString(reference.Span);
-            if (text.IndexOf("IPv6Any", StringComparison.Ordinal) < 0 && text.IndexOf("InterNetworkV6", StringComparison.Ordinal) < 0)
+            var text = reference.SyntaxTree.GetText();
+            SyntaxNode? node = null;
+            foreach (var word in IPv6WildcardWords)
             {
-                continue;
-            }
-
-            foreach (var name in node.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax>())
-            {
-                if (name.Identifier.ValueText is "IPv6Any" or "InterNetworkV6" && !IsComparedOnly(name))
+                for (var position = SourceTextSearch.IndexOf(text, word, reference.Span);
+                     position >= 0;
+                     position = SourceTextSearch.IndexOf(text, word, TextSpan.FromBounds(position + word.Length, reference.Span.End)))
                 {
-                    return true;
+                    node ??= reference.GetSyntax();
+                    if (node.FindToken(position).Parent is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax name
+                        && name.Identifier.ValueText == word && !IsComparedOnly(name))
+                    {
+                        return true;
+                    }
                 }
             }
         }
 
         return false;
     }
+
+    private static readonly string[] IPv6WildcardWords = ["IPv6Any", "InterNetworkV6"];
 
     /// <summary>The name is an operand of <c>==</c>/<c>!=</c> or an argument of <c>Equals</c>: it is tested against, not kept.</summary>
     private static bool IsComparedOnly(SyntaxNode name)
