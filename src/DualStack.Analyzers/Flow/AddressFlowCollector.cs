@@ -196,14 +196,22 @@ internal sealed class AddressFlowCollector
             return;
         }
 
+        // Only an address or string argument can carry a value anywhere; most calls pass neither, and then the
+        // method's assembly (a walk up its namespaces) is not read.
+        if (!HasCarrierArgument(arguments))
+        {
+            return;
+        }
+
         if (AddressTrace.IsInSource(method, _assembly))
         {
+            var isConstructor = method.MethodKind == MethodKind.Constructor;
             foreach (var argument in arguments)
             {
                 if (argument.Parameter is { } parameter && argument.ArgumentKind == ArgumentKind.Explicit && IsCarrierType(parameter.Type))
                 {
                     Store(parameter.OriginalDefinition, argument.Value, isDeclaration: false, context.ContainingSymbol);
-                    if (method.MethodKind == MethodKind.Constructor && RecordProperty(method.ContainingType, parameter) is { } property)
+                    if (isConstructor && RecordProperty(method.ContainingType, parameter) is { } property)
                     {
                         // record R(string Host): the primary constructor's parameter initializes the property R.Host.
                         _summary.AddEdge(property, parameter.OriginalDefinition);
@@ -220,6 +228,19 @@ internal sealed class AddressFlowCollector
         {
             Store(parsed, arguments[0].Value, isDeclaration: false, context.ContainingSymbol);
         }
+    }
+
+    private bool HasCarrierArgument(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter is { } parameter && IsCarrierType(parameter.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -381,7 +402,8 @@ internal sealed class AddressFlowCollector
     {
         // Called for every call with arguments: the method's or the constructed type's simple name rejects nearly all
         // of them before the containing type, its namespace or the parameters are read.
-        if (method.MethodKind == MethodKind.Constructor)
+        var name = method.Name;
+        if (name == WellKnownMemberNames.InstanceConstructorName)
         {
             var type = method.ContainingType;
             if (type.Name is not ("TcpListener" or "UdpClient" or "Bind"))
@@ -406,7 +428,6 @@ internal sealed class AddressFlowCollector
                 : null;
         }
 
-        var name = method.Name;
         if (name is not ("Bind" or "BindAsync" or "Listen" or "ListenAsync" or "Connect" or "ConnectAsync" or "BeginConnect"))
         {
             return null;
@@ -698,17 +719,24 @@ internal sealed class AddressFlowCollector
             return false;
         }
 
-        // The name first: TypeArguments allocates on every call, and most generic types here are no task.
-        if (type.Name is "Task" or "ValueTask" or "Nullable" && type is INamedTypeSymbol { IsGenericType: true } generic
+        // Called for most values stored or passed: the simple name, read once, rejects nearly every type before its
+        // special type, type arguments (which allocate) or namespace are read.
+        var name = type.Name;
+        if (name is "Task" or "ValueTask" or "Nullable" && type is INamedTypeSymbol { IsGenericType: true } generic
             && generic.TypeArguments is { Length: 1 } arguments)
         {
             type = arguments[0];
+            name = type.Name;
         }
 
-        // Called for most values stored or passed: the simple name rejects nearly every type before the namespace is read.
-        return type.SpecialType == SpecialType.System_String
-            || (type.Name is "IPAddress" or "IPEndPoint" or "EndPoint"
-                && (symbols.Is(type, symbols.IPAddress) || symbols.Is(type, symbols.IPEndPoint) || symbols.Is(type, symbols.EndPoint)));
+        return name switch
+        {
+            "String" => type.SpecialType == SpecialType.System_String,
+            "IPAddress" => symbols.Is(type, symbols.IPAddress),
+            "IPEndPoint" => symbols.Is(type, symbols.IPEndPoint),
+            "EndPoint" => symbols.Is(type, symbols.EndPoint),
+            _ => false,
+        };
     }
 
     private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
