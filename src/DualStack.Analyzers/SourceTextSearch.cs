@@ -16,20 +16,98 @@ internal static class SourceTextSearch
     [ThreadStatic]
     private static char[]? t_buffer;
 
-    /// <summary>True when any syntax tree of the compilation spells one of <paramref name="words"/>.</summary>
+    /// <summary>
+    /// True when any syntax tree of the compilation spells one of <paramref name="words"/>. Word by word, in the
+    /// order given (put the likeliest first): a compilation that holds the first word is answered after reading only
+    /// as far as its first mention, rather than searching every file before it for every word.
+    /// </summary>
     public static bool AnyTreeContains(Compilation compilation, string[] words, CancellationToken cancellationToken)
     {
         var buffer = t_buffer ??= new char[ChunkLength];
-        foreach (var tree in compilation.SyntaxTrees)
+        foreach (var word in words)
         {
-            if (ContainsAny(tree.GetText(cancellationToken), words, buffer))
+            foreach (var tree in compilation.SyntaxTrees)
             {
-                return true;
+                cancellationToken.ThrowIfCancellationRequested();
+                if (Contains(tree.GetText(cancellationToken), word, buffer))
+                {
+                    return true;
+                }
             }
         }
 
         return false;
     }
+
+    /// <summary>The position of the first <paramref name="word"/> that lies wholly within <paramref name="span"/> of <paramref name="text"/>, or -1.</summary>
+    public static int IndexOf(SourceText text, string word, TextSpan span)
+    {
+        var buffer = t_buffer ??= new char[ChunkLength];
+        var overlap = word.Length - 1;
+        var start = span.Start;
+        while (start < span.End)
+        {
+            var count = Math.Min(buffer.Length, span.End - start);
+            text.CopyTo(start, buffer, 0, count);
+            var found = new ReadOnlySpan<char>(buffer, 0, count).IndexOf(word.AsSpan(), StringComparison.Ordinal);
+            if (found >= 0)
+            {
+                return start + found;
+            }
+
+            if (start + count >= span.End)
+            {
+                break;
+            }
+
+            start += count - overlap;
+        }
+
+        return -1;
+    }
+
+    /// <summary>True when <paramref name="text"/> spells <paramref name="word"/>, read through <paramref name="buffer"/>.</summary>
+    internal static bool Contains(SourceText text, string word, char[] buffer)
+    {
+        var overlap = word.Length - 1;
+        if (buffer.Length <= overlap)
+        {
+            throw new ArgumentException("The buffer must hold at least the longest word.", nameof(buffer));
+        }
+
+        var start = 0;
+        while (start < text.Length)
+        {
+            var count = Math.Min(buffer.Length, text.Length - start);
+            text.CopyTo(start, buffer, 0, count);
+            if (new ReadOnlySpan<char>(buffer, 0, count).IndexOf(word.AsSpan(), StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+
+            if (start + count >= text.Length)
+            {
+                break;
+            }
+
+            start += count - overlap;
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the text of <paramref name="node"/> (without its leading and trailing trivia) spells one of <paramref name="words"/>.</summary>
+    public static bool NodeContainsAny(SyntaxNode node, string[] words)
+    {
+        // The tree's text is read in place: the node's own ToString walks every token and trivia into a new string.
+        return node.SyntaxTree.TryGetText(out var text)
+            ? ContainsAny(text.GetSubText(node.Span), words, t_buffer ??= new char[ChunkLength])
+            : ContainsAny(SourceText.From(node.ToString()), words, t_buffer ??= new char[ChunkLength]);
+    }
+
+    /// <summary>The node's text without its leading and trailing trivia, as <c>ToString</c> gives it, cut from the tree's text where the tree has it.</summary>
+    public static string TextOf(SyntaxNode node) =>
+        node.SyntaxTree.TryGetText(out var text) ? text.ToString(node.Span) : node.ToString();
 
     /// <summary>True when <paramref name="text"/> spells one of <paramref name="words"/>, read through <paramref name="buffer"/>.</summary>
     public static bool ContainsAny(SourceText text, string[] words, char[] buffer)

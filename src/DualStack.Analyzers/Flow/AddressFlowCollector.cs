@@ -4,6 +4,7 @@ using DualStack.Analyzers.StringRules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace DualStack.Analyzers.Flow;
 
@@ -25,25 +26,22 @@ internal sealed class AddressFlowCollector
     private static Dictionary<string, bool>? t_addressNames;
     private const int MaxCachedNames = 20_000;
 
-    // A type's text is read once, however many wildcards it writes (options builders write several).
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> _typesKeepingIPv6 = new(SymbolEqualityComparer.Default);
-
-    // Types whose text sets up broadcast or multicast (a LAN discovery host), read once per type.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> _broadcastTypes = new(SymbolEqualityComparer.Default);
+    // What a type's text says, read once per type and shared by the collectors of every type of the compilation.
+    private readonly TypeTextFacts _typeTextFacts;
 
     public AddressFlowCollector(SocketSymbols symbols, IAssemblySymbol assembly, AddressFlowSummary summary)
     {
         _symbols = symbols;
         _assembly = assembly;
         _summary = summary;
+        _typeTextFacts = new TypeTextFacts();
     }
 
     private AddressFlowCollector(AddressFlowCollector shared, AddressFlowSummary summary)
     {
         _symbols = shared._symbols;
         _assembly = shared._assembly;
-        _typesKeepingIPv6 = shared._typesKeepingIPv6;
-        _broadcastTypes = shared._broadcastTypes;
+        _typeTextFacts = shared._typeTextFacts;
         _summary = summary;
     }
 
@@ -160,111 +158,6 @@ internal sealed class AddressFlowCollector
         }
     }
 
-    /// <summary>
-    /// Virtual dispatch: an argument passed to a base or interface method arrives in the parameter of each override
-    /// and implementation (channel.BindAsync(endPoint) reaching TcpServerSocketChannel.DoBind). Called once per type
-    /// (from its symbol start, not once per method): only a base type or an interface of this compilation can have
-    /// parameters the flow links to, so most types are left after one look at their base and interfaces, and of the
-    /// rest only methods with an address parameter are looked at.
-    /// </summary>
-    public void LinkVirtualDispatch(INamedTypeSymbol type)
-    {
-        var baseInSource = type.BaseType is { } baseType && AddressTrace.IsInSource(baseType, _assembly);
-
-        // A public method implements an interface member implicitly only under that member's name, so the names of
-        // the interfaces in this compilation decide which methods are worth reading further.
-        HashSet<string>? interfaceMemberNames = null;
-        foreach (var @interface in type.AllInterfaces)
-        {
-            if (AddressTrace.IsInSource(@interface, _assembly))
-            {
-                (interfaceMemberNames ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(@interface.MemberNames);
-            }
-        }
-
-        if (!baseInSource && interfaceMemberNames is null)
-        {
-            return;
-        }
-
-        foreach (var member in type.GetMembers())
-        {
-            if (member is not IMethodSymbol { IsStatic: false, IsImplicitlyDeclared: false } method)
-            {
-                continue;
-            }
-
-            // Flags first; a public method that neither overrides nor implements explicitly may implement an interface
-            // implicitly; the parameters (an address-typed one is rare) come last.
-            var overridesOrImplementsExplicitly = (method.IsOverride && baseInSource) || !method.ExplicitInterfaceImplementations.IsEmpty;
-            var implementsImplicitly = interfaceMemberNames is not null && method.DeclaredAccessibility == Accessibility.Public
-                && interfaceMemberNames.Contains((method.AssociatedSymbol ?? method).Name);
-            if ((overridesOrImplementsExplicitly || implementsImplicitly) && HasAddressParameter(method))
-            {
-                Link(method, type, implementsImplicitly);
-            }
-        }
-    }
-
-    private void Link(IMethodSymbol method, INamedTypeSymbol type, bool implementsImplicitly)
-    {
-        if (method.OverriddenMethod is { } overridden)
-        {
-            LinkParameters(overridden, method);
-        }
-
-        foreach (var explicitImplementation in method.ExplicitInterfaceImplementations)
-        {
-            LinkParameters(explicitImplementation, method);
-        }
-
-        if (!implementsImplicitly)
-        {
-            return;
-        }
-
-        foreach (var @interface in type.AllInterfaces)
-        {
-            foreach (var member in @interface.GetMembers(method.Name))
-            {
-                if (member is IMethodSymbol candidate && candidate.Parameters.Length == method.Parameters.Length
-                    && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), method))
-                {
-                    LinkParameters(candidate, method);
-                }
-            }
-        }
-    }
-
-    private bool HasAddressParameter(IMethodSymbol method)
-    {
-        foreach (var parameter in method.Parameters)
-        {
-            if (parameter.Type.SpecialType != SpecialType.System_String && IsCarrierType(parameter.Type))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private void LinkParameters(IMethodSymbol declared, IMethodSymbol implementation)
-    {
-        if (!AddressTrace.IsInSource(declared, _assembly))
-        {
-            return;
-        }
-
-        for (var i = 0; i < implementation.Parameters.Length && i < declared.Parameters.Length; i++)
-        {
-            if (IsCarrierType(implementation.Parameters[i].Type))
-            {
-                _summary.AddEdge(implementation.Parameters[i].OriginalDefinition, declared.OriginalDefinition.Parameters[i]);
-            }
-        }
-    }
-
     /// <summary>The base member an override replaces, when it is in this compilation.</summary>
     private ISymbol? Overridden(ISymbol carrier)
     {
@@ -303,14 +196,22 @@ internal sealed class AddressFlowCollector
             return;
         }
 
+        // Only an address or string argument can carry a value anywhere; most calls pass neither, and then the
+        // method's assembly (a walk up its namespaces) is not read.
+        if (!HasCarrierArgument(arguments))
+        {
+            return;
+        }
+
         if (AddressTrace.IsInSource(method, _assembly))
         {
+            var isConstructor = method.MethodKind == MethodKind.Constructor;
             foreach (var argument in arguments)
             {
                 if (argument.Parameter is { } parameter && argument.ArgumentKind == ArgumentKind.Explicit && IsCarrierType(parameter.Type))
                 {
                     Store(parameter.OriginalDefinition, argument.Value, isDeclaration: false, context.ContainingSymbol);
-                    if (method.MethodKind == MethodKind.Constructor && RecordProperty(method.ContainingType, parameter) is { } property)
+                    if (isConstructor && RecordProperty(method.ContainingType, parameter) is { } property)
                     {
                         // record R(string Host): the primary constructor's parameter initializes the property R.Host.
                         _summary.AddEdge(property, parameter.OriginalDefinition);
@@ -327,6 +228,19 @@ internal sealed class AddressFlowCollector
         {
             Store(parsed, arguments[0].Value, isDeclaration: false, context.ContainingSymbol);
         }
+    }
+
+    private bool HasCarrierArgument(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter is { } parameter && IsCarrierType(parameter.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -486,10 +400,17 @@ internal sealed class AddressFlowCollector
 
     private AddressSinkKind? SinkKindOf(IMethodSymbol method)
     {
-        var type = method.ContainingType;
-        if (method.MethodKind == MethodKind.Constructor)
+        // Called for every call with arguments: the method's or the constructed type's simple name rejects nearly all
+        // of them before the containing type, its namespace or the parameters are read.
+        var name = method.Name;
+        if (name == WellKnownMemberNames.InstanceConstructorName)
         {
-            // The type first: most constructors are of other types, and their parameters need not be read.
+            var type = method.ContainingType;
+            if (type.Name is not ("TcpListener" or "UdpClient" or "Bind"))
+            {
+                return null;
+            }
+
             if (_symbols.Is(type, _symbols.TcpListener) && FirstParameterType(method) is var listenerFirst
                 && (_symbols.Is(listenerFirst, _symbols.IPAddress) || _symbols.Is(listenerFirst, _symbols.IPEndPoint)))
             {
@@ -507,18 +428,24 @@ internal sealed class AddressFlowCollector
                 : null;
         }
 
-        switch (method.Name)
+        if (name is not ("Bind" or "BindAsync" or "Listen" or "ListenAsync" or "Connect" or "ConnectAsync" or "BeginConnect"))
         {
-            case "Bind" when _symbols.Is(type, _symbols.Socket):
-            case "Listen" when _symbols.Is(type, _symbols.KestrelServerOptions):
-            case "BindAsync" when ImplementsConnectionListenerFactory(type):
+            return null;
+        }
+
+        var containingType = method.ContainingType;
+        switch (name)
+        {
+            case "Bind" when _symbols.Is(containingType, _symbols.Socket):
+            case "Listen" when _symbols.Is(containingType, _symbols.KestrelServerOptions):
+            case "BindAsync" when ImplementsConnectionListenerFactory(containingType):
                 return AddressSinkKind.Bind;
             case "Connect" or "ConnectAsync" or "BeginConnect"
-                when _symbols.Is(type, _symbols.Socket) || _symbols.Is(type, _symbols.TcpClient) || _symbols.Is(type, _symbols.UdpClient):
+                when _symbols.Is(containingType, _symbols.Socket) || _symbols.Is(containingType, _symbols.TcpClient) || _symbols.Is(containingType, _symbols.UdpClient):
                 return AddressSinkKind.Connect;
             default:
                 // Another library's listen call that takes the endpoint (DotNetty's ServerBootstrap.BindAsync(EndPoint)).
-                return ListenNames.IsListenCallName(method.Name) && method.Parameters.Length > 0 && IsAddressType(method.Parameters[0].Type)
+                return ListenNames.IsListenCallName(name) && method.Parameters.Length > 0 && IsAddressType(method.Parameters[0].Type)
                     && !AddressTrace.IsInSource(method, _assembly)
                     ? AddressSinkKind.Bind
                     : null;
@@ -572,7 +499,7 @@ internal sealed class AddressFlowCollector
             var facts = SocketBlockFacts.For(call, _symbols);
             if (facts.UsesIPv4BroadcastOrMulticast
                 || (_symbols.Is(call.Type, _symbols.UdpClient) && containing.ContainingType is { } listenerType
-                    && _broadcastTypes.GetOrAdd(listenerType.OriginalDefinition, BroadcastWords.SpeaksBroadcast)))
+                    && _typeTextFacts.SpeaksBroadcast(listenerType)))
             {
                 // A broadcast or multicast listener is IPv4 by protocol: a value it binds is accounted for, and
                 // neither a Warning nor the name-based Info applies to it.
@@ -670,11 +597,13 @@ internal sealed class AddressFlowCollector
     /// <summary>
     /// The value is, or picks between, the "0.0.0.0" literal or <c>IPAddress.Any.ToString()</c>. Decided on the
     /// operation's kind first: called for every string stored, where interface type tests cost more than the answer.
+    /// A literal is read from its token, which holds the parsed text: the operation's constant value turns the
+    /// compiler's string rope into a string (cached only through a weak reference), most of this check's time.
     /// </summary>
     private static bool MayHoldWildcardText(IOperation value) => value.Kind switch
     {
         OperationKind.Conversion => MayHoldWildcardText(((IConversionOperation)value).Operand),
-        OperationKind.Literal => value.ConstantValue is { HasValue: true, Value: "0.0.0.0" },
+        OperationKind.Literal => value.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax { Token.ValueText: "0.0.0.0" },
         OperationKind.Invocation => value is IInvocationOperation { TargetMethod.Name: "ToString", Instance: not null },
         OperationKind.Coalesce => value is ICoalesceOperation coalesce && (MayHoldWildcardText(coalesce.Value) || MayHoldWildcardText(coalesce.WhenNull)),
         OperationKind.Conditional => value is IConditionalOperation { WhenFalse: { } whenFalse } conditional
@@ -709,7 +638,7 @@ internal sealed class AddressFlowCollector
 
         // A type that keeps an IPv6 wildcard beside this one has two families, unless this slot is the IPv6 one.
         return target.ContainingType is { } type && !ListenNames.NamesIPv6(target)
-            && _typesKeepingIPv6.GetOrAdd(type.OriginalDefinition, TypeKeepsIPv6Wildcard);
+            && _typeTextFacts.KeepsIPv6Wildcard(type);
     }
 
     /// <summary>
@@ -717,28 +646,34 @@ internal sealed class AddressFlowCollector
     /// IPv6 wildcard or family somewhere. A comparison (<c>Equals(value, IPAddress.IPv6Any)</c> in a validator that
     /// rejects both wildcards) keeps no second family.
     /// </summary>
-    private static bool TypeKeepsIPv6Wildcard(INamedTypeSymbol type)
+    internal static bool TypeKeepsIPv6Wildcard(INamedTypeSymbol type)
     {
+        // Each mention is found in the tree's text and its token looked up: the type's text is not copied, and only the
+        // identifiers that spell a word are read (not every node of a large class).
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            var node = reference.GetSyntax();
-            var text = reference.SyntaxTree.GetText().ToString(reference.Span);
-            if (text.IndexOf("IPv6Any", StringComparison.Ordinal) < 0 && text.IndexOf("InterNetworkV6", StringComparison.Ordinal) < 0)
+            var text = reference.SyntaxTree.GetText();
+            SyntaxNode? node = null;
+            foreach (var word in IPv6WildcardWords)
             {
-                continue;
-            }
-
-            foreach (var name in node.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax>())
-            {
-                if (name.Identifier.ValueText is "IPv6Any" or "InterNetworkV6" && !IsComparedOnly(name))
+                for (var position = SourceTextSearch.IndexOf(text, word, reference.Span);
+                     position >= 0;
+                     position = SourceTextSearch.IndexOf(text, word, TextSpan.FromBounds(position + word.Length, reference.Span.End)))
                 {
-                    return true;
+                    node ??= reference.GetSyntax();
+                    if (node.FindToken(position).Parent is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax name
+                        && name.Identifier.ValueText == word && !IsComparedOnly(name))
+                    {
+                        return true;
+                    }
                 }
             }
         }
 
         return false;
     }
+
+    private static readonly string[] IPv6WildcardWords = ["IPv6Any", "InterNetworkV6"];
 
     /// <summary>The name is an operand of <c>==</c>/<c>!=</c> or an argument of <c>Equals</c>: it is tested against, not kept.</summary>
     private static bool IsComparedOnly(SyntaxNode name)
@@ -774,24 +709,34 @@ internal sealed class AddressFlowCollector
             : null;
     }
 
-    private bool IsCarrierType(ITypeSymbol? type)
+    private bool IsCarrierType(ITypeSymbol? type) => IsCarrierType(type, _symbols);
+
+    /// <summary>Whether values of this type are followed: strings, and IPAddress, IPEndPoint and EndPoint (also as a task's result or nullable).</summary>
+    internal static bool IsCarrierType(ITypeSymbol? type, SocketSymbols symbols)
     {
         if (type is null)
         {
             return false;
         }
 
-        // The name first: TypeArguments allocates on every call, and most generic types here are no task.
-        if (type.Name is "Task" or "ValueTask" or "Nullable" && type is INamedTypeSymbol { IsGenericType: true } generic
+        // Called for most values stored or passed: the simple name, read once, rejects nearly every type before its
+        // special type, type arguments (which allocate) or namespace are read.
+        var name = type.Name;
+        if (name is "Task" or "ValueTask" or "Nullable" && type is INamedTypeSymbol { IsGenericType: true } generic
             && generic.TypeArguments is { Length: 1 } arguments)
         {
             type = arguments[0];
+            name = type.Name;
         }
 
-        // Called for most values stored or passed: the simple name rejects nearly every type before the namespace is read.
-        return type.SpecialType == SpecialType.System_String
-            || (type.Name is "IPAddress" or "IPEndPoint" or "EndPoint"
-                && (_symbols.Is(type, _symbols.IPAddress) || _symbols.Is(type, _symbols.IPEndPoint) || _symbols.Is(type, _symbols.EndPoint)));
+        return name switch
+        {
+            "String" => type.SpecialType == SpecialType.System_String,
+            "IPAddress" => symbols.Is(type, symbols.IPAddress),
+            "IPEndPoint" => symbols.Is(type, symbols.IPEndPoint),
+            "EndPoint" => symbols.Is(type, symbols.EndPoint),
+            _ => false,
+        };
     }
 
     private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch

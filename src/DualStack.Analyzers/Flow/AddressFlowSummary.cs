@@ -24,10 +24,15 @@ internal sealed class AddressFlowSummary
     private readonly object _gate = new();
     private List<AddressOrigin>? _origins;
 
-    // target carrier -> carriers whose value it receives
+    // Copies as they were collected (target carrier, source carrier). Most types have many copies of strings and no
+    // origin, and are never resolved, so the copies are indexed only on the first read: hashing every symbol into two
+    // maps per copy, in the type's summary and again in the compilation's, was a tenth of the analyzer's time.
+    private List<(ISymbol Target, ISymbol Source)>? _edges;
+
+    // target carrier -> carriers whose value it receives; built from _edges on the first read
     private Dictionary<ISymbol, HashSet<ISymbol>>? _sourcesOf;
 
-    // source carrier -> carriers that receive its value
+    // source carrier -> carriers that receive its value; built from _edges on the first read
     private Dictionary<ISymbol, HashSet<ISymbol>>? _targetsOf;
 
     private Dictionary<ISymbol, AddressSink>? _bindSinks;
@@ -44,7 +49,20 @@ internal sealed class AddressFlowSummary
     private Dictionary<ISymbol, AddressSink>? _resolvedFamilyAwareBind;
     private Dictionary<ISymbol, AddressSink>? _resolvedBroadcastBind;
 
-    public AddressFlowSummary(AddressFlowSummary? parent = null) => _parent = parent;
+    // The compilation's summary follows virtual dispatch as its walks reach parameters (see VirtualDispatch); a type's
+    // summary holds the facts of its own members only, which never include dispatch.
+    private readonly VirtualDispatch? _dispatch;
+
+    /// <summary>A summary on its own (no dispatch links): for tests.</summary>
+    public AddressFlowSummary()
+    {
+    }
+
+    /// <summary>The compilation's summary, following <paramref name="dispatch"/> where its walks reach an override or implementation.</summary>
+    public AddressFlowSummary(VirtualDispatch dispatch) => _dispatch = dispatch;
+
+    /// <summary>A type's summary, passing every fact on to <paramref name="parent"/>.</summary>
+    public AddressFlowSummary(AddressFlowSummary parent) => _parent = parent;
 
     /// <summary>Any origin was collected. Call after collection ends.</summary>
     public bool HasOrigins => _origins is not null;
@@ -64,21 +82,9 @@ internal sealed class AddressFlowSummary
 
     public void AddEdge(ISymbol target, ISymbol source)
     {
-        if (SymbolEqualityComparer.Default.Equals(target, source))
-        {
-            return;
-        }
-
         lock (_gate)
         {
-            Add(_sourcesOf ??= new(SymbolEqualityComparer.Default), target, source);
-
-            // Only the compilation's summary is asked for targets (the Info that names a listen carrier further on); a
-            // type's summary resolves sinks backwards, along sources only.
-            if (_parent is null)
-            {
-                Add(_targetsOf ??= new(SymbolEqualityComparer.Default), source, target);
-            }
+            (_edges ??= []).Add((target, source));
         }
 
         _parent?.AddEdge(target, source);
@@ -139,13 +145,35 @@ internal sealed class AddressFlowSummary
     }
 
     /// <summary>
-    /// The carriers a value stored in <paramref name="carrier"/> is copied into, directly; kept by the compilation's
-    /// summary only (a type's summary answers empty). Call after collection ends.
+    /// The carriers a value stored in <paramref name="carrier"/> is copied into, directly, or reaches through virtual
+    /// dispatch (the compilation's summary). Call after collection ends.
     /// </summary>
-    public IEnumerable<ISymbol> TargetsOf(ISymbol carrier) =>
-        _targetsOf is not null && _targetsOf.TryGetValue(carrier, out var targets) ? targets : Enumerable.Empty<ISymbol>();
+    public IEnumerable<ISymbol> TargetsOf(ISymbol carrier)
+    {
+        _targetsOf ??= Index(byTarget: false);
+        var copies = _targetsOf.TryGetValue(carrier, out var targets) ? targets : Enumerable.Empty<ISymbol>();
+        return _dispatch is null ? copies : copies.Concat(_dispatch.ImplementingParametersOf(carrier));
+    }
 
     private static Dictionary<ISymbol, AddressSink> NewSinks() => new(SymbolEqualityComparer.Default);
+
+    /// <summary>The copies by target (each target's sources) or by source (each source's targets), without copies into themselves.</summary>
+    private Dictionary<ISymbol, HashSet<ISymbol>> Index(bool byTarget)
+    {
+        var map = new Dictionary<ISymbol, HashSet<ISymbol>>(SymbolEqualityComparer.Default);
+        if (_edges is not null)
+        {
+            foreach (var (target, source) in _edges)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(target, source))
+                {
+                    Add(map, byTarget ? target : source, byTarget ? source : target);
+                }
+            }
+        }
+
+        return map;
+    }
 
     private static void Add(Dictionary<ISymbol, HashSet<ISymbol>> map, ISymbol key, ISymbol value)
     {
@@ -182,13 +210,8 @@ internal sealed class AddressFlowSummary
             var claims = new Dictionary<ISymbol, AddressSink>(SymbolEqualityComparer.Default);
             foreach (var carrier in frontier)
             {
-                if (_sourcesOf is null || !_sourcesOf.TryGetValue(carrier, out var sources))
-                {
-                    continue;
-                }
-
                 var sink = result[carrier];
-                foreach (var source in sources)
+                foreach (var source in SourcesOf(carrier))
                 {
                     if (result.ContainsKey(source))
                     {
@@ -212,6 +235,14 @@ internal sealed class AddressFlowSummary
         }
 
         return result;
+    }
+
+    /// <summary>The carriers whose value <paramref name="carrier"/> receives: copies, and the methods an override or implementation is called through.</summary>
+    private IEnumerable<ISymbol> SourcesOf(ISymbol carrier)
+    {
+        _sourcesOf ??= Index(byTarget: true);
+        var copies = _sourcesOf.TryGetValue(carrier, out var sources) ? sources : Enumerable.Empty<ISymbol>();
+        return _dispatch is null ? copies : copies.Concat(_dispatch.DeclaredParametersOf(carrier));
     }
 
     private static void AddFirstInOrder(Dictionary<ISymbol, AddressSink> sinks, ISymbol carrier, AddressSink sink)

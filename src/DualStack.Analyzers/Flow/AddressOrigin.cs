@@ -44,7 +44,7 @@ internal sealed class AddressOrigin
     public Location Location => _syntax.GetLocation();
 
     /// <summary>The value as written, for messages; made only for an origin that is reported (most never are).</summary>
-    public string Text => _text ??= _syntax.ToString();
+    public string Text => _text ??= SourceTextSearch.TextOf(_syntax);
 
     /// <summary>
     /// A first DNS answer whose finding this analyzer owns (<see cref="FirstDnsAnswerOwnership"/>): reported as Info

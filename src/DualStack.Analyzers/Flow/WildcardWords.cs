@@ -39,12 +39,9 @@ internal static class WildcardWords
     }
 
     /// <summary>The branch sets up IPv6 too (a second listener on IPv6Any, a dual-mode socket): the word maps to both families.</summary>
-    private static bool MentionsIPv6(IOperation branch)
-    {
-        var text = branch.Syntax.ToString();
-        return text.IndexOf("IPv6Any", StringComparison.Ordinal) >= 0 || text.IndexOf("InterNetworkV6", StringComparison.Ordinal) >= 0
-            || text.IndexOf("DualMode", StringComparison.Ordinal) >= 0;
-    }
+    private static bool MentionsIPv6(IOperation branch) => SourceTextSearch.NodeContainsAny(branch.Syntax, IPv6Words);
+
+    private static readonly string[] IPv6Words = ["IPv6Any", "InterNetworkV6", "DualMode"];
 
     private static bool IsWildcardClause(ICaseClauseOperation clause) => clause switch
     {
@@ -71,7 +68,14 @@ internal static class WildcardWords
         }
     }
 
-    private static bool IsWildcardWord(IOperation operation) =>
-        operation.ConstantValue is { HasValue: true, Value: string text } && text.Trim() is var word
-        && (word is "*" or "+" || string.Equals(word, "any", StringComparison.OrdinalIgnoreCase));
+    private static bool IsWildcardWord(IOperation operation)
+    {
+        // A literal is read from its token (the operation's constant value builds the string from the compiler's
+        // rope); a named constant needs the constant value.
+        var text = operation.Kind == OperationKind.Literal && operation.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal
+            ? literal.Token.Value as string
+            : operation.ConstantValue is { HasValue: true, Value: string constant } ? constant : null;
+        return text is not null && text.Trim() is var word
+            && (word is "*" or "+" || string.Equals(word, "any", StringComparison.OrdinalIgnoreCase));
+    }
 }

@@ -63,7 +63,7 @@ public sealed class DS1001DS1011AddressFlowAnalyzer : DiagnosticAnalyzer
             }
 
             var symbols = SocketSymbols.For(start.Compilation);
-            var summary = new AddressFlowSummary();
+            var summary = new AddressFlowSummary(new VirtualDispatch(start.Compilation, symbols));
             var collector = new AddressFlowCollector(symbols, start.Compilation.Assembly, summary);
 
             // Facts are collected per named type, so that a chain whose value and sink are both in one type is
@@ -78,7 +78,6 @@ public sealed class DS1001DS1011AddressFlowAnalyzer : DiagnosticAnalyzer
                         return;
                     }
 
-                    collector.LinkVirtualDispatch((INamedTypeSymbol)typeStart.Symbol);
                     var typeSummary = new AddressFlowSummary(summary);
                     typeStart.RegisterOperationAction(collector.ForType(typeSummary).OnOperation, AddressFlowCollector.OperationKinds);
                     typeStart.RegisterSymbolEndAction(end => ReportWithinType(end, typeSummary));

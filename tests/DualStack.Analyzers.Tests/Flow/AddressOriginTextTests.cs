@@ -79,6 +79,35 @@ public sealed class AddressOriginTextTests
         Assert.False(SourceTextSearch.ContainsAny(text, ["GetHostAddresses"], new char[16]));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(4)]
+    [InlineData(15)]
+    public void One_word_straddling_two_chunks_is_seen(int charactersBeforeTheBoundary)
+    {
+        var buffer = new char[64];
+        var text = SourceText.From(new string(' ', buffer.Length - charactersBeforeTheBoundary) + "GetHostAddresses" + new string(' ', 200));
+
+        Assert.True(SourceTextSearch.Contains(text, "GetHostAddresses", buffer));
+        Assert.False(SourceTextSearch.Contains(text, "GetHostAddress3s", buffer));
+        Assert.Throws<ArgumentException>(() => SourceTextSearch.Contains(text, "GetHostAddresses", new char[15]));
+    }
+
+    [Theory]
+    [InlineData("IPAddress")]
+    [InlineData("new (0")]
+    public void A_word_straddling_the_chunk_boundary_of_the_compilation_check_in_a_later_file_is_seen(string word)
+    {
+        // The compilation check reads 16 K characters at a time; the word starts three characters before that boundary,
+        // in the second file, and the first file spells no word.
+        var second = "//" + new string(' ', 16 * 1024 - 5) + word + ";\n";
+
+        var compilation = Compile("class Quiet { void M() { } }", second);
+
+        Assert.True(AddressOriginText.MayContainOrigin(compilation, CancellationToken.None));
+    }
+
     private static Compilation Compile(params string[] sources) => CSharpCompilation.Create(
         "OriginText",
         sources.Select(s => CSharpSyntaxTree.ParseText(s)),
