@@ -5,6 +5,8 @@ using Microsoft.CodeAnalysis.Testing;
 
 namespace DualStack.Analyzers.Tests.Rules;
 
+using static AddressFlowTesting;
+
 /// <summary>
 /// The flow's facts arrive in whatever order callbacks run, so a message must not depend on that order: when a
 /// value reaches two equally near carriers named as listen addresses, the finding names the same one whichever
@@ -12,9 +14,6 @@ namespace DualStack.Analyzers.Tests.Rules;
 /// </summary>
 public sealed class DS1001DS1011AddressFlowDeterminismTests
 {
-    private const string BindAdvice =
-        "Default to IPAddress.IPv6Any on a socket with DualMode = true, guarded by Socket.OSSupportsIPv6, or bind both families.";
-
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
