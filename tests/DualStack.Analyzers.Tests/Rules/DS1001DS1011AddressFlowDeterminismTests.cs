@@ -2,10 +2,9 @@ using DualStack.Analyzers.Rules;
 using DualStack.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
+using static DualStack.Analyzers.Tests.Rules.AddressFlowTesting;
 
 namespace DualStack.Analyzers.Tests.Rules;
-
-using static AddressFlowTesting;
 
 /// <summary>
 /// The flow's facts arrive in whatever order callbacks run, so a message must not depend on that order: when a

@@ -1,11 +1,7 @@
-using DualStack.Analyzers.Rules;
-using DualStack.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Testing;
+using static DualStack.Analyzers.Tests.Rules.AddressFlowTesting;
 
 namespace DualStack.Analyzers.Tests.Rules;
-
-using static AddressFlowTesting;
 
 /// <summary>
 /// The wildcard followed through virtual dispatch: an argument passed to an interface or base method arrives in the

@@ -2,10 +2,9 @@ using DualStack.Analyzers.Rules;
 using DualStack.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
+using static DualStack.Analyzers.Tests.Rules.AddressFlowTesting;
 
 namespace DualStack.Analyzers.Tests.Rules;
-
-using static AddressFlowTesting;
 
 /// <summary>
 /// The IPv4 wildcard and the first DNS answer followed across members: options types, defaults, helpers, convenience

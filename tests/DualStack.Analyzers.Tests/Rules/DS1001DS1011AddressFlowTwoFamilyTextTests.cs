@@ -1,11 +1,7 @@
-using DualStack.Analyzers.Rules;
-using DualStack.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Testing;
+using static DualStack.Analyzers.Tests.Rules.AddressFlowTesting;
 
 namespace DualStack.Analyzers.Tests.Rules;
-
-using static AddressFlowTesting;
 
 /// <summary>
 /// A type that keeps the IPv6 wildcard beside the IPv4 one has two families, and its IPv4 default is deliberate. The
