@@ -24,12 +24,15 @@ internal static class SourceTextSearch
     public static bool AnyTreeContains(Compilation compilation, string[] words, CancellationToken cancellationToken)
     {
         var buffer = t_buffer ??= new char[ChunkLength];
+        var oneWord = new string[1];
         foreach (var word in words)
         {
+            oneWord[0] = word;
             foreach (var tree in compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (Contains(tree.GetText(cancellationToken), word, buffer))
+                var text = tree.GetText(cancellationToken);
+                if (Find(text, oneWord, new TextSpan(0, text.Length), buffer) >= 0)
                 {
                     return true;
                 }
@@ -40,61 +43,12 @@ internal static class SourceTextSearch
     }
 
     /// <summary>The position of the first <paramref name="word"/> that lies wholly within <paramref name="span"/> of <paramref name="text"/>, or -1.</summary>
-    public static int IndexOf(SourceText text, string word, TextSpan span)
-    {
-        var buffer = t_buffer ??= new char[ChunkLength];
-        var overlap = word.Length - 1;
-        var start = span.Start;
-        while (start < span.End)
-        {
-            var count = Math.Min(buffer.Length, span.End - start);
-            text.CopyTo(start, buffer, 0, count);
-            var found = new ReadOnlySpan<char>(buffer, 0, count).IndexOf(word.AsSpan(), StringComparison.Ordinal);
-            if (found >= 0)
-            {
-                return start + found;
-            }
-
-            if (start + count >= span.End)
-            {
-                break;
-            }
-
-            start += count - overlap;
-        }
-
-        return -1;
-    }
+    public static int IndexOf(SourceText text, string word, TextSpan span) =>
+        Find(text, [word], span, t_buffer ??= new char[ChunkLength]);
 
     /// <summary>True when <paramref name="text"/> spells <paramref name="word"/>, read through <paramref name="buffer"/>.</summary>
-    internal static bool Contains(SourceText text, string word, char[] buffer)
-    {
-        var overlap = word.Length - 1;
-        if (buffer.Length <= overlap)
-        {
-            throw new ArgumentException("The buffer must hold at least the longest word.", nameof(buffer));
-        }
-
-        var start = 0;
-        while (start < text.Length)
-        {
-            var count = Math.Min(buffer.Length, text.Length - start);
-            text.CopyTo(start, buffer, 0, count);
-            if (new ReadOnlySpan<char>(buffer, 0, count).IndexOf(word.AsSpan(), StringComparison.Ordinal) >= 0)
-            {
-                return true;
-            }
-
-            if (start + count >= text.Length)
-            {
-                break;
-            }
-
-            start += count - overlap;
-        }
-
-        return false;
-    }
+    internal static bool Contains(SourceText text, string word, char[] buffer) =>
+        Find(text, [word], new TextSpan(0, text.Length), buffer) >= 0;
 
     /// <summary>True when the text of <paramref name="node"/> (without its leading and trailing trivia) spells one of <paramref name="words"/>.</summary>
     public static bool NodeContainsAny(SyntaxNode node, string[] words)
@@ -110,7 +64,14 @@ internal static class SourceTextSearch
         node.SyntaxTree.TryGetText(out var text) ? text.ToString(node.Span) : node.ToString();
 
     /// <summary>True when <paramref name="text"/> spells one of <paramref name="words"/>, read through <paramref name="buffer"/>.</summary>
-    public static bool ContainsAny(SourceText text, string[] words, char[] buffer)
+    public static bool ContainsAny(SourceText text, string[] words, char[] buffer) =>
+        Find(text, words, new TextSpan(0, text.Length), buffer) >= 0;
+
+    /// <summary>
+    /// Where one of <paramref name="words"/> lies wholly within <paramref name="span"/>: the first match in the first
+    /// chunk that holds one, trying the words in order (so for one word, its first position), or -1.
+    /// </summary>
+    private static int Find(SourceText text, string[] words, TextSpan span, char[] buffer)
     {
         var overlap = 0;
         foreach (var word in words)
@@ -124,21 +85,22 @@ internal static class SourceTextSearch
             throw new ArgumentException("The buffer must hold at least the longest word.", nameof(buffer));
         }
 
-        var start = 0;
-        while (start < text.Length)
+        var start = span.Start;
+        while (start < span.End)
         {
-            var count = Math.Min(buffer.Length, text.Length - start);
+            var count = Math.Min(buffer.Length, span.End - start);
             text.CopyTo(start, buffer, 0, count);
             var chunk = new ReadOnlySpan<char>(buffer, 0, count);
             foreach (var word in words)
             {
-                if (chunk.IndexOf(word.AsSpan(), StringComparison.Ordinal) >= 0)
+                var found = chunk.IndexOf(word.AsSpan(), StringComparison.Ordinal);
+                if (found >= 0)
                 {
-                    return true;
+                    return start + found;
                 }
             }
 
-            if (start + count >= text.Length)
+            if (start + count >= span.End)
             {
                 break;
             }
@@ -146,6 +108,6 @@ internal static class SourceTextSearch
             start += count - overlap;
         }
 
-        return false;
+        return -1;
     }
 }

@@ -2,6 +2,7 @@ using DualStack.Analyzers.Rules;
 using DualStack.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
+using static DualStack.Analyzers.Tests.Rules.AddressFlowTesting;
 
 namespace DualStack.Analyzers.Tests.Rules;
 
@@ -12,9 +13,6 @@ namespace DualStack.Analyzers.Tests.Rules;
 /// </summary>
 public sealed class DS1001DS1011AddressFlowDeterminismTests
 {
-    private const string BindAdvice =
-        "Default to IPAddress.IPv6Any on a socket with DualMode = true, guarded by Socket.OSSupportsIPv6, or bind both families.";
-
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

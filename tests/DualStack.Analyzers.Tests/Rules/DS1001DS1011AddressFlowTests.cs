@@ -2,6 +2,7 @@ using DualStack.Analyzers.Rules;
 using DualStack.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
+using static DualStack.Analyzers.Tests.Rules.AddressFlowTesting;
 
 namespace DualStack.Analyzers.Tests.Rules;
 
@@ -11,19 +12,6 @@ namespace DualStack.Analyzers.Tests.Rules;
 /// </summary>
 public sealed class DS1001DS1011AddressFlowTests
 {
-    private const string BindAdvice =
-        "Default to IPAddress.IPv6Any on a socket with DualMode = true, guarded by Socket.OSSupportsIPv6, or bind both families.";
-
-    private static Task Analyze(string source, params DiagnosticResult[] expected)
-    {
-        var test = new CSharpAnalyzerVerifier<DS1001DS1011AddressFlowAnalyzer>.Test { TestCode = source };
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync(CancellationToken.None);
-    }
-
-    private static DiagnosticResult Wildcard(DiagnosticSeverity severity, string what) =>
-        new DiagnosticResult("DS1001", severity).WithLocation(0).WithArguments(what, BindAdvice);
-
     [Fact]
     public Task Options_property_defaulting_to_Any_and_bound_by_another_type_warns_at_the_default() => Analyze(
         """

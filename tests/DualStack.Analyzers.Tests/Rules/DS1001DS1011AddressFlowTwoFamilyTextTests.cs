@@ -1,7 +1,5 @@
-using DualStack.Analyzers.Rules;
-using DualStack.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Testing;
+using static DualStack.Analyzers.Tests.Rules.AddressFlowTesting;
 
 namespace DualStack.Analyzers.Tests.Rules;
 
@@ -12,9 +10,6 @@ namespace DualStack.Analyzers.Tests.Rules;
 /// </summary>
 public sealed class DS1001DS1011AddressFlowTwoFamilyTextTests
 {
-    private const string BindAdvice =
-        "Default to IPAddress.IPv6Any on a socket with DualMode = true, guarded by Socket.OSSupportsIPv6, or bind both families.";
-
     private const string Listener = """
 
         public sealed class Listener
@@ -24,13 +19,6 @@ public sealed class DS1001DS1011AddressFlowTwoFamilyTextTests
             public void Start(EndpointOptions options) => _socket.Bind(new IPEndPoint(options.Address, 80));
         }
         """;
-
-    private static Task Analyze(string source, params DiagnosticResult[] expected)
-    {
-        var test = new CSharpAnalyzerVerifier<DS1001DS1011AddressFlowAnalyzer>.Test { TestCode = source };
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync(CancellationToken.None);
-    }
 
     [Fact]
     public Task IPv6Any_only_in_a_comment_and_a_string_is_no_second_family() => Analyze(
@@ -45,8 +33,7 @@ public sealed class DS1001DS1011AddressFlowTwoFamilyTextTests
             public IPAddress Address { get; set; } = {|#0:IPAddress.Any|};
         }
         """ + Listener,
-        new DiagnosticResult("DS1001", DiagnosticSeverity.Warning).WithLocation(0).WithArguments(
-            "IPAddress.Any (stored in 'EndpointOptions.Address', which Socket.Bind in 'Listener.Start' reads)", BindAdvice));
+        Wildcard(DiagnosticSeverity.Warning, "IPAddress.Any (stored in 'EndpointOptions.Address', which Socket.Bind in 'Listener.Start' reads)"));
 
     [Fact]
     public Task IPv6Any_kept_after_a_mention_in_a_comment_is_a_second_family() => Analyze(
