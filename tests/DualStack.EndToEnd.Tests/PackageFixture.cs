@@ -1,8 +1,9 @@
 namespace DualStack.EndToEnd.Tests;
 
 /// <summary>
-/// Packs DualStack.Lint once per test run with a unique version into a temporary folder feed, with a temporary
-/// NuGet packages folder, so no test sees a stale package from an earlier run.
+/// Packs DualStack.Lint once per test run with a unique version into a temporary folder feed; the samples that
+/// consume it restore into a temporary NuGet packages folder, so no test sees a stale package from an earlier run
+/// and nothing is left in the user's packages folder.
 /// </summary>
 public sealed class PackageFixture : IDisposable
 {
@@ -13,7 +14,10 @@ public sealed class PackageFixture : IDisposable
         Packages = Path.Combine(Root, "packages");
         Version = "1.0.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "." + System.Environment.ProcessId;
         var project = Path.Combine(RepositoryPaths.Root, "nuget", "DualStack.Lint", "DualStack.Lint.csproj");
-        var pack = DotNet.Run(RepositoryPaths.Root, Environment(), "pack", project, "-c", "Release", "-o", Feed, "-p:Version=" + Version, "-nodeReuse:false");
+        // The pack restores this repository's projects in their own obj folders, which the solution build running
+        // beside these tests reads too: it uses the usual packages folder, not the temporary one, which is deleted at
+        // the end of the run (assets pointing into it broke that build with NETSDK1064).
+        var pack = DotNet.Run(RepositoryPaths.Root, new Dictionary<string, string>(), "pack", project, "-c", "Release", "-o", Feed, "-p:Version=" + Version, "-nodeReuse:false");
         if (pack.ExitCode != 0)
         {
             throw new InvalidOperationException("dotnet pack failed:\n" + pack);
@@ -28,7 +32,7 @@ public sealed class PackageFixture : IDisposable
 
     public string Version { get; }
 
-    /// <summary>The environment for every dotnet call: the temporary packages folder.</summary>
+    /// <summary>The environment for every dotnet call on a sample: the temporary packages folder.</summary>
     public IReadOnlyDictionary<string, string> Environment() => new Dictionary<string, string> { ["NUGET_PACKAGES"] = Packages };
 
     /// <summary>
