@@ -25,8 +25,8 @@ internal sealed class AddressFlowSummary
     private List<AddressOrigin>? _origins;
 
     // Copies as they were collected (target carrier, source carrier). Most types have many copies of strings and no
-    // origin, and are never resolved, so the copies are indexed only on the first read: hashing every symbol into two
-    // maps per copy, in the type's summary and again in the compilation's, was a tenth of the analyzer's time.
+    // origin, and are never resolved, so the copies are indexed only on the first read: hashing each copy into a map of
+    // the type's summary and two of the compilation's as it was collected was a tenth of the analyzer's time.
     private List<(ISymbol Target, ISymbol Source)>? _edges;
 
     // target carrier -> carriers whose value it receives; built from _edges on the first read

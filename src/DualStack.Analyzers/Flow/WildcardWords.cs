@@ -12,6 +12,9 @@ internal static class WildcardWords
 {
     private const int MaxAncestors = 12;
 
+    // Words of a branch that sets up IPv6 too.
+    private static readonly string[] IPv6Words = ["IPv6Any", "InterNetworkV6", "DualMode"];
+
     /// <summary>The value sits in the branch taken when a string equals a wildcard word.</summary>
     public static bool MapsWildcardWord(IOperation value)
     {
@@ -41,7 +44,6 @@ internal static class WildcardWords
     /// <summary>The branch sets up IPv6 too (a second listener on IPv6Any, a dual-mode socket): the word maps to both families.</summary>
     private static bool MentionsIPv6(IOperation branch) => SourceTextSearch.NodeContainsAny(branch.Syntax, IPv6Words);
 
-    private static readonly string[] IPv6Words = ["IPv6Any", "InterNetworkV6", "DualMode"];
 
     private static bool IsWildcardClause(ICaseClauseOperation clause) => clause switch
     {
